@@ -1,0 +1,153 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table } from 'apache-arrow';
+import { EngineError, toSqlError } from '../errors';
+import { ingest } from '../ingest';
+import { quoteIdent, quoteLiteral } from '../sql';
+import type {
+  ColumnInfo,
+  DataSource,
+  Engine,
+  IngestOptions,
+  IngestResult,
+  QueryOptions,
+  SqlParam,
+  TableInfo,
+} from '../types';
+import { localBundles } from './bundles';
+
+/** What the file readers need from the engine: the database, and statements on a connection. */
+export interface DuckSession {
+  readonly db: duckdb.AsyncDuckDB;
+  query(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<Table>;
+  withConnection<T>(fn: (conn: duckdb.AsyncDuckDBConnection) => Promise<T>): Promise<T>;
+  describe(table: string): Promise<ColumnInfo[]>;
+}
+
+// Extensions cannot be downloaded here, and a failed autoload leaves DuckDB-WASM broken
+// ("function signature mismatch", then "table index is out of bounds"): never try.
+const CONNECTION_SETUP = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+];
+
+/** DuckDB-WASM in a Web Worker, behind the Engine seam. */
+export class BrowserEngine implements Engine, DuckSession {
+  readonly kind = 'browser' as const;
+  private readonly idle: duckdb.AsyncDuckDBConnection[] = [];
+  private readonly inFlight = new Set<duckdb.AsyncDuckDBConnection>();
+
+  constructor(
+    readonly db: duckdb.AsyncDuckDB,
+    /** Which build runs: `mvp`, `eh` or `coi` (threads). */
+    readonly bundle: string,
+    readonly version: string,
+  ) {}
+
+  /** Connections are pooled so the grid can page while a block runs. */
+  async withConnection<T>(fn: (conn: duckdb.AsyncDuckDBConnection) => Promise<T>): Promise<T> {
+    const conn = this.idle.pop() ?? (await this.connect());
+    this.inFlight.add(conn);
+    try {
+      return await fn(conn);
+    } finally {
+      this.inFlight.delete(conn);
+      this.idle.push(conn);
+    }
+  }
+
+  private async connect(): Promise<duckdb.AsyncDuckDBConnection> {
+    const conn = await this.db.connect();
+    for (const statement of CONNECTION_SETUP) await conn.query(statement);
+    return conn;
+  }
+
+  async query(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): Promise<Table> {
+    const { signal } = options;
+    if (signal?.aborted) throw new EngineError('cancelled', 'Query cancelled', { sql });
+    return this.withConnection(async (conn) => {
+      const cancel = () => void conn.cancelSent();
+      signal?.addEventListener('abort', cancel);
+      try {
+        if (params.length > 0) {
+          const statement = await conn.prepare(sql);
+          try {
+            return await statement.query(...params);
+          } finally {
+            await statement.close();
+          }
+        }
+        // `send` runs the query as a pending query the worker polls, so cancelSent can interrupt it.
+        const reader = await conn.send(sql, true);
+        if (!reader) throw new EngineError('internal', 'The DuckDB worker went away', { sql });
+        const batches = [];
+        for await (const batch of reader) batches.push(batch);
+        if (signal?.aborted) throw new EngineError('cancelled', 'Query cancelled', { sql });
+        return new Table(reader.schema, batches);
+      } catch (e) {
+        if (signal?.aborted) throw new EngineError('cancelled', 'Query cancelled', { sql }, { cause: e });
+        throw toSqlError(e, sql);
+      } finally {
+        signal?.removeEventListener('abort', cancel);
+      }
+    });
+  }
+
+  ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult> {
+    return ingest(this, source, table, options);
+  }
+
+  async tables(): Promise<TableInfo[]> {
+    const result = await this.query(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns
+       WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
+    );
+    const byTable = new Map<string, ColumnInfo[]>();
+    for (const row of result.toArray()) {
+      const name = String(row.table_name);
+      const columns = byTable.get(name) ?? [];
+      columns.push({ name: String(row.column_name), type: String(row.data_type) });
+      byTable.set(name, columns);
+    }
+    return [...byTable].map(([name, columns]) => ({ name, columns }));
+  }
+
+  async describe(table: string): Promise<ColumnInfo[]> {
+    const result = await this.query(
+      `SELECT column_name, data_type FROM information_schema.columns
+       WHERE table_schema = 'main' AND table_name = ${quoteLiteral(table)} ORDER BY ordinal_position`,
+    );
+    return result.toArray().map((row) => ({ name: String(row.column_name), type: String(row.data_type) }));
+  }
+
+  async dropTable(table: string): Promise<void> {
+    await this.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+  }
+
+  async cancelAll(): Promise<void> {
+    await Promise.all([...this.inFlight].map((conn) => conn.cancelSent()));
+  }
+}
+
+export interface BrowserEngineOptions {
+  /** Let DuckDB use threads when the page is cross-origin isolated. */
+  threads?: boolean;
+  logger?: duckdb.Logger;
+}
+
+/** Starts DuckDB-WASM in a Web Worker from our own bundle. */
+export async function createBrowserEngine(options: BrowserEngineOptions = {}): Promise<BrowserEngine> {
+  const bundle = await duckdb.selectBundle(localBundles(options.threads ?? true));
+  if (!bundle.mainWorker) throw new EngineError('internal', 'No DuckDB worker bundle for this browser');
+  const worker = new Worker(bundle.mainWorker);
+  const db = new duckdb.AsyncDuckDB(options.logger ?? new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({
+    query: { castBigIntToDouble: false },
+    filesystem: { reliableHeadRequests: false },
+  });
+  const version = await db.getVersion();
+  const kind = bundle.pthreadWorker ? 'coi' : bundle.mainModule.includes('-eh') ? 'eh' : 'mvp';
+  const engine = new BrowserEngine(db, kind, version);
+  await engine.withConnection(async () => undefined); // first connection, with its settings
+  return engine;
+}

@@ -1,0 +1,64 @@
+/** What kind of failure a person caused (or met); the UI words its message by this. */
+export type EngineErrorKind = 'sql' | 'file' | 'network' | 'cancelled' | 'memory' | 'internal';
+
+/** A failure with its context kept beside it (the SQL or the file), as mosaic's QueryError does. */
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+  constructor(
+    readonly kind: EngineErrorKind,
+    message: string,
+    readonly context: { sql?: string; file?: string; line?: number; position?: number } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isEngineError(e: unknown): e is EngineError {
+  return e instanceof EngineError;
+}
+
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** DuckDB's out-of-memory errors, in native and in WASM (where the allocator itself fails). */
+export function looksLikeOutOfMemory(message: string): boolean {
+  return /out of memory|Out of Memory Error|memory access out of bounds|Cannot enlarge memory|failed to allocate/i.test(
+    message,
+  );
+}
+
+/** Wraps whatever DuckDB threw into an EngineError that keeps the SQL. */
+export function toSqlError(e: unknown, sql: string): EngineError {
+  if (isEngineError(e)) return e;
+  const message = messageOf(e);
+  if (/interrupt|cancel/i.test(message)) return new EngineError('cancelled', 'Query cancelled', { sql }, { cause: e });
+  if (looksLikeOutOfMemory(message)) {
+    return new EngineError('memory', `Out of memory: ${message}`, { sql }, { cause: e });
+  }
+  return new EngineError('sql', message, { sql, position: errorPosition(message, sql) }, { cause: e });
+}
+
+/**
+ * DuckDB marks where an error is with a `LINE n:` excerpt and a caret under it; turn that into
+ * a 0-based offset into `sql` so the editor can point at it.
+ */
+export function errorPosition(message: string, sql: string): number | undefined {
+  const m = /LINE (\d+): (.*)\n(\s*)\^/.exec(message);
+  if (!m) return undefined;
+  const lineNo = Number(m[1]);
+  const excerpt = m[2] ?? '';
+  const caret = (m[3] ?? '').length - `LINE ${lineNo}: `.length;
+  const lines = sql.split('\n');
+  const line = lines[lineNo - 1];
+  if (line === undefined) return undefined;
+  // DuckDB trims long lines to a window around the error, prefixed with "...".
+  const trimmed = excerpt.startsWith('...') ? excerpt.slice(3) : excerpt;
+  const shift = excerpt.startsWith('...') ? 3 : 0;
+  const start = line.indexOf(trimmed.slice(0, Math.min(trimmed.length, 20)));
+  const column = Math.max(0, (start >= 0 ? start : 0) + caret - shift);
+  let offset = 0;
+  for (let i = 0; i < lineNo - 1; i++) offset += (lines[i]?.length ?? 0) + 1;
+  return offset + Math.min(column, line.length);
+}

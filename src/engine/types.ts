@@ -1,0 +1,69 @@
+import type { Table } from 'apache-arrow';
+
+/** A value bound to a prepared-statement parameter; never spliced into SQL text. */
+export type SqlParam = string | number | boolean | bigint | null;
+
+export interface QueryOptions {
+  /** Aborting interrupts the query inside DuckDB; the promise rejects with a `cancelled` EngineError. */
+  signal?: AbortSignal;
+}
+
+/** One column of a table as DuckDB types it. */
+export interface ColumnInfo {
+  name: string;
+  /** DuckDB's type name, e.g. `BIGINT`, `VARCHAR`, `TIMESTAMP`. */
+  type: string;
+}
+
+export interface TableInfo {
+  name: string;
+  columns: ColumnInfo[];
+}
+
+/** The formats a dropped or linked file can have. */
+export type FileFormat = 'csv' | 'tsv' | 'parquet' | 'json' | 'arrow';
+
+/** Where a table's bytes come from. */
+export type DataSource =
+  | { kind: 'file'; file: File }
+  | { kind: 'url'; url: string };
+
+export interface IngestProgress {
+  /** Work done so far, in bytes or rows depending on `unit`. */
+  done: number;
+  total: number;
+  unit: 'bytes' | 'rows';
+}
+
+export interface IngestOptions {
+  format: FileFormat;
+  /** CSV only: skip lines DuckDB cannot parse instead of failing (read_csv's ignore_errors). */
+  lenient?: boolean;
+  onProgress?: (progress: IngestProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface IngestResult {
+  table: string;
+  rows: number;
+  columns: ColumnInfo[];
+  /** Lines skipped by a lenient CSV read. */
+  rejectedRows?: number;
+}
+
+/**
+ * The one seam between Cellar and a SQL engine. Implemented by the DuckDB-WASM worker client
+ * and (later) the remote server client; both answer in Arrow.
+ */
+export interface Engine {
+  readonly kind: 'browser' | 'remote';
+  /** Runs one statement and returns its whole result. */
+  query(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<Table>;
+  /** Makes `table` from a file or URL, replacing nothing: the name must be free. */
+  ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult>;
+  tables(): Promise<TableInfo[]>;
+  describe(table: string): Promise<ColumnInfo[]>;
+  dropTable(table: string): Promise<void>;
+  /** Interrupts every query this engine is running. */
+  cancelAll(): Promise<void>;
+}

@@ -1,0 +1,5 @@
+export { getEngine } from './engine';
+export { countRows, fetchPage, profileColumn, queryRows } from './data';
+export type { ColumnProfile } from './data';
+export { useWorkbook } from './workbook-store';
+export type { BlockError, BlockRun, Notice, RunStatus, WorkbookState } from './workbook-store';

@@ -1,0 +1,43 @@
+import type { IHeaderParams } from 'ag-grid-community';
+import { useState } from 'react';
+import type { ColumnInfo } from '../engine';
+import { ProfilePopover } from './ProfilePopover';
+
+export interface ColumnHeaderParams {
+  table: string;
+  column: ColumnInfo;
+}
+
+/** A column header's inner part: the name, DuckDB's type, and a button for the column's profile. */
+export function ColumnHeader(props: IHeaderParams & ColumnHeaderParams) {
+  const { column, table } = props;
+  const [anchor, setAnchor] = useState<DOMRect | null>(null);
+  return (
+    <div className="col-header" data-testid="column-header" data-column={column.name}>
+      <span className="col-name">{props.displayName}</span>
+      <span className="col-type" data-testid="column-type">
+        {shortType(column.type)}
+      </span>
+      <button
+        type="button"
+        className="col-profile-button"
+        data-testid="profile-button"
+        title={`Profile ${column.name}`}
+        aria-label={`Profile ${column.name}`}
+        onClick={(e) => {
+          e.stopPropagation(); // a click here must not sort the column
+          setAnchor(anchor ? null : e.currentTarget.getBoundingClientRect());
+        }}
+        onMouseDown={(e) => e.stopPropagation()}
+      >
+        ▥
+      </button>
+      {anchor && <ProfilePopover table={table} column={column} anchor={anchor} onClose={() => setAnchor(null)} />}
+    </div>
+  );
+}
+
+/** `TIMESTAMP WITH TIME ZONE` is long for a header; the tooltip keeps the full name. */
+function shortType(type: string): string {
+  return type.replace('TIMESTAMP WITH TIME ZONE', 'TIMESTAMPTZ');
+}

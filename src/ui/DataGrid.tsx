@@ -1,0 +1,125 @@
+import {
+  CellStyleModule,
+  ColumnAutoSizeModule,
+  DateFilterModule,
+  InfiniteRowModelModule,
+  ModuleRegistry,
+  NumberFilterModule,
+  TextFilterModule,
+  TooltipModule,
+  type ColDef,
+  type IDatasource,
+  type SortModelItem,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useMemo, useRef } from 'react';
+import type { ColumnInfo } from '../engine';
+import { countRows, fetchPage } from '../state';
+import type { ColumnFilter, TableView } from '../workbook';
+import { ColumnHeader, type ColumnHeaderParams } from './ColumnHeader';
+
+ModuleRegistry.registerModules([
+  InfiniteRowModelModule,
+  TextFilterModule,
+  NumberFilterModule,
+  DateFilterModule,
+  ColumnAutoSizeModule,
+  CellStyleModule,
+  TooltipModule,
+]);
+
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/i;
+const TEMPORAL = /^(DATE|TIMESTAMP.*)$/i;
+
+function filterFor(type: string): string {
+  if (NUMERIC.test(type)) return 'agNumberColumnFilter';
+  if (TEMPORAL.test(type)) return 'agDateColumnFilter';
+  return 'agTextColumnFilter';
+}
+
+const PAGE = 200;
+
+interface DataGridProps {
+  table: string;
+  columns: ColumnInfo[];
+  /** Changes when the table's contents change, to drop cached pages. */
+  revision: number;
+  /** The number of rows the view shows with its filters. */
+  onCount(count: number): void;
+}
+
+/**
+ * A grid over a DuckDB table with ag-grid's infinite row model: every page, sort and filter is a
+ * SQL query; no rows beyond the visible pages are ever in JavaScript.
+ */
+export function DataGrid({ table, columns, revision, onCount }: DataGridProps) {
+  const onCountRef = useRef(onCount);
+  onCountRef.current = onCount;
+
+  const columnDefs = useMemo<ColDef[]>(
+    () =>
+      columns.map((column) => ({
+        colId: column.name,
+        field: column.name,
+        headerName: column.name,
+        headerTooltip: `${column.name}: ${column.type}`,
+        filter: filterFor(column.type),
+        filterParams: { maxNumConditions: 2, buttons: ['reset'] },
+        type: NUMERIC.test(column.type) ? 'rightAligned' : undefined,
+        headerComponentParams: {
+          innerHeaderComponent: ColumnHeader,
+          innerHeaderComponentParams: { table, column } satisfies ColumnHeaderParams,
+        },
+        minWidth: 90,
+      })),
+    [table, columns],
+  );
+
+  const datasource = useMemo<IDatasource>(() => {
+    // One count per distinct filter; pages of the same view reuse it.
+    let counted: { key: string; count: Promise<number> } | undefined;
+    return {
+      getRows(params) {
+        const view: TableView = {
+          table,
+          sort: params.sortModel.map((s: SortModelItem) => ({ column: s.colId, direction: s.sort === 'desc' ? 'desc' : 'asc' })),
+          filters: params.filterModel as Record<string, ColumnFilter>,
+        };
+        const key = JSON.stringify(view.filters ?? {});
+        if (counted?.key !== key) counted = { key, count: countRows(view) };
+        Promise.all([fetchPage(view, columns, params.startRow, params.endRow), counted.count]).then(
+          ([rows, count]) => {
+            params.successCallback(rows, count);
+            onCountRef.current(count);
+          },
+          (error: unknown) => {
+            console.error('grid page failed', error);
+            params.failCallback();
+          },
+        );
+      },
+    };
+    // revision: a new datasource (and so fresh pages) whenever the table changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [table, columns, revision]);
+
+  return (
+    <div className="grid-frame">
+      <AgGridReact
+        rowModelType="infinite"
+        datasource={datasource}
+        columnDefs={columnDefs}
+        defaultColDef={{ sortable: true, resizable: true }}
+        suppressFieldDotNotation
+        cacheBlockSize={PAGE}
+        maxBlocksInCache={40}
+        blockLoadDebounceMillis={30}
+        rowBuffer={20}
+        headerHeight={44}
+        rowHeight={28}
+        tooltipShowDelay={400}
+        autoSizeStrategy={{ type: 'fitGridWidth', defaultMinWidth: 90 }}
+      />
+    </div>
+  );
+}

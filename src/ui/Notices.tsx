@@ -1,0 +1,20 @@
+import { useWorkbook } from '../state';
+
+/** Messages about input that never became a block, such as an unsupported file type. */
+export function Notices() {
+  const notices = useWorkbook((s) => s.notices);
+  const dismiss = useWorkbook((s) => s.dismissNotice);
+  if (notices.length === 0) return null;
+  return (
+    <div className="notices">
+      {notices.map((n) => (
+        <div key={n.id} className="notice" role="alert" data-testid="notice">
+          <span>{n.message}</span>
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
+            ✕
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useMemo } from 'react';
+import { useWorkbook, type BlockRun } from '../state';
+import { isSqlBlock, type SqlBlock } from '../workbook';
+import { BlockErrorView } from './BlockErrorView';
+import { BlockFrame } from './BlockFrame';
+import { SqlEditor } from './SqlEditor';
+import { TableResult } from './TableResult';
+
+/** A SQL block: the editor, Run / Cancel, and the result as a grid. */
+export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun }) {
+  const setSql = useWorkbook((s) => s.setSql);
+  const runBlock = useWorkbook((s) => s.runBlock);
+  const cancelBlock = useWorkbook((s) => s.cancelBlock);
+  const removeBlock = useWorkbook((s) => s.removeBlock);
+  const blocks = useWorkbook((s) => s.doc.blocks);
+  const runs = useWorkbook((s) => s.runs);
+
+  const schema = useMemo(() => {
+    const names: Record<string, string[]> = {};
+    for (const b of blocks) {
+      if (b.id === block.id || (isSqlBlock(b) && !runs[b.id]?.columns)) continue;
+      names[b.name] = runs[b.id]?.columns?.map((c) => c.name) ?? [];
+    }
+    return names;
+  }, [blocks, runs, block.id]);
+
+  const running = run.status === 'running';
+  const actions = running ? (
+    <button type="button" data-testid="cancel-block" onClick={() => cancelBlock(block.id)}>
+      Cancel
+    </button>
+  ) : (
+    <button type="button" className="primary" data-testid="run-block" title="Run (Ctrl/Cmd+Enter)" onClick={() => void runBlock(block.id)}>
+      Run
+    </button>
+  );
+
+  return (
+    <BlockFrame block={block} run={run} actions={actions} onRemove={() => void removeBlock(block.id)}>
+      <SqlEditor
+        value={block.sql}
+        schema={schema}
+        onChange={(sql) => setSql(block.id, sql)}
+        onRun={() => void runBlock(block.id)}
+        errorAt={run.error?.position}
+      />
+      {run.error && run.error.kind !== 'cancelled' && <BlockErrorView error={run.error} />}
+      {run.status !== 'error' && run.columns && (
+        <TableResult table={block.name} columns={run.columns} rows={run.rows ?? 0} revision={run.revision} />
+      )}
+      {run.status === 'ok' && !run.columns && <div className="muted result-meta">Statement ran.</div>}
+    </BlockFrame>
+  );
+}

@@ -1,0 +1,34 @@
+import { useWorkbook, type BlockRun } from '../state';
+import type { TableBlock } from '../workbook';
+import { BlockErrorView } from './BlockErrorView';
+import { BlockFrame } from './BlockFrame';
+import { TableResult } from './TableResult';
+
+const bytes = new Intl.NumberFormat('en-US', { notation: 'compact', style: 'unit', unit: 'byte', unitDisplay: 'narrow' });
+
+/** A table made from a dropped file or a URL. */
+export function TableBlockView({ block, run }: { block: TableBlock; run: BlockRun }) {
+  const removeBlock = useWorkbook((s) => s.removeBlock);
+  const readLeniently = useWorkbook((s) => s.readLeniently);
+  const source = block.source;
+  const subtitle =
+    source.kind === 'file' ? `${source.fileName} · ${bytes.format(source.size)}${block.lenient ? ' · lenient' : ''}` : source.url;
+  return (
+    <BlockFrame block={block} run={run} subtitle={subtitle} onRemove={() => void removeBlock(block.id)}>
+      {run.status === 'running' && <Progress run={run} />}
+      {run.error && <BlockErrorView error={run.error} onReadLeniently={() => void readLeniently(block.id)} />}
+      {run.status === 'ok' && run.columns && (
+        <TableResult table={block.name} columns={run.columns} rows={run.rows ?? 0} revision={run.revision} />
+      )}
+    </BlockFrame>
+  );
+}
+
+function Progress({ run }: { run: BlockRun }) {
+  const p = run.progress;
+  return (
+    <div className="progress" data-testid="ingest-progress">
+      {p && p.total > 0 ? <progress max={p.total} value={p.done} /> : <progress />}
+    </div>
+  );
+}

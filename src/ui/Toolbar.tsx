@@ -1,0 +1,91 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { ACCEPTED_EXTENSIONS } from '../engine';
+import { useWorkbook } from '../state';
+
+/** The top bar: open files, add a URL, add a block. */
+export function Toolbar() {
+  const addFiles = useWorkbook((s) => s.addFiles);
+  const addUrl = useWorkbook((s) => s.addUrl);
+  const addSqlBlock = useWorkbook((s) => s.addSqlBlock);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [url, setUrl] = useState('');
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  const submitUrl = (e: FormEvent) => {
+    e.preventDefault();
+    const value = url.trim();
+    if (!value) return;
+    setUrl('');
+    void addUrl(value);
+  };
+
+  return (
+    <header className="toolbar">
+      <div className="brand">
+        <span className="logo">▦</span> Cellar
+      </div>
+      <button type="button" className="primary" data-testid="open-files" onClick={() => fileInput.current?.click()}>
+        Open files…
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        hidden
+        data-testid="file-input"
+        accept={ACCEPTED_EXTENSIONS.join(',')}
+        onChange={(e) => {
+          const files = [...(e.currentTarget.files ?? [])];
+          e.currentTarget.value = ''; // so the same file can be picked again
+          void addFiles(files);
+        }}
+      />
+      <form className="url-form" onSubmit={submitUrl}>
+        <input
+          type="url"
+          data-testid="url-input"
+          placeholder="Paste an http(s) URL of a CSV or Parquet file"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          onPaste={(e) => {
+            const text = e.clipboardData.getData('text').trim();
+            if (/^https?:\/\//i.test(text)) {
+              e.preventDefault();
+              void addUrl(text);
+            }
+          }}
+        />
+        <button type="submit" data-testid="add-url">
+          Add URL
+        </button>
+      </form>
+      <span className="spacer" />
+      <div className="menu-anchor">
+        <button type="button" data-testid="add-block" aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
+          + Add block
+        </button>
+        {menuOpen && (
+          <div className="menu" role="menu" onMouseLeave={() => setMenuOpen(false)}>
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="add-sql"
+              onClick={() => {
+                setMenuOpen(false);
+                addSqlBlock();
+              }}
+            >
+              SQL block
+            </button>
+            <button type="button" role="menuitem" data-testid="add-cell" disabled title="Coming with the reactive workbook">
+              Cell
+            </button>
+            <button type="button" role="menuitem" data-testid="add-chart" disabled title="Coming with charts">
+              Chart
+            </button>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}
