@@ -12,8 +12,8 @@ const D = 'node_modules/vega-datasets/data/';
 const files = process.argv.slice(2);
 for (const f of files) {
   const t = Date.now();
-  await page.setInputFiles('[data-testid=file-input]', D + f);
-  const name = f.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_]/g, '_');
+  await page.setInputFiles('[data-testid=file-input]', f.startsWith('/') ? f : D + f);
+  const name = f.split('/').pop().replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_]/g, '_');
   const block = page.locator(`[data-testid=block][data-block-name="${name}"]`);
   await block.locator('[data-testid=block-status]').filter({ hasText: /^(ok|error)/ }).waitFor({ timeout: 120000 });
   console.log(f, Date.now() - t, 'ms', await block.locator('[data-testid=block-status]').textContent(), await block.locator('[data-testid=row-count]').textContent().catch(() => '-'), await block.locator('[data-testid=block-error]').textContent().catch(() => ''));

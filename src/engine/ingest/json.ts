@@ -1,21 +1,100 @@
-import { EngineError, messageOf } from '../errors';
+import { EngineError, isEngineError, messageOf } from '../errors';
 import type { DuckSession } from '../duckdb/BrowserEngine';
 import type { DataSource, IngestOptions } from '../types';
 import { registerSource } from './register';
-import { sourceLabel } from './source';
+import { readHead, sourceLabel } from './source';
+
+/** Bytes of newline-delimited JSON handed to DuckDB per insert; bounds memory for large files. */
+const NDJSON_CHUNK_BYTES = 32 * 1024 * 1024;
 
 /**
- * JSON through the bindings' own reader (DuckDB-WASM has no json extension built in), which
- * takes an array of objects or newline-delimited objects.
+ * JSON through the bindings' own reader (DuckDB-WASM has no json extension built in). It takes an
+ * array of objects or one object of columns; newline-delimited JSON it does not know, so that is
+ * streamed in chunks of whole lines, each handed over as an array.
  */
-export async function readJson(session: DuckSession, source: DataSource, table: string, _options: IngestOptions): Promise<void> {
+export async function readJson(session: DuckSession, source: DataSource, table: string, options: IngestOptions): Promise<void> {
+  const label = sourceLabel(source);
+  try {
+    const head = new TextDecoder().decode((await readHead(source, options.signal)).bytes);
+    if (isNewlineDelimited(head)) await readNdjson(session, source, table, options);
+    else await readWhole(session, source, table);
+  } catch (e) {
+    if (isEngineError(e)) throw e;
+    throw new EngineError('file', `${label} could not be read as JSON: ${messageOf(e)}`, { file: label }, { cause: e });
+  }
+}
+
+/** `{…}\n{…}`: the first line is a whole object and another follows. */
+export function isNewlineDelimited(head: string): boolean {
+  const text = head.trimStart();
+  if (!text.startsWith('{')) return false;
+  const newline = text.indexOf('\n');
+  if (newline < 0) return false;
+  try {
+    JSON.parse(text.slice(0, newline));
+  } catch {
+    return false;
+  }
+  return text.slice(newline + 1).trimStart().startsWith('{');
+}
+
+async function readWhole(session: DuckSession, source: DataSource, table: string): Promise<void> {
   const path = await registerSource(session, source);
   try {
     await session.withConnection((conn) => conn.insertJSONFromPath(path, { name: table, create: true }));
-  } catch (e) {
-    const label = sourceLabel(source);
-    throw new EngineError('file', `${label} could not be read as JSON: ${messageOf(e)}`, { file: label }, { cause: e });
   } finally {
     await session.db.dropFile(path);
   }
+}
+
+async function readNdjson(session: DuckSession, source: DataSource, table: string, options: IngestOptions): Promise<void> {
+  const stream = source.kind === 'file' ? source.file.stream() : await fetchBody(source.url, options.signal);
+  const total = source.kind === 'file' ? source.file.size : 0;
+  const decoder = new TextDecoder();
+  const reader = stream.getReader();
+  let carry = '';
+  let lines: string[] = [];
+  let size = 0;
+  let done = 0;
+  let chunk = 0;
+  const flush = async () => {
+    if (lines.length === 0) return;
+    const path = `ndjson-${table}-${chunk}.json`;
+    await session.db.registerFileText(path, `[${lines.join(',')}]`);
+    try {
+      await session.withConnection((conn) =>
+        conn.insertJSONFromPath(path, { name: table, create: chunk === 0 }),
+      );
+    } finally {
+      await session.db.dropFile(path);
+    }
+    chunk += 1;
+    lines = [];
+    size = 0;
+  };
+  for (;;) {
+    const { done: end, value } = await reader.read();
+    if (options.signal?.aborted) throw new EngineError('cancelled', 'Cancelled', { file: sourceLabel(source) });
+    const text = carry + (end ? decoder.decode() : decoder.decode(value, { stream: true }));
+    const parts = text.split('\n');
+    carry = end ? '' : (parts.pop() ?? '');
+    for (const part of parts) {
+      const line = part.trim();
+      if (line.length === 0) continue;
+      lines.push(line);
+      size += line.length;
+    }
+    done += value?.byteLength ?? 0;
+    options.onProgress?.({ done, total, unit: 'bytes' });
+    if (size >= NDJSON_CHUNK_BYTES || end) await flush();
+    if (end) return;
+  }
+}
+
+async function fetchBody(url: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  const response = await fetch(url, { signal });
+  if (!response.ok || !response.body) {
+    throw new EngineError('network', `Could not fetch ${url}: the server answered ${response.status}.`, { file: url });
+  }
+  return response.body;
 }

@@ -1,0 +1,96 @@
+// The native side: the same files and SQL in @duckdb/node-api, in this Node process, with the same
+// thread count as the browser's DuckDB so the ratio is about the runtime, not about parallelism.
+import { spawnSync } from 'node:child_process';
+import { DuckDBInstance, version as nativeVersion } from '@duckdb/node-api';
+import { FILES, ROOT } from './data.mjs';
+
+const now = () => performance.now();
+
+async function open(threads) {
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
+  const conn = await instance.connect();
+  return { instance, conn, close: () => (conn.closeSync(), instance.closeSync()) };
+}
+
+/** Time of one statement, with the result read into JS rows as the app's cellar.query does. */
+async function timeQuery(conn, sql) {
+  const t = now();
+  const reader = await conn.runAndReadAll(sql);
+  reader.getRowObjectsJS();
+  return now() - t;
+}
+
+/** A fresh instance per load, so each starts with an empty buffer pool like a fresh page does. */
+async function timeLoad(threads, sql, reps) {
+  const times = [];
+  for (let i = 0; i < reps; i++) {
+    const db = await open(threads);
+    try {
+      const t = now();
+      await db.conn.run(sql);
+      times.push(now() - t);
+    } finally {
+      db.close();
+    }
+  }
+  return times;
+}
+
+/**
+ * The startup cost of the native engine: one in-process (library already loaded, as the brief's
+ * "create + connect + SELECT 1"), and for the notes a whole cold `node` process doing the same.
+ */
+async function startup(threads, reps) {
+  const inProcess = [];
+  for (let i = 0; i < reps; i++) {
+    const t = now();
+    const db = await open(threads);
+    (await db.conn.runAndReadAll('SELECT 1')).getRowObjectsJS();
+    inProcess.push(now() - t);
+    db.close();
+  }
+  const coldProcess = [];
+  const script = `const t=performance.now();const {DuckDBInstance}=await import('@duckdb/node-api');` +
+    `const i=await DuckDBInstance.create(':memory:',{threads:'${threads}'});const c=await i.connect();` +
+    `await c.runAndReadAll('SELECT 1');console.log(performance.now());`;
+  for (let i = 0; i < reps; i++) {
+    // performance.now() in the child counts from its own process start (its timeOrigin).
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`native cold start failed: ${r.stderr}`);
+    coldProcess.push(Number(r.stdout.trim()));
+  }
+  return { inProcess, coldProcess };
+}
+
+export async function runNative({ threads, reps, queries }) {
+  const out = { version: nativeVersion(), times: {} };
+  const T = out.times;
+
+  const s = await startup(threads, reps.query);
+  T.startup = s.inProcess;
+  T.startupColdProcess = s.coldProcess;
+
+  T.ingestCsv = await timeLoad(threads, `CREATE TABLE ${FILES.csv.table} AS SELECT * FROM read_csv('${FILES.csv.path}')`, reps.ingest);
+  T.loadFlights = await timeLoad(threads, `CREATE TABLE ${FILES.flights.table} AS SELECT * FROM read_parquet('${FILES.flights.path}')`, reps.ingest);
+  T.loadBig = await timeLoad(threads, `CREATE TABLE ${FILES.big.table} AS SELECT * FROM read_parquet('${FILES.big.path}')`, reps.ingest);
+
+  // Queries run on in-memory tables loaded from the same Parquet files, as in the browser.
+  const db = await open(threads);
+  try {
+    const info = await db.conn.runAndReadAll(`SELECT current_setting('threads') AS t, version() AS v`);
+    out.threads = Number(info.getRowObjectsJS()[0].t);
+    for (const f of [FILES.flights, FILES.big]) {
+      await db.conn.run(`CREATE TABLE ${f.table} AS SELECT * FROM read_parquet('${f.path}')`);
+    }
+    for (const [key, sql] of Object.entries(queries)) {
+      const first = await timeQuery(db.conn, sql); // warm-up, kept apart as the "first" run
+      const times = [];
+      for (let i = 0; i < reps.query; i++) times.push(await timeQuery(db.conn, sql));
+      T[key] = times;
+      T[`${key}First`] = [first];
+    }
+  } finally {
+    db.close();
+  }
+  return out;
+}

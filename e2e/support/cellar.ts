@@ -1,0 +1,150 @@
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The real sample data the tests use, from the vega-datasets package. */
+export const DATA = resolve('node_modules/vega-datasets/data');
+export const data = (name: string) => join(DATA, name);
+
+/** The app, as a person sees it, with the test contract's handles. */
+export class Cellar {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await this.page.evaluate(() => window.cellar.ready);
+  }
+
+  /** Picks files with the drop zone's file input. */
+  async addFiles(...paths: string[]): Promise<void> {
+    await this.page.getByTestId('file-input').setInputFiles(paths);
+  }
+
+  /** Drops files on the page the way a drag from the desktop does. */
+  async dropFiles(files: { name: string; bytes: Buffer; type?: string }[]): Promise<void> {
+    const payload = files.map((f) => ({ name: f.name, type: f.type ?? '', data: f.bytes.toString('base64') }));
+    const transfer = await this.page.evaluateHandle((items) => {
+      const dt = new DataTransfer();
+      for (const item of items) {
+        const bytes = Uint8Array.from(atob(item.data), (c) => c.charCodeAt(0));
+        dt.items.add(new File([bytes], item.name, { type: item.type }));
+      }
+      return dt;
+    }, payload);
+    await this.page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
+    await this.page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+    await this.page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  }
+
+  block(name: string): Locator {
+    return this.page.locator(`[data-testid="block"][data-block-name="${name}"]`);
+  }
+
+  status(name: string): Locator {
+    return this.block(name).getByTestId('block-status');
+  }
+
+  /** Waits for a block to finish and expects it to be ok. */
+  async expectOk(name: string, timeout = 90_000): Promise<void> {
+    await expect(this.status(name)).toHaveText(/^(ok|error)/, { timeout });
+    const error = this.block(name).getByTestId('block-error');
+    if (await error.count()) throw new Error(`${name} failed: ${await error.textContent()}`);
+    await expect(this.status(name)).toHaveText(/^ok/);
+  }
+
+  /** Waits for a block to fail and returns its error text. */
+  async expectError(name: string, timeout = 90_000): Promise<string> {
+    await expect(this.status(name)).toHaveText(/^error/, { timeout });
+    return (await this.block(name).getByTestId('block-error').textContent()) ?? '';
+  }
+
+  async rowCount(name: string): Promise<number> {
+    return Number(await this.block(name).getByTestId('row-count').textContent());
+  }
+
+  /** Runs SQL in the page's DuckDB, for checking what the UI shows against plain SQL. */
+  query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+    return this.page.evaluate((text) => window.cellar.query(text), sql) as Promise<T[]>;
+  }
+
+  async scalar(sql: string): Promise<unknown> {
+    const rows = await this.query(sql);
+    return Object.values(rows[0] ?? {})[0];
+  }
+
+  /** Adds a SQL block, replaces its text and runs it with Ctrl+Enter. */
+  async addSql(sql: string): Promise<string> {
+    const before = await this.page.getByTestId('block').count();
+    await this.page.getByTestId('add-block').click();
+    await this.page.getByTestId('add-sql').click();
+    const block = this.page.getByTestId('block').nth(before);
+    const name = (await block.getAttribute('data-block-name')) ?? '';
+    await this.setSql(name, sql);
+    await this.block(name).getByTestId('sql-editor').press('Control+Enter');
+    return name;
+  }
+
+  async setSql(name: string, sql: string): Promise<void> {
+    const editor = this.block(name).getByTestId('sql-editor');
+    await editor.click();
+    await editor.press('Control+A');
+    await editor.press('Delete');
+    // insertText types it as one edit, without the editor's auto-closing of brackets.
+    await this.page.keyboard.insertText(sql);
+  }
+
+  /** The grid's visible cells of one row, by ag-grid's row index. */
+  async gridRow(name: string, rowIndex: number): Promise<Record<string, string>> {
+    const row = this.block(name).locator(`[role="row"][row-index="${rowIndex}"]`);
+    await expect(row.locator('[role="gridcell"]').first()).not.toBeEmpty();
+    const cells = row.locator('[role="gridcell"]');
+    const out: Record<string, string> = {};
+    for (let i = 0; i < (await cells.count()); i++) {
+      const cell = cells.nth(i);
+      out[(await cell.getAttribute('col-id')) ?? String(i)] = ((await cell.textContent()) ?? '').trim();
+    }
+    return out;
+  }
+}
+
+/** Writes a file for a test into its own output folder. */
+export function writeTestFile(dir: string, name: string, contents: string | Buffer): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  writeFileSync(path, contents);
+  return path;
+}
+
+export function copyTestFile(dir: string, from: string, name: string): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  copyFileSync(from, path);
+  return path;
+}
+
+interface Fixtures {
+  cellar: Cellar;
+  /** URLs the page requested outside its own origin; a test that expects some clears them. */
+  externalRequests: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  externalRequests: async ({ page, baseURL }, use) => {
+    const external: string[] = [];
+    const origin = new URL(baseURL ?? 'http://127.0.0.1').origin;
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      if (new URL(url).origin !== origin) external.push(url);
+    });
+    await use(external);
+  },
+  cellar: async ({ page, externalRequests }, use) => {
+    void externalRequests; // installed before the page loads anything
+    const cellar = new Cellar(page);
+    await cellar.open();
+    await use(cellar);
+  },
+});
+
+export { expect };

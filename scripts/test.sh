@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite: typecheck, unit tests (Vitest, native DuckDB), and end-to-end tests
+# (Playwright in Debian's Chromium against the production build). Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "Installing Chromium from Debian (Playwright cannot download its own browser here)…"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null || { echo "could not install chromium"; echo "0 passed, 1 failed"; exit 1; }
+fi
+[ -d node_modules ] || npm ci
+
+mkdir -p test-results
+rm -f test-results/unit.json test-results/e2e.json
+failed_steps=0
+
+echo "== typecheck"
+npx tsc --noEmit -p . || failed_steps=$((failed_steps + 1))
+
+echo "== unit tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || true
+
+echo "== build"
+npx vite build --logLevel warn || failed_steps=$((failed_steps + 1))
+
+echo "== end-to-end tests"
+CI=1 npx playwright test || true
+
+node scripts/count-results.mjs "$failed_steps"
