@@ -1,0 +1,102 @@
+// `npm run bench`: the same work in the app's DuckDB-WASM (headless Chromium) and in native DuckDB,
+// in one run; prints the medians and writes docs/benchmarks.md. Browser first (it decides the
+// thread count), closed before the native runs so the two never share the 2 cores.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { buildIfStale, launchChromium, runBrowser, startPreview } from './browser.mjs';
+import { DATA_DIR, ensureData, FILES, ROOT } from './data.mjs';
+import { runNative } from './native.mjs';
+import { buildRows, printTable, writeMarkdown } from './report.mjs';
+
+// Repetitions can be lowered for a quick try (BENCH_INGEST_REPS=1 BENCH_QUERY_REPS=1 npm run bench).
+const reps = {
+  ingest: Number(process.env.BENCH_INGEST_REPS ?? 3),
+  query: Number(process.env.BENCH_QUERY_REPS ?? 5),
+};
+
+// The same SQL text runs on both sides. The grid's SQL is what pageSql() makes for flights_3m:
+// numbers and strings as they are, the timestamp cast to VARCHAR.
+const QUERIES = {
+  groupFlights: 'SELECT origin, count(*) AS n, avg(delay) AS avg_delay FROM flights_3m GROUP BY origin',
+  offset: 'SELECT * FROM flights_3m LIMIT 200 OFFSET 1500000',
+  offsetGrid: 'SELECT CAST("date" AS VARCHAR) AS "date", "delay", "distance", "origin", "destination" FROM flights_3m LIMIT 200 OFFSET 1500000',
+  groupBig: 'SELECT grp, count(*) AS n, avg(v) AS avg_v, max(k) AS max_k FROM big_10m GROUP BY grp',
+};
+
+const started = performance.now();
+const log = (msg) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+
+// Whatever happens, the preview server and the browser go away with us.
+let server;
+let browser;
+async function cleanup() {
+  const b = browser;
+  browser = undefined;
+  if (b) await b.close().catch(() => undefined);
+  server?.stop();
+  server = undefined;
+}
+process.on('exit', () => server?.stop()); // synchronous last resort
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    console.error(`\n${signal}: stopping`);
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+const pkgVersion = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+
+async function main() {
+  log('data: bench/.data (generated with native DuckDB when missing)');
+  const sizes = await ensureData();
+
+  log('app: build if stale, start vite preview');
+  buildIfStale();
+  server = await startPreview();
+  log(`app: ${server.url}`);
+  browser = await launchChromium();
+
+  const browserResult = await runBrowser({ browser, url: server.url, files: FILES, reps, queries: QUERIES, log });
+  await cleanup();
+
+  const threads = browserResult.facts.threads;
+  log(`native: @duckdb/node-api with threads = ${threads}`);
+  const nativeResult = await runNative({ threads, reps, queries: QUERIES });
+  if (nativeResult.threads !== threads) throw new Error(`native ran with ${nativeResult.threads} threads, browser with ${threads}`);
+
+  const result = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    reps,
+    sizes,
+    queries: QUERIES,
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model.trim() ?? 'unknown',
+      memGB: Math.round(totalmem() / 2 ** 30),
+      os: `${platform()} ${release()}`,
+      node: process.versions.node,
+      wasmPackage: pkgVersion('@duckdb/duckdb-wasm'),
+      nativePackage: pkgVersion('@duckdb/node-api'),
+    },
+    browser: browserResult,
+    native: nativeResult,
+  };
+  mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(join(DATA_DIR, 'last-run.json'), JSON.stringify(result, null, 2));
+
+  const rows = buildRows(result);
+  console.log('');
+  printTable(rows);
+  writeMarkdown(result, rows);
+  log('wrote docs/benchmarks.md (raw samples in bench/.data/last-run.json)');
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch(async (e) => {
+    console.error(`\nbench failed: ${e?.stack ?? e}`);
+    await cleanup();
+    process.exit(e?.exitCode ?? 1);
+  });
