@@ -33,7 +33,7 @@ export function looksLikeOutOfMemory(message: string): boolean {
 export function toSqlError(e: unknown, sql: string): EngineError {
   if (isEngineError(e)) return e;
   const message = messageOf(e);
-  if (/interrupt|cancel/i.test(message)) return new EngineError('cancelled', 'Query cancelled', { sql }, { cause: e });
+  if (/^INTERRUPT Error/i.test(message)) return new EngineError('cancelled', 'Query cancelled', { sql }, { cause: e });
   if (looksLikeOutOfMemory(message)) {
     return new EngineError('memory', `Out of memory: ${message}`, { sql }, { cause: e });
   }

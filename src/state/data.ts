@@ -50,9 +50,18 @@ export async function profileColumn(table: string, column: ColumnInfo): Promise<
     min: (s.min as string | null) ?? null,
     max: (s.max as string | null) ?? null,
     ...(shape === 'histogram'
-      ? { histogram: rows.map((r) => ({ bin: Number(r.bin), count: Number(r.count), lo: Number(r.lo), hi: Number(r.hi) })) }
+      ? { histogram: fillBins(rows.map((r) => ({ bin: Number(r.bin), count: Number(r.count), lo: Number(r.lo), hi: Number(r.hi) }))) }
       : { topValues: rows.map((r) => ({ value: (r.value as string | null) ?? null, count: Number(r.count) })) }),
   };
+}
+
+/** SQL returns only the bins that have rows; the chart needs the empty ones too, in place. */
+function fillBins(bins: NonNullable<ColumnProfile['histogram']>): NonNullable<ColumnProfile['histogram']> {
+  if (bins.length === 0) return bins;
+  const { lo, hi } = bins[0]!;
+  const last = Math.max(...bins.map((b) => b.bin));
+  const byBin = new Map(bins.map((b) => [b.bin, b.count]));
+  return Array.from({ length: last + 1 }, (_, bin) => ({ bin, count: byBin.get(bin) ?? 0, lo, hi }));
 }
 
 /** Runs SQL and returns plain rows: the console's and the tests' way in. */

@@ -44,15 +44,21 @@ interface DataGridProps {
   columns: ColumnInfo[];
   /** Changes when the table's contents change, to drop cached pages. */
   revision: number;
+  /** Rows in the table, to size the grid to its content when small. */
+  rows: number;
   /** The number of rows the view shows with its filters. */
   onCount(count: number): void;
 }
+
+const HEADER_HEIGHT = 44;
+const ROW_HEIGHT = 28;
+const MAX_HEIGHT = 420;
 
 /**
  * A grid over a DuckDB table with ag-grid's infinite row model: every page, sort and filter is a
  * SQL query; no rows beyond the visible pages are ever in JavaScript.
  */
-export function DataGrid({ table, columns, revision, onCount }: DataGridProps) {
+export function DataGrid({ table, columns, revision, rows, onCount }: DataGridProps) {
   const onCountRef = useRef(onCount);
   onCountRef.current = onCount;
 
@@ -104,7 +110,7 @@ export function DataGrid({ table, columns, revision, onCount }: DataGridProps) {
   }, [table, columns, revision]);
 
   return (
-    <div className="grid-frame">
+    <div className="grid-frame" style={{ height: Math.min(MAX_HEIGHT, HEADER_HEIGHT + Math.max(2, rows) * ROW_HEIGHT + 20) }}>
       <AgGridReact
         rowModelType="infinite"
         datasource={datasource}
@@ -115,8 +121,8 @@ export function DataGrid({ table, columns, revision, onCount }: DataGridProps) {
         maxBlocksInCache={40}
         blockLoadDebounceMillis={30}
         rowBuffer={20}
-        headerHeight={44}
-        rowHeight={28}
+        headerHeight={HEADER_HEIGHT}
+        rowHeight={ROW_HEIGHT}
         tooltipShowDelay={400}
         autoSizeStrategy={{ type: 'fitGridWidth', defaultMinWidth: 90 }}
       />

@@ -24,7 +24,7 @@ export function TableResult({ table, columns, rows, revision }: TableResultProps
           rows{shown !== null && shown !== rows ? ` (filtered from ${numberFormat.format(rows)})` : ''} · {columns.length} columns
         </span>
       </div>
-      <DataGrid table={table} columns={columns} revision={revision} onCount={setShown} />
+      <DataGrid table={table} columns={columns} revision={revision} rows={rows} onCount={setShown} />
     </div>
   );
 }

@@ -71,11 +71,12 @@ function textCondition(column: string, c: FilterCondition): string | null {
     case 'contains':
       return `contains(${text}, ${quoteLiteral(value)})`;
     case 'notContains':
-      return `NOT contains(${text}, ${quoteLiteral(value)})`;
+      // ag-grid's own negative filters keep blank cells; so do we.
+      return `(${column} IS NULL OR NOT contains(${text}, ${quoteLiteral(value)}))`;
     case 'equals':
       return `${text} = ${quoteLiteral(value)}`;
     case 'notEqual':
-      return `${text} <> ${quoteLiteral(value)}`;
+      return `(${column} IS NULL OR ${text} <> ${quoteLiteral(value)})`;
     case 'startsWith':
       return `starts_with(${text}, ${quoteLiteral(value)})`;
     case 'endsWith':
@@ -114,9 +115,11 @@ function dateLiteral(value: unknown): string | null {
   return match ? `TIMESTAMP ${quoteLiteral(value)}` : null;
 }
 
-function orderClause(sort: SortSpec[] = []): string {
+/** Sorts by the table's own column (qualified), not the text the grid is shown. */
+function orderClause(table: string, sort: SortSpec[] = []): string {
   if (sort.length === 0) return '';
-  return ` ORDER BY ${sort.map((s) => `${quoteIdent(s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`).join(', ')}`;
+  const keys = sort.map((s) => `${quoteIdent(table)}.${quoteIdent(s.column)} ${s.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`);
+  return ` ORDER BY ${keys.join(', ')}`;
 }
 
 /**
@@ -135,7 +138,7 @@ export function displayExpression(column: ColumnInfo): string {
 export function pageSql(view: TableView, columns: ColumnInfo[], offset: number, limit: number): string {
   const select = columns.length > 0 ? columns.map(displayExpression).join(', ') : '*';
   return (
-    `SELECT ${select} FROM ${quoteIdent(view.table)}${whereClause(view.filters)}${orderClause(view.sort)}` +
+    `SELECT ${select} FROM ${quoteIdent(view.table)}${whereClause(view.filters)}${orderClause(view.table, view.sort)}` +
     ` LIMIT ${Math.max(0, Math.floor(limit))} OFFSET ${Math.max(0, Math.floor(offset))}`
   );
 }

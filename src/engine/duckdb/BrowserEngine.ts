@@ -19,7 +19,7 @@ import { localBundles } from './bundles';
 export interface DuckSession {
   readonly db: duckdb.AsyncDuckDB;
   query(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<Table>;
-  withConnection<T>(fn: (conn: duckdb.AsyncDuckDBConnection) => Promise<T>): Promise<T>;
+  withConnection<T>(fn: (conn: duckdb.AsyncDuckDBConnection, discard: () => void) => Promise<T>): Promise<T>;
   describe(table: string): Promise<ColumnInfo[]>;
 }
 
@@ -44,14 +44,16 @@ export class BrowserEngine implements Engine, DuckSession {
   ) {}
 
   /** Connections are pooled so the grid can page while a block runs. */
-  async withConnection<T>(fn: (conn: duckdb.AsyncDuckDBConnection) => Promise<T>): Promise<T> {
+  async withConnection<T>(fn: (conn: duckdb.AsyncDuckDBConnection, discard: () => void) => Promise<T>): Promise<T> {
     const conn = this.idle.pop() ?? (await this.connect());
+    let keep = true;
     this.inFlight.add(conn);
     try {
-      return await fn(conn);
+      return await fn(conn, () => (keep = false));
     } finally {
       this.inFlight.delete(conn);
-      this.idle.push(conn);
+      if (keep) this.idle.push(conn);
+      else void conn.close().catch(() => undefined);
     }
   }
 
@@ -64,25 +66,20 @@ export class BrowserEngine implements Engine, DuckSession {
   async query(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): Promise<Table> {
     const { signal } = options;
     if (signal?.aborted) throw new EngineError('cancelled', 'Query cancelled', { sql });
-    return this.withConnection(async (conn) => {
-      const cancel = () => void conn.cancelSent();
+    return this.withConnection(async (conn, discard) => {
+      // Settle as soon as the person cancels, whatever the worker is still finishing.
+      let rejectAborted: (e: EngineError) => void = () => undefined;
+      const aborted = new Promise<never>((_, reject) => (rejectAborted = reject));
+      aborted.catch(() => undefined);
+      const cancel = () => {
+        // An interrupted connection is not trusted again: the pool opens a fresh one.
+        discard();
+        void conn.cancelSent();
+        rejectAborted(new EngineError('cancelled', 'Query cancelled', { sql }));
+      };
       signal?.addEventListener('abort', cancel);
       try {
-        if (params.length > 0) {
-          const statement = await conn.prepare(sql);
-          try {
-            return await statement.query(...params);
-          } finally {
-            await statement.close();
-          }
-        }
-        // `send` runs the query as a pending query the worker polls, so cancelSent can interrupt it.
-        const reader = await conn.send(sql, true);
-        if (!reader) throw new EngineError('internal', 'The DuckDB worker went away', { sql });
-        const batches = [];
-        for await (const batch of reader) batches.push(batch);
-        if (signal?.aborted) throw new EngineError('cancelled', 'Query cancelled', { sql });
-        return new Table(reader.schema, batches);
+        return await Promise.race([aborted, this.run(conn, sql, params, signal)]);
       } catch (e) {
         if (signal?.aborted) throw new EngineError('cancelled', 'Query cancelled', { sql }, { cause: e });
         throw toSqlError(e, sql);
@@ -90,6 +87,24 @@ export class BrowserEngine implements Engine, DuckSession {
         signal?.removeEventListener('abort', cancel);
       }
     });
+  }
+
+  private async run(conn: duckdb.AsyncDuckDBConnection, sql: string, params: readonly SqlParam[], signal?: AbortSignal): Promise<Table> {
+    if (params.length > 0) {
+      const statement = await conn.prepare(sql);
+      try {
+        return await statement.query(...params);
+      } finally {
+        await statement.close();
+      }
+    }
+    // `send` runs the query as a pending query the worker polls, so cancelSent can interrupt it.
+    const reader = await conn.send(sql, true);
+    if (!reader) throw new EngineError('internal', 'The DuckDB worker went away', { sql });
+    const batches = [];
+    for await (const batch of reader) batches.push(batch);
+    if (signal?.aborted) throw new EngineError('cancelled', 'Query cancelled', { sql });
+    return new Table(reader.schema, batches);
   }
 
   ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult> {

@@ -23,8 +23,9 @@ export const ACCEPTED_EXTENSIONS = Object.keys(BY_EXTENSION).map((ext) => `.${ex
 /** The format a file name says it has, or an error naming what is supported. */
 export function formatFromName(name: string): FileFormat {
   const path = name.split(/[?#]/)[0] ?? name;
-  const dot = path.lastIndexOf('.');
-  const ext = dot >= 0 ? path.slice(dot + 1).toLowerCase() : '';
+  const segment = path.split('/').pop() ?? path;
+  const dot = segment.lastIndexOf('.');
+  const ext = dot >= 0 ? segment.slice(dot + 1).toLowerCase() : '';
   const format = BY_EXTENSION[ext];
   if (!format) {
     throw new EngineError(
