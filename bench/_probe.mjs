@@ -2,7 +2,7 @@ import { launchChromium, startPreview } from './browser.mjs';
 const server = await startPreview(); const browser = await launchChromium();
 const files = process.argv.slice(2);
 try {
-  for (let i = 0; i < 1; i++) for (const f of files) {
+  for (let i = 0; i < 2; i++) for (const f of files) {
     const ctx = await browser.newContext(); const page = await ctx.newPage();
     page.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') console.log('  console:', m.type(), m.text().slice(0, 300)); });
     page.on('pageerror', e => console.log('  pageerror', e.message));

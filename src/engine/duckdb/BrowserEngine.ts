@@ -53,7 +53,7 @@ export class BrowserEngine implements Engine, DuckSession {
     } finally {
       this.inFlight.delete(conn);
       if (keep) this.idle.push(conn);
-      else void conn.close().catch(() => undefined);
+      else await retire(conn);
     }
   }
 
@@ -141,6 +141,16 @@ export class BrowserEngine implements Engine, DuckSession {
   async cancelAll(): Promise<void> {
     await Promise.all([...this.inFlight].map((conn) => conn.cancelSent()));
   }
+}
+
+/**
+ * Closes a connection whose query was interrupted. DuckDB-WASM's cancel drops the pending query
+ * but leaves its transaction open (a cancelled CREATE keeps its catalog entry locked: "write-write
+ * conflict"), so roll it back first; only then can the next statement take the same names.
+ */
+async function retire(conn: duckdb.AsyncDuckDBConnection): Promise<void> {
+  await conn.query('ROLLBACK').catch(() => undefined);
+  await conn.close().catch(() => undefined);
 }
 
 export interface BrowserEngineOptions {

@@ -13,7 +13,7 @@ interface CsvRead {
 function readCsvSql(path: string, read: CsvRead, extra: string[] = []): string {
   const args = [quoteLiteral(path)];
   if (read.delim) args.push(`delim = ${quoteLiteral(read.delim)}`);
-  if (read.lenient) args.push('ignore_errors = true', 'null_padding = true');
+  if (read.lenient) args.push('ignore_errors = true');
   return `read_csv(${[...args, ...extra].join(', ')})`;
 }
 
@@ -61,13 +61,18 @@ async function firstBadLine(session: DuckSession, path: string, label: string, d
         `SELECT count(*) FROM ${readCsvSql(path, { delim, lenient: true }, ['store_rejects = true'])}`,
       );
       const result = await conn.query(
-        `SELECT line::DOUBLE AS line, error_message, count(*) OVER ()::DOUBLE AS bad FROM reject_errors ORDER BY line LIMIT 1`,
+        // One line can be rejected more than once (DuckDB reports each extra field); take its last word.
+        `WITH first AS (SELECT min(line) AS line FROM reject_errors)
+         SELECT first.line::DOUBLE AS line, max(e.error_message) AS error_message,
+           (SELECT count(DISTINCT line) FROM reject_errors)::DOUBLE AS bad
+         FROM reject_errors e JOIN first ON e.line = first.line GROUP BY first.line`,
       );
       const row = result.toArray()[0] as { line: number; error_message: string; bad: number } | undefined;
       if (!row) return undefined;
       const more = row.bad > 1 ? ` (${row.bad - 1} more bad lines)` : '';
       return new EngineError('file', `${label}, line ${row.line}: ${row.error_message}${more}`, { file: label, line: row.line });
-    } catch {
+    } catch (e) {
+      console.warn('could not find the bad line', e);
       return undefined;
     } finally {
       await conn.query('DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans').catch(() => undefined);
