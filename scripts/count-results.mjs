@@ -10,7 +10,7 @@ function read(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
 }
 
-const unit = read('test-results/unit.json');
+const unit = read('reports/unit.json');
 if (unit) {
   passed += unit.numPassedTests;
   failed += unit.numFailedTests;
@@ -22,7 +22,7 @@ if (unit) {
   failed += 1;
 }
 
-const e2e = read('test-results/e2e.json');
+const e2e = read('reports/e2e.json');
 if (e2e) {
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected;

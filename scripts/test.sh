@@ -11,15 +11,15 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 [ -d node_modules ] || npm ci
 
-mkdir -p test-results
-rm -f test-results/unit.json test-results/e2e.json
+mkdir -p reports
+rm -f reports/unit.json reports/e2e.json
 failed_steps=0
 
 echo "== typecheck"
 npx tsc --noEmit -p . || failed_steps=$((failed_steps + 1))
 
 echo "== unit tests"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || true
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json || true
 
 echo "== build"
 npx vite build --logLevel warn || failed_steps=$((failed_steps + 1))
