@@ -3,11 +3,11 @@
 // window.cellar). Each ingest and each cold start gets a fresh browser context, because the app
 // names a second table from the same file NAME_2 and because a fresh context is a fresh worker.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { ROOT } from './data.mjs';
+import { DATA_DIR, ROOT } from './data.mjs';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -15,8 +15,10 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 const INGEST_TIMEOUT = 300_000;
+const EVAL_TIMEOUT = 120_000; // page.evaluate has no timeout of its own: a hung query would hang us
 const now = () => performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const errorText = (e) => String(e?.message ?? e).split('\n')[0];
 
 // ---------------------------------------------------------------- build and serve
 
@@ -38,6 +40,26 @@ export function buildIfStale() {
   return true;
 }
 
+/**
+ * Serves a private copy of dist/: someone else's `vite build` (tests, a dev session) empties dist/
+ * while it runs, which would break pages in the middle of a benchmark. The copy is checked to be
+ * whole (every asset index.html names is there), since it may be taken while a build writes.
+ */
+export async function snapshotDist() {
+  const to = join(DATA_DIR, 'dist');
+  for (let attempt = 1; ; attempt++) {
+    rmSync(to, { recursive: true, force: true });
+    try {
+      cpSync(join(ROOT, 'dist'), to, { recursive: true });
+      const html = readFileSync(join(to, 'index.html'), 'utf8');
+      const assets = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+)"/g)].map((m) => m[1]);
+      if (assets.length > 0 && assets.every((a) => existsSync(join(to, a)))) return to;
+    } catch { /* a build was writing dist/ */ }
+    if (attempt === 10) throw new Error('could not take a whole copy of dist/ (is a build running?)');
+    await sleep(3000);
+  }
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -53,11 +75,11 @@ function freePort() {
  * Starts `vite preview` in its own process group (npx → node), so stop() ends exactly the
  * processes this run started and nothing else.
  */
-export async function startPreview() {
+export async function startPreview(outDir) {
   const port = await freePort();
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const args = ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'];
+  if (outDir) args.push('--outDir', outDir);
+  const child = spawn('npx', args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
@@ -90,18 +112,37 @@ export async function launchChromium() {
 
 // ---------------------------------------------------------------- the app's contract
 
-/** A fresh context and page with the app loaded and DuckDB started. */
-async function openApp(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.evaluate(() => window.cellar.ready);
-  return { context, page };
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function withApp(browser, url, fn) {
-  const { context, page } = await openApp(browser, url);
+const evaluate = (page, fn, arg, what = 'page.evaluate') => withTimeout(page.evaluate(fn, arg), EVAL_TIMEOUT, what);
+const query = (page, sql) => evaluate(page, (s) => window.cellar.query(s), sql, sql);
+
+/**
+ * Serves the page without COOP/COEP, so it is not cross-origin isolated and the app picks
+ * DuckDB-WASM's single-threaded `eh` bundle: the app's own fallback, measured as a variant.
+ */
+async function stripIsolation(page) {
+  await page.route('**/*', async (route) => {
+    const res = await route.fetch();
+    const headers = { ...res.headers() };
+    delete headers['cross-origin-opener-policy'];
+    delete headers['cross-origin-embedder-policy'];
+    await route.fulfill({ response: res, headers });
+  });
+}
+
+/** A fresh context and page with the app loaded and DuckDB started; closed after fn. */
+async function withApp(browser, url, fn, { isolated = true } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
+    const page = await context.newPage();
+    if (!isolated) await stripIsolation(page);
+    await page.goto(url);
+    await evaluate(page, () => window.cellar.ready, undefined, 'cellar.ready');
     return await fn(page);
   } finally {
     await context.close();
@@ -125,7 +166,7 @@ async function ingest(page, file) {
   const status = await handle.jsonValue();
   if (status.startsWith('error')) {
     const error = await page.locator(`${block} [data-testid=block-error]`).textContent().catch(() => '(no block-error)');
-    throw new Error(`the app failed to ingest ${file.path}: ${status}: ${error}`);
+    throw Object.assign(new Error(`the app's ingest of ${file.path.split('/').pop()} failed: ${error}`), { appError: true });
   }
   // A wrong row count would make every later number meaningless: check it, outside the timing.
   const [{ n }] = await query(page, `SELECT count(*)::DOUBLE AS n FROM "${file.table}"`);
@@ -133,31 +174,17 @@ async function ingest(page, file) {
   return { ms, status };
 }
 
-const query = (page, sql) => page.evaluate((s) => window.cellar.query(s), sql);
-
 /** Query time inside the page (no Node↔page round trip), rows converted as cellar.query does. */
 const timeInPage = (page, sql) =>
-  page.evaluate(async (s) => {
+  evaluate(page, async (s) => {
     const t = performance.now();
     await window.cellar.query(s);
     return performance.now() - t;
-  }, sql);
-
-async function timeQueries(page, queries, reps) {
-  const out = {};
-  for (const [key, sql] of Object.entries(queries)) {
-    const first = await timeInPage(page, sql); // warm-up, kept apart as the "first" run
-    const times = [];
-    for (let i = 0; i < reps; i++) times.push(await timeInPage(page, sql));
-    out[key] = times;
-    out[`${key}First`] = [first];
-  }
-  return out;
-}
+  }, sql, sql);
 
 // ---------------------------------------------------------------- memory
 
-/** The Chromium processes this Node process started (Playwright spawns the browser as our child). */
+/** Renderer processes of the Chromium this Node process started (Playwright spawns it as our child). */
 function rendererPids() {
   const parent = new Map();
   const cmd = new Map();
@@ -173,10 +200,12 @@ function rendererPids() {
     for (let p = pid, hops = 0; p > 1 && hops < 20; p = parent.get(p), hops++) if (p === process.pid) return true;
     return false;
   };
-  return [...cmd].filter(([pid, c]) => c.includes('--type=renderer') && ours(pid)).map(([pid]) => pid);
+  return [...cmd]
+    .filter(([pid, c]) => c.includes('--type=renderer') && !c.includes('--top-chrome-webui') && ours(pid))
+    .map(([pid]) => pid);
 }
 
-/** RSS of all our renderers: the page's main thread, the DuckDB worker and its WASM memory live there. */
+/** RSS of our page renderers: the page's main thread, the DuckDB worker and its WASM memory live there. */
 function rendererRss() {
   let kb = 0;
   for (const pid of rendererPids()) {
@@ -190,8 +219,8 @@ function rendererRss() {
 
 /**
  * JS heap of the page's main thread (CDP Runtime.getHeapUsage) around one CSV ingest: after a
- * forced GC before and after, and the peak sampled every 100 ms while it runs. This is a separate
- * ingest from the timed ones, so sampling does not disturb those timings.
+ * forced GC before and after, and the peak sampled every 100 ms while it runs. This is an extra
+ * ingest, not one of the timed ones, so the sampling does not disturb those timings.
  */
 async function heapDuringIngest(page, file) {
   const cdp = await page.context().newCDPSession(page);
@@ -213,33 +242,30 @@ async function heapDuringIngest(page, file) {
       samples++;
     } catch { /* page closing */ } finally { busy = false; }
   }, 100);
-  let result;
+  let ingestMs = null;
+  let ingestError = null;
   try {
-    result = await ingest(page, file);
+    ingestMs = (await ingest(page, file)).ms;
+  } catch (e) {
+    if (!e.appError) throw e;
+    ingestError = errorText(e); // still report what the attempt cost
   } finally {
     clearInterval(timer);
   }
   while (busy) await sleep(10);
-  const peakAtEnd = await heap(); // the heap just before GC can be the highest point
-  peak = Math.max(peak, peakAtEnd);
+  peak = Math.max(peak, await heap()); // the heap just before GC can be the highest point
   await gc();
   const after = await heap();
   const rssAfter = rendererRss();
   // DuckDB's own accounting, from inside the worker; cheap and optional.
   let duckdbMemory = null;
-  let databaseSize = null;
   try {
-    const [{ b }] = await query(page, 'SELECT sum(memory_usage_bytes)::DOUBLE AS b FROM duckdb_memory()');
-    duckdbMemory = b;
-  } catch { /* not in this build */ }
-  try {
-    databaseSize = (await query(page, 'PRAGMA database_size'))[0] ?? null;
+    duckdbMemory = (await query(page, 'SELECT sum(memory_usage_bytes)::DOUBLE AS b FROM duckdb_memory()'))[0].b;
   } catch { /* not in this build */ }
   await cdp.detach();
   return {
-    ingestMs: result.ms, before, after, peak, samples,
-    growth: after - before, peakGrowth: peak - before,
-    rssBefore, rssPeak, rssAfter, duckdbMemory, databaseSize,
+    file: file.path.split('/').pop(), ingestMs, ingestError, before, after, peak, samples,
+    growth: after - before, peakGrowth: peak - before, rssBefore, rssPeak, rssAfter, duckdbMemory,
   };
 }
 
@@ -249,10 +275,22 @@ async function heapDuringIngest(page, file) {
  * Navigation start → `await cellar.ready; await cellar.query('SELECT 1')` done, as the page's own
  * performance.now() (0 = navigation start). An init script chains the query the moment the app
  * defines window.cellar, so the time is not padded by Playwright's round trips.
+ * Cold: a new context (empty HTTP and code caches) for every load. Warm: one context, loaded once
+ * untimed, then reloaded, so the HTTP cache and V8's WebAssembly code cache can help.
  */
-async function coldStart(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  try {
+async function pageLoads(browser, url, reps, { warm = false } = {}) {
+  const firstQuery = async (page, load) => {
+    await load();
+    const handle = await page.waitForFunction(() => window.__benchFirst ?? window.__benchError, null, { polling: 50, timeout: 60_000 });
+    const v = await handle.jsonValue();
+    if (typeof v === 'string') throw new Error(`page load: the first query failed: ${v}`);
+    return await evaluate(page, () => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return { first: window.__benchFirst, ready: window.__benchReady, load: nav?.loadEventEnd };
+    });
+  };
+  const open = async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(() => {
       const poll = () => {
@@ -263,75 +301,134 @@ async function coldStart(browser, url) {
       };
       poll();
     });
-    await page.goto(url, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction(() => window.__benchFirst ?? window.__benchError, null, { polling: 50, timeout: 60_000 });
-    const v = await handle.jsonValue();
-    if (typeof v === 'string') throw new Error(`cold start: the first query failed: ${v}`);
-    return page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      return { first: window.__benchFirst, ready: window.__benchReady, domContentLoaded: nav?.domContentLoadedEventEnd, load: nav?.loadEventEnd };
-    });
-  } finally {
-    await context.close();
+    return { context, page };
+  };
+  const runs = [];
+  if (warm) {
+    const { context, page } = await open();
+    try {
+      await firstQuery(page, () => page.goto(url, { waitUntil: 'commit' })); // fills the caches, untimed
+      for (let i = 0; i < reps; i++) runs.push(await firstQuery(page, () => page.reload({ waitUntil: 'commit' })));
+    } finally {
+      await context.close();
+    }
+  } else {
+    for (let i = 0; i < reps; i++) {
+      const { context, page } = await open();
+      try {
+        runs.push(await firstQuery(page, () => page.goto(url, { waitUntil: 'commit' })));
+      } finally {
+        await context.close();
+      }
+    }
   }
+  return runs;
 }
 
 // ---------------------------------------------------------------- the run
 
+/**
+ * Runs every browser work item. A failing item is recorded (errors[key]) and the run goes on, so
+ * one app bug does not hide the other numbers; run.mjs exits non-zero if anything failed.
+ */
 export async function runBrowser({ browser, url, files, reps, queries, log }) {
-  const out = { times: {}, memory: null, facts: {} };
-  const T = out.times;
+  const T = {};
+  const errors = {};
+  const memory = {};
+  const out = { times: T, errors, memory, facts: {} };
+  const fail = (key, e) => {
+    errors[key] ??= errorText(e);
+    log(`  ${key}: FAILED: ${errorText(e)}`);
+  };
+
+  /** reps fresh-page ingests of one file; a failed rep is counted, the others still run. */
+  const ingestItem = async (key, file, options, after) => {
+    T[key] = [];
+    let failed = 0;
+    for (let i = 0; i < reps.ingest; i++) {
+      try {
+        await withApp(browser, url, async (page) => {
+          T[key].push((await ingest(page, file)).ms);
+          if (after && i === reps.ingest - 1) await after(page);
+        }, options);
+      } catch (e) {
+        failed++;
+        fail(key, e);
+      }
+    }
+    if (failed > 0) errors[key] = `${failed} of ${reps.ingest} runs failed: ${errors[key]}`;
+  };
+
+  const queryItems = async (page, table) => {
+    await sleep(1000); // let the grid's own first page and row count settle
+    for (const [key, sql] of Object.entries(queries)) {
+      if (!sql.includes(table)) continue;
+      try {
+        const first = await timeInPage(page, sql); // warm-up, kept apart as the "first" run
+        T[key] = [];
+        for (let i = 0; i < reps.query; i++) T[key].push(await timeInPage(page, sql));
+        T[`${key}First`] = [first];
+      } catch (e) {
+        fail(key, e);
+      }
+    }
+  };
 
   log('browser: engine facts');
   out.facts = await withApp(browser, url, async (page) => {
-    const engine = await page.evaluate(() => window.cellar.engine());
+    const engine = await evaluate(page, () => window.cellar.engine());
     const [{ t }] = await query(page, "SELECT current_setting('threads') AS t");
-    const env = await page.evaluate(() => ({
+    const env = await evaluate(page, () => ({
       crossOriginIsolated: self.crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency, userAgent: navigator.userAgent,
     }));
     return { ...engine, threads: Number(t), ...env, chromium: browser.version() };
   });
+  out.facts.noIsolation = await withApp(browser, url, async (page) => {
+    const engine = await evaluate(page, () => window.cellar.engine());
+    const [{ t }] = await query(page, "SELECT current_setting('threads') AS t");
+    return { ...engine, threads: Number(t) };
+  }, { isolated: false });
 
-  log(`browser: page load → first query, ${reps.query}× cold (new context each)`);
-  const starts = [];
-  for (let i = 0; i < reps.query; i++) starts.push(await coldStart(browser, url));
-  T.startup = starts.map((s) => s.first);
-  T.startupReady = starts.map((s) => s.ready);
-  T.startupLoadEvent = starts.map((s) => s.load);
+  for (const [key, warm] of [['startup', false], ['startupWarm', true]]) {
+    log(`browser: page load → first query, ${reps.query}× ${warm ? 'warm (reloads in one context)' : 'cold (new context each)'}`);
+    try {
+      const starts = await pageLoads(browser, url, reps.query, { warm });
+      T[key] = starts.map((s) => s.first);
+      T[`${key}Ready`] = starts.map((s) => s.ready);
+      T[`${key}LoadEvent`] = starts.map((s) => s.load);
+    } catch (e) {
+      fail(key, e);
+    }
+  }
 
   log(`browser: ingest ${files.csv.table} (CSV), ${reps.ingest}×`);
-  T.ingestCsv = [];
-  for (let i = 0; i < reps.ingest; i++) {
-    T.ingestCsv.push(await withApp(browser, url, async (page) => (await ingest(page, files.csv)).ms));
-  }
+  await ingestItem('ingestCsv', files.csv);
 
-  log('browser: JS heap during one more CSV ingest');
-  out.memory = await withApp(browser, url, (page) => heapDuringIngest(page, files.csv));
+  log(`browser: ingest ${files.csvSmall.table} (CSV), ${reps.ingest}×`);
+  await ingestItem('ingestCsvSmall', files.csvSmall);
+
+  log(`browser: ingest ${files.csv.table} (CSV) without cross-origin isolation (single-threaded bundle), ${reps.ingest}×`);
+  await ingestItem('ingestCsvNoThreads', files.csv, { isolated: false });
+
+  const heapRuns = [['heapCsv', files.csv, true], ['heapCsvSmall', files.csvSmall, true], ['heapCsvNoThreads', files.csv, false]];
+  for (const [key, file, isolated] of heapRuns) {
+    log(`browser: JS heap during one more ingest of ${file.table}${isolated ? '' : ' (not isolated)'}`);
+    try {
+      memory[key] = await withApp(browser, url, (page) => heapDuringIngest(page, file), { isolated });
+      if (memory[key].ingestError) errors[key] = `the ingest failed: ${memory[key].ingestError}`;
+    } catch (e) {
+      fail(key, e);
+    }
+  }
 
   log(`browser: ingest ${files.flights.table} (Parquet), ${reps.ingest}×, then its queries`);
-  T.loadFlights = [];
-  for (let i = 0; i < reps.ingest; i++) {
-    await withApp(browser, url, async (page) => {
-      T.loadFlights.push((await ingest(page, files.flights)).ms);
-      if (i === reps.ingest - 1) {
-        await sleep(1000); // let the grid's own first page and count settle
-        const q = Object.fromEntries(Object.entries(queries).filter(([, sql]) => sql.includes(files.flights.table)));
-        Object.assign(T, await timeQueries(page, q, reps.query));
-      }
-    });
-  }
+  await ingestItem('loadFlights', files.flights, {}, (page) => queryItems(page, files.flights.table));
 
   log(`browser: ingest ${files.big.table} (Parquet), ${reps.ingest}×, then its query`);
-  T.loadBig = [];
-  for (let i = 0; i < reps.ingest; i++) {
-    await withApp(browser, url, async (page) => {
-      T.loadBig.push((await ingest(page, files.big)).ms);
-      if (i === reps.ingest - 1) {
-        await sleep(1000);
-        const q = Object.fromEntries(Object.entries(queries).filter(([, sql]) => sql.includes(files.big.table)));
-        Object.assign(T, await timeQueries(page, q, reps.query));
-      }
-    });
+  await ingestItem('loadBig', files.big, {}, (page) => queryItems(page, files.big.table));
+
+  for (const [key, sql] of Object.entries(queries)) {
+    if (!T[key] && !errors[key]) errors[key] = `not run: the ingest of its table failed (${sql.match(/FROM (\w+)/)?.[1]})`;
   }
   return out;
 }

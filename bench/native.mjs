@@ -62,32 +62,46 @@ async function startup(threads, reps) {
   return { inProcess, coldProcess };
 }
 
-export async function runNative({ threads, reps, queries }) {
-  const out = { version: nativeVersion(), times: {} };
+export async function runNative({ threads, reps, queries, log = () => undefined }) {
+  const out = { version: nativeVersion(), times: {}, errors: {} };
   const T = out.times;
+  // Native failures are recorded like the browser's, so the report still shows the rest.
+  const item = async (key, fn) => {
+    try {
+      await fn();
+    } catch (e) {
+      out.errors[key] = String(e?.message ?? e).split('\n')[0];
+      log(`  native ${key}: FAILED: ${out.errors[key]}`);
+    }
+  };
+  const ctas = (f, reader) => `CREATE TABLE ${f.table} AS SELECT * FROM ${reader}('${f.path}')`;
 
-  const s = await startup(threads, reps.query);
-  T.startup = s.inProcess;
-  T.startupColdProcess = s.coldProcess;
-
-  T.ingestCsv = await timeLoad(threads, `CREATE TABLE ${FILES.csv.table} AS SELECT * FROM read_csv('${FILES.csv.path}')`, reps.ingest);
-  T.loadFlights = await timeLoad(threads, `CREATE TABLE ${FILES.flights.table} AS SELECT * FROM read_parquet('${FILES.flights.path}')`, reps.ingest);
-  T.loadBig = await timeLoad(threads, `CREATE TABLE ${FILES.big.table} AS SELECT * FROM read_parquet('${FILES.big.path}')`, reps.ingest);
+  await item('startup', async () => {
+    const s = await startup(threads, reps.query);
+    T.startup = s.inProcess;
+    T.startupColdProcess = s.coldProcess;
+  });
+  await item('ingestCsv', async () => (T.ingestCsv = await timeLoad(threads, ctas(FILES.csv, 'read_csv'), reps.ingest)));
+  await item('ingestCsvSmall', async () => (T.ingestCsvSmall = await timeLoad(threads, ctas(FILES.csvSmall, 'read_csv'), reps.ingest)));
+  // The counterpart of the browser's single-threaded (not cross-origin isolated) variant.
+  await item('ingestCsvNoThreads', async () => (T.ingestCsvNoThreads = await timeLoad(1, ctas(FILES.csv, 'read_csv'), reps.ingest)));
+  await item('loadFlights', async () => (T.loadFlights = await timeLoad(threads, ctas(FILES.flights, 'read_parquet'), reps.ingest)));
+  await item('loadBig', async () => (T.loadBig = await timeLoad(threads, ctas(FILES.big, 'read_parquet'), reps.ingest)));
 
   // Queries run on in-memory tables loaded from the same Parquet files, as in the browser.
   const db = await open(threads);
   try {
-    const info = await db.conn.runAndReadAll(`SELECT current_setting('threads') AS t, version() AS v`);
+    const info = await db.conn.runAndReadAll(`SELECT current_setting('threads') AS t`);
     out.threads = Number(info.getRowObjectsJS()[0].t);
-    for (const f of [FILES.flights, FILES.big]) {
-      await db.conn.run(`CREATE TABLE ${f.table} AS SELECT * FROM read_parquet('${f.path}')`);
-    }
+    for (const f of [FILES.flights, FILES.big]) await db.conn.run(ctas(f, 'read_parquet'));
     for (const [key, sql] of Object.entries(queries)) {
-      const first = await timeQuery(db.conn, sql); // warm-up, kept apart as the "first" run
-      const times = [];
-      for (let i = 0; i < reps.query; i++) times.push(await timeQuery(db.conn, sql));
-      T[key] = times;
-      T[`${key}First`] = [first];
+      await item(key, async () => {
+        const first = await timeQuery(db.conn, sql); // warm-up, kept apart as the "first" run
+        const times = [];
+        for (let i = 0; i < reps.query; i++) times.push(await timeQuery(db.conn, sql));
+        T[key] = times;
+        T[`${key}First`] = [first];
+      });
     }
   } finally {
     db.close();

@@ -2,9 +2,9 @@
 // in one run; prints the medians and writes docs/benchmarks.md. Browser first (it decides the
 // thread count), closed before the native runs so the two never share the 2 cores.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { buildIfStale, launchChromium, runBrowser, startPreview } from './browser.mjs';
+import { buildIfStale, launchChromium, runBrowser, snapshotDist, startPreview } from './browser.mjs';
 import { DATA_DIR, ensureData, FILES, ROOT } from './data.mjs';
 import { runNative } from './native.mjs';
 import { buildRows, printTable, writeMarkdown } from './report.mjs';
@@ -38,6 +38,11 @@ async function cleanup() {
   server = undefined;
 }
 process.on('exit', () => server?.stop()); // synchronous last resort
+process.on('unhandledRejection', async (e) => {
+  console.error(`\nbench failed (unhandled): ${e?.stack ?? e}`);
+  await cleanup();
+  process.exit(1);
+});
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     console.error(`\n${signal}: stopping`);
@@ -49,12 +54,13 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 const pkgVersion = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
 
 async function main() {
+  const loadBefore = loadavg()[0].toFixed(2);
   log('data: bench/.data (generated with native DuckDB when missing)');
   const sizes = await ensureData();
 
   log('app: build if stale, start vite preview');
   buildIfStale();
-  server = await startPreview();
+  server = await startPreview(await snapshotDist());
   log(`app: ${server.url}`);
   browser = await launchChromium();
 
@@ -63,11 +69,12 @@ async function main() {
 
   const threads = browserResult.facts.threads;
   log(`native: @duckdb/node-api with threads = ${threads}`);
-  const nativeResult = await runNative({ threads, reps, queries: QUERIES });
+  const nativeResult = await runNative({ threads, reps, queries: QUERIES, log });
   if (nativeResult.threads !== threads) throw new Error(`native ran with ${nativeResult.threads} threads, browser with ${threads}`);
 
   const result = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    durationS: (performance.now() - started) / 1000,
     reps,
     sizes,
     queries: QUERIES,
@@ -76,6 +83,9 @@ async function main() {
       cpu: cpus()[0]?.model.trim() ?? 'unknown',
       memGB: Math.round(totalmem() / 2 ** 30),
       os: `${platform()} ${release()}`,
+      loadBefore,
+      loadAfter: loadavg()[0].toFixed(2),
+      playwright: pkgVersion('@playwright/test'),
       node: process.versions.node,
       wasmPackage: pkgVersion('@duckdb/duckdb-wasm'),
       nativePackage: pkgVersion('@duckdb/node-api'),
@@ -86,15 +96,19 @@ async function main() {
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(join(DATA_DIR, 'last-run.json'), JSON.stringify(result, null, 2));
 
-  const rows = buildRows(result);
+  const table = buildRows(result);
   console.log('');
-  printTable(rows);
-  writeMarkdown(result, rows);
+  printTable(table);
+  writeMarkdown(result, table);
   log('wrote docs/benchmarks.md (raw samples in bench/.data/last-run.json)');
+  // Every number that was measured is written; a failed item still fails the command.
+  const failed = Object.keys(browserResult.errors).length + Object.keys(nativeResult.errors).length;
+  if (failed > 0) console.error(`\n${failed} work item(s) failed: see the notes under the table.`);
+  return failed > 0 ? 1 : 0;
 }
 
 main()
-  .then(() => process.exit(0))
+  .then((code) => process.exit(code))
   .catch(async (e) => {
     console.error(`\nbench failed: ${e?.stack ?? e}`);
     await cleanup();
