@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { DATA_DIR, ROOT } from './data.mjs';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'; // as playwright.config.ts
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -103,10 +103,15 @@ export async function startPreview(outDir) {
   return { url, port, stop, pid: child.pid };
 }
 
-export async function launchChromium() {
+/** Checked first, before any build or server: Playwright cannot download a browser here. */
+export function checkChromium() {
   if (!existsSync(CHROMIUM)) {
-    throw Object.assign(new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).`), { exitCode: 1 });
+    throw Object.assign(new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), or set CHROMIUM_PATH.`), { plain: true });
   }
+}
+
+export async function launchChromium() {
+  checkChromium();
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
@@ -121,26 +126,11 @@ function withTimeout(promise, ms, what) {
 const evaluate = (page, fn, arg, what = 'page.evaluate') => withTimeout(page.evaluate(fn, arg), EVAL_TIMEOUT, what);
 const query = (page, sql) => evaluate(page, (s) => window.cellar.query(s), sql, sql);
 
-/**
- * Serves the page without COOP/COEP, so it is not cross-origin isolated and the app picks
- * DuckDB-WASM's single-threaded `eh` bundle: the app's own fallback, measured as a variant.
- */
-async function stripIsolation(page) {
-  await page.route('**/*', async (route) => {
-    const res = await route.fetch();
-    const headers = { ...res.headers() };
-    delete headers['cross-origin-opener-policy'];
-    delete headers['cross-origin-embedder-policy'];
-    await route.fulfill({ response: res, headers });
-  });
-}
-
 /** A fresh context and page with the app loaded and DuckDB started; closed after fn. */
-async function withApp(browser, url, fn, { isolated = true } = {}) {
+async function withApp(browser, url, fn) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
     const page = await context.newPage();
-    if (!isolated) await stripIsolation(page);
     await page.goto(url);
     await evaluate(page, () => window.cellar.ready, undefined, 'cellar.ready');
     return await fn(page);
@@ -149,9 +139,12 @@ async function withApp(browser, url, fn, { isolated = true } = {}) {
   }
 }
 
-/** Picks a file with the file input and waits for its block; ms from setInputFiles to "ok". */
-async function ingest(page, file) {
-  const block = `[data-testid=block][data-block-name="${file.table}"]`;
+/**
+ * Picks a file with the file input and waits for its block; ms from setInputFiles to "ok".
+ * table: the block's name when it is not the file's (the app names a second copy NAME_2).
+ */
+async function ingest(page, file, table = file.table) {
+  const block = `[data-testid=block][data-block-name="${table}"]`;
   const t0 = now();
   await page.setInputFiles('[data-testid=file-input]', file.path);
   const handle = await page.waitForFunction(
@@ -165,12 +158,18 @@ async function ingest(page, file) {
   const ms = now() - t0;
   const status = await handle.jsonValue();
   if (status.startsWith('error')) {
-    const error = await page.locator(`${block} [data-testid=block-error]`).textContent().catch(() => '(no block-error)');
+    // The message itself; the element's whole text would run into its buttons' labels.
+    const error = await page
+      .evaluate((sel) => {
+        const el = document.querySelector(`${sel} [data-testid=block-error]`);
+        return el ? (el.querySelector('pre') ?? el).textContent : '(no block-error element)';
+      }, block)
+      .catch(() => '(the page is gone)');
     throw Object.assign(new Error(`the app's ingest of ${file.path.split('/').pop()} failed: ${error}`), { appError: true });
   }
   // A wrong row count would make every later number meaningless: check it, outside the timing.
-  const [{ n }] = await query(page, `SELECT count(*)::DOUBLE AS n FROM "${file.table}"`);
-  if (n !== file.rows) throw new Error(`${file.table}: the app loaded ${n} rows, expected ${file.rows}`);
+  const [{ n }] = await query(page, `SELECT count(*)::DOUBLE AS n FROM "${table}"`);
+  if (n !== file.rows) throw new Error(`${table}: the app loaded ${n} rows, expected ${file.rows}`);
   return { ms, status };
 }
 
@@ -329,40 +328,30 @@ async function pageLoads(browser, url, reps, { warm = false } = {}) {
 
 /**
  * Runs every browser work item. A failing item is recorded (errors[key]) and the run goes on, so
- * one app bug does not hide the other numbers; run.mjs exits non-zero if anything failed.
+ * one app bug does not hide the other numbers; run.mjs decides what fails the command.
+ *
+ * Two builds of the app's engine: the default (what a person gets), and the threaded DuckDB-WASM
+ * build the app offers behind `?threads=1`, measured on the items where threads can matter
+ * (keys ending in "Threaded"), so the doc shows what the default's choice costs or saves.
  */
 export async function runBrowser({ browser, url, files, reps, queries, log }) {
+  const threadedUrl = new URL('?threads=1', url).href;
   const T = {};
   const errors = {};
   const memory = {};
   const out = { times: T, errors, memory, facts: {} };
   const fail = (key, e) => {
+    // Without a browser every later item would fail the same way: stop the run instead.
+    if (!browser.isConnected()) throw new Error(`the browser went away (during ${key}): ${errorText(e)}`);
     errors[key] ??= errorText(e);
     log(`  ${key}: FAILED: ${errorText(e)}`);
   };
 
-  /** reps fresh-page ingests of one file; a failed rep is counted, the others still run. */
-  const ingestItem = async (key, file, options, after) => {
-    T[key] = [];
-    let failed = 0;
-    for (let i = 0; i < reps.ingest; i++) {
-      try {
-        await withApp(browser, url, async (page) => {
-          T[key].push((await ingest(page, file)).ms);
-          if (after && i === reps.ingest - 1) await after(page);
-        }, options);
-      } catch (e) {
-        failed++;
-        fail(key, e);
-      }
-    }
-    if (failed > 0) errors[key] = `${failed} of ${reps.ingest} runs failed: ${errors[key]}`;
-  };
-
-  const queryItems = async (page, table) => {
+  const queryItems = async (page, table, suffix) => {
     await sleep(1000); // let the grid's own first page and row count settle
-    for (const [key, sql] of Object.entries(queries)) {
+    for (const [name, sql] of Object.entries(queries)) {
       if (!sql.includes(table)) continue;
+      const key = name + suffix;
       try {
         const first = await timeInPage(page, sql); // warm-up, kept apart as the "first" run
         T[key] = [];
@@ -374,25 +363,46 @@ export async function runBrowser({ browser, url, files, reps, queries, log }) {
     }
   };
 
-  log('browser: engine facts');
-  out.facts = await withApp(browser, url, async (page) => {
-    const engine = await evaluate(page, () => window.cellar.engine());
-    const [{ t }] = await query(page, "SELECT current_setting('threads') AS t");
-    const env = await evaluate(page, () => ({
-      crossOriginIsolated: self.crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency, userAgent: navigator.userAgent,
-    }));
-    return { ...engine, threads: Number(t), ...env, chromium: browser.version() };
-  });
-  out.facts.noIsolation = await withApp(browser, url, async (page) => {
-    const engine = await evaluate(page, () => window.cellar.engine());
-    const [{ t }] = await query(page, "SELECT current_setting('threads') AS t");
-    return { ...engine, threads: Number(t) };
-  }, { isolated: false });
+  /** reps fresh-page ingests of one file; a failed rep is counted, the others still run. */
+  const ingestItem = async (key, pageUrl, file, suffix = '') => {
+    T[key] = [];
+    let failed = 0;
+    let queried = false;
+    for (let i = 0; i < reps.ingest; i++) {
+      try {
+        await withApp(browser, pageUrl, async (page) => {
+          T[key].push((await ingest(page, file)).ms);
+          // The queries run once, in the page of the first ingest that worked.
+          if (!queried) {
+            queried = true;
+            await queryItems(page, file.table, suffix);
+          }
+        });
+      } catch (e) {
+        failed++;
+        fail(key, e);
+      }
+    }
+    if (failed > 0) errors[key] = `${failed} of ${reps.ingest} runs failed: ${errors[key]}`;
+  };
 
-  for (const [key, warm] of [['startup', false], ['startupWarm', true]]) {
-    log(`browser: page load → first query, ${reps.query}× ${warm ? 'warm (reloads in one context)' : 'cold (new context each)'}`);
+  const engineFacts = (pageUrl) =>
+    withApp(browser, pageUrl, async (page) => {
+      const engine = await evaluate(page, () => window.cellar.engine());
+      const [{ t }] = await query(page, "SELECT current_setting('threads') AS t");
+      const env = await evaluate(page, () => ({
+        crossOriginIsolated: self.crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency, userAgent: navigator.userAgent,
+      }));
+      return { ...engine, threads: Number(t), ...env, chromium: browser.version() };
+    });
+  log('browser: engine facts (default, and ?threads=1)');
+  out.facts = await engineFacts(url);
+  out.facts.threaded = await engineFacts(threadedUrl);
+
+  for (const [key, pageUrl, warm] of [['startup', url, false], ['startupWarm', url, true], ['startupThreaded', threadedUrl, false]]) {
+    log(`browser: page load → first query, ${reps.query}× ${warm ? 'warm (reloads in one context)' : 'cold (new context each)'}${pageUrl === url ? '' : ', ?threads=1'}`);
     try {
-      const starts = await pageLoads(browser, url, reps.query, { warm });
+      const starts = await pageLoads(browser, pageUrl, reps.query, { warm });
       T[key] = starts.map((s) => s.first);
       T[`${key}Ready`] = starts.map((s) => s.ready);
       T[`${key}LoadEvent`] = starts.map((s) => s.load);
@@ -401,34 +411,49 @@ export async function runBrowser({ browser, url, files, reps, queries, log }) {
     }
   }
 
-  log(`browser: ingest ${files.csv.table} (CSV), ${reps.ingest}×`);
-  await ingestItem('ingestCsv', files.csv);
-
-  log(`browser: ingest ${files.csvSmall.table} (CSV), ${reps.ingest}×`);
-  await ingestItem('ingestCsvSmall', files.csvSmall);
-
-  log(`browser: ingest ${files.csv.table} (CSV) without cross-origin isolation (single-threaded bundle), ${reps.ingest}×`);
-  await ingestItem('ingestCsvNoThreads', files.csv, { isolated: false });
-
-  const heapRuns = [['heapCsv', files.csv, true], ['heapCsvSmall', files.csvSmall, true], ['heapCsvNoThreads', files.csv, false]];
-  for (const [key, file, isolated] of heapRuns) {
-    log(`browser: JS heap during one more ingest of ${file.table}${isolated ? '' : ' (not isolated)'}`);
+  log(`browser: ingest ${files.tiny.table} (CSV) twice in one page, ${reps.ingest}×`);
+  T.ingestTinyFirst = [];
+  T.ingestTinySecond = [];
+  for (let i = 0; i < reps.ingest; i++) {
     try {
-      memory[key] = await withApp(browser, url, (page) => heapDuringIngest(page, file), { isolated });
-      if (memory[key].ingestError) errors[key] = `the ingest failed: ${memory[key].ingestError}`;
+      await withApp(browser, url, async (page) => {
+        T.ingestTinyFirst.push((await ingest(page, files.tiny)).ms);
+        T.ingestTinySecond.push((await ingest(page, files.tiny, `${files.tiny.table}_2`)).ms);
+      });
     } catch (e) {
-      fail(key, e);
+      fail('ingestTinyFirst', e);
     }
   }
 
+  log(`browser: ingest ${files.csv.table} (CSV), ${reps.ingest}×`);
+  await ingestItem('ingestCsv', url, files.csv);
+
+  log(`browser: JS heap during one more ingest of ${files.csv.table}`);
+  try {
+    memory.heapCsv = await withApp(browser, url, (page) => heapDuringIngest(page, files.csv));
+    if (memory.heapCsv.ingestError) errors.heapCsv = `the ingest failed: ${memory.heapCsv.ingestError}`;
+  } catch (e) {
+    fail('heapCsv', e);
+  }
+
   log(`browser: ingest ${files.flights.table} (Parquet), ${reps.ingest}×, then its queries`);
-  await ingestItem('loadFlights', files.flights, {}, (page) => queryItems(page, files.flights.table));
+  await ingestItem('loadFlights', url, files.flights);
 
   log(`browser: ingest ${files.big.table} (Parquet), ${reps.ingest}×, then its query`);
-  await ingestItem('loadBig', files.big, {}, (page) => queryItems(page, files.big.table));
+  await ingestItem('loadBig', url, files.big);
 
-  for (const [key, sql] of Object.entries(queries)) {
-    if (!T[key] && !errors[key]) errors[key] = `not run: the ingest of its table failed (${sql.match(/FROM (\w+)/)?.[1]})`;
+  log(`browser, ?threads=1: ingest ${files.csv.table} (CSV), ${reps.ingest}×`);
+  await ingestItem('ingestCsvThreaded', threadedUrl, files.csv);
+
+  log(`browser, ?threads=1: ingest ${files.big.table} (Parquet), ${reps.ingest}×, then its query`);
+  await ingestItem('loadBigThreaded', threadedUrl, files.big, 'Threaded');
+
+  for (const [name, sql] of Object.entries(queries)) {
+    const table = sql.match(/FROM (\w+)/)?.[1];
+    for (const key of [name, `${name}Threaded`]) {
+      if (key.endsWith('Threaded') && !sql.includes(files.big.table)) continue;
+      if (!T[key] && !errors[key]) errors[key] = `not run: no ingest of ${table} worked`;
+    }
   }
   return out;
 }

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { buildIfStale, launchChromium, runBrowser, snapshotDist, startPreview } from './browser.mjs';
+import { buildIfStale, checkChromium, launchChromium, runBrowser, snapshotDist, startPreview } from './browser.mjs';
 import { DATA_DIR, ensureData, FILES, ROOT } from './data.mjs';
 import { runNative } from './native.mjs';
 import { buildRows, printTable, writeMarkdown } from './report.mjs';
@@ -31,11 +31,12 @@ const log = (msg) => console.log(`[${((performance.now() - started) / 1000).toFi
 let server;
 let browser;
 async function cleanup() {
-  const b = browser;
-  browser = undefined;
-  if (b) await b.close().catch(() => undefined);
   server?.stop();
   server = undefined;
+  const b = browser;
+  browser = undefined;
+  // Bounded: closing a browser that is already dying can take long or never settle.
+  if (b) await Promise.race([b.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
 }
 process.on('exit', () => server?.stop()); // synchronous last resort
 process.on('unhandledRejection', async (e) => {
@@ -54,6 +55,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 const pkgVersion = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
 
 async function main() {
+  checkChromium();
   const loadBefore = loadavg()[0].toFixed(2);
   log('data: bench/.data (generated with native DuckDB when missing)');
   const sizes = await ensureData();
@@ -68,9 +70,12 @@ async function main() {
   await cleanup();
 
   const threads = browserResult.facts.threads;
-  log(`native: @duckdb/node-api with threads = ${threads}`);
-  const nativeResult = await runNative({ threads, reps, queries: QUERIES, log });
-  if (nativeResult.threads !== threads) throw new Error(`native ran with ${nativeResult.threads} threads, browser with ${threads}`);
+  const threadedThreads = browserResult.facts.threaded.threads;
+  log(`native: @duckdb/node-api with threads = ${threads} (and ${threadedThreads} for the ?threads=1 items)`);
+  const nativeResult = await runNative({ threads, threadedThreads, reps, queries: QUERIES, log });
+  if (nativeResult.threads !== threads || nativeResult.threadedThreads !== threadedThreads) {
+    throw new Error(`native ran with ${nativeResult.threads}/${nativeResult.threadedThreads} threads, browser with ${threads}/${threadedThreads}`);
+  }
 
   const result = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -101,16 +106,19 @@ async function main() {
   printTable(table);
   writeMarkdown(result, table);
   log('wrote docs/benchmarks.md (raw samples in bench/.data/last-run.json)');
-  // Every number that was measured is written; a failed item still fails the command.
-  const failed = Object.keys(browserResult.errors).length + Object.keys(nativeResult.errors).length;
-  if (failed > 0) console.error(`\n${failed} work item(s) failed: see the notes under the table.`);
-  return failed > 0 ? 1 : 0;
+  // Every number that was measured is written. A failed item of the app as people get it fails
+  // the command; the opt-in threaded build (keys ending in "Threaded") is reported, not enforced.
+  const failed = [...Object.keys(browserResult.errors), ...Object.keys(nativeResult.errors)];
+  const counted = failed.filter((k) => !k.endsWith('Threaded'));
+  if (failed.length > counted.length) console.error(`\n${failed.length - counted.length} item(s) of the opt-in ?threads=1 build failed (reported, not counted).`);
+  if (counted.length > 0) console.error(`\n${counted.length} work item(s) failed: ${counted.join(', ')}; see the notes under the table.`);
+  return counted.length > 0 ? 1 : 0;
 }
 
 main()
   .then((code) => process.exit(code))
   .catch(async (e) => {
-    console.error(`\nbench failed: ${e?.stack ?? e}`);
+    console.error(`\nbench failed: ${e?.plain ? e.message : e?.stack ?? e}`);
     await cleanup();
-    process.exit(e?.exitCode ?? 1);
+    process.exit(1);
   });
