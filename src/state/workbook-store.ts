@@ -12,6 +12,7 @@ import {
 } from '../engine';
 import {
   blockStatement,
+  countSql,
   createBlockId,
   createDocument,
   isSqlBlock,
@@ -148,7 +149,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       const patch: Partial<BlockRun> = { status: 'ok', ms: performance.now() - started };
       if (statement.materializes) {
         const [count, columns] = await Promise.all([
-          engine.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(b.name)}`),
+          engine.query(countSql({ table: b.name })),
           engine.describe(b.name),
         ]);
         Object.assign(patch, { rows: Number(count.get(0)?.n ?? 0), columns, revision: (get().runs[b.id]?.revision ?? 0) + 1 });

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { useWorkbook, type BlockRun } from '../state';
-import { isSqlBlock, type SqlBlock } from '../workbook';
+import { useWorkbook, type BlockRun, type WorkbookState } from '../state';
+import { isSqlBlock, type BlockId, type SqlBlock } from '../workbook';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
 import { SqlEditor } from './SqlEditor';
@@ -12,17 +12,9 @@ export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun })
   const runBlock = useWorkbook((s) => s.runBlock);
   const cancelBlock = useWorkbook((s) => s.cancelBlock);
   const removeBlock = useWorkbook((s) => s.removeBlock);
-  const blocks = useWorkbook((s) => s.doc.blocks);
-  const runs = useWorkbook((s) => s.runs);
-
-  const schema = useMemo(() => {
-    const names: Record<string, string[]> = {};
-    for (const b of blocks) {
-      if (b.id === block.id || (isSqlBlock(b) && !runs[b.id]?.columns)) continue;
-      names[b.name] = runs[b.id]?.columns?.map((c) => c.name) ?? [];
-    }
-    return names;
-  }, [blocks, runs, block.id]);
+  // Selected as text so the editor is reconfigured only when a name changes, not on every run update.
+  const schemaJson = useWorkbook((s) => JSON.stringify(completionSchema(s, block.id)));
+  const schema = useMemo(() => JSON.parse(schemaJson) as Record<string, string[]>, [schemaJson]);
 
   const running = run.status === 'running';
   const actions = running ? (
@@ -51,4 +43,15 @@ export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun })
       {run.status === 'ok' && !run.columns && <div className="muted result-meta">Statement ran.</div>}
     </BlockFrame>
   );
+}
+
+/** Table name → column names of every other block that has a result, for completion. */
+function completionSchema(state: WorkbookState, self: BlockId): Record<string, string[]> {
+  const names: Record<string, string[]> = {};
+  for (const b of state.doc.blocks) {
+    const columns = state.runs[b.id]?.columns;
+    if (b.id === self || (isSqlBlock(b) && !columns)) continue;
+    names[b.name] = columns?.map((c) => c.name) ?? [];
+  }
+  return names;
 }

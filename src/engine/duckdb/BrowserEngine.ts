@@ -13,7 +13,7 @@ import type {
   SqlParam,
   TableInfo,
 } from '../types';
-import { localBundles } from './bundles';
+import { bundleName, localBundles } from './bundles';
 
 /** What the file readers need from the engine: the database, and statements on a connection. */
 export interface DuckSession {
@@ -171,8 +171,7 @@ export async function createBrowserEngine(options: BrowserEngineOptions = {}): P
     filesystem: { reliableHeadRequests: false },
   });
   const version = await db.getVersion();
-  const kind = bundle.pthreadWorker ? 'coi' : bundle.mainModule.includes('-eh') ? 'eh' : 'mvp';
-  const engine = new BrowserEngine(db, kind, version);
+  const engine = new BrowserEngine(db, bundleName(bundle.mainModule), version);
   await engine.withConnection(async () => undefined); // first connection, with its settings
   return engine;
 }

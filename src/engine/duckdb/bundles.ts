@@ -19,3 +19,9 @@ export function localBundles(withThreads: boolean): DuckDBBundles {
   }
   return bundles;
 }
+
+/** Which build a selected bundle is: `coi` (threads), `eh` or `mvp`. */
+export function bundleName(mainModule: string): 'coi' | 'eh' | 'mvp' {
+  if (mainModule === coiModule) return 'coi';
+  return mainModule === ehModule ? 'eh' : 'mvp';
+}

@@ -2,7 +2,7 @@ import { RecordBatchReader, Table, tableToIPC, type RecordBatch } from 'apache-a
 import { EngineError, isEngineError, messageOf } from '../errors';
 import type { DuckSession } from '../duckdb/BrowserEngine';
 import type { DataSource, IngestOptions } from '../types';
-import { sourceLabel } from './source';
+import { openStream, sourceLabel } from './source';
 
 /** Rows handed to DuckDB per insert: large enough to amortize the call, small enough to bound memory. */
 const ROWS_PER_INSERT = 100_000;
@@ -36,15 +36,6 @@ export async function readArrow(session: DuckSession, source: DataSource, table:
     if (isEngineError(e)) throw e;
     throw new EngineError('file', `${label} could not be read as Arrow: ${messageOf(e)}`, { file: label }, { cause: e });
   }
-}
-
-async function openStream(source: DataSource, signal?: AbortSignal): Promise<{ stream: ReadableStream<Uint8Array>; size: number }> {
-  if (source.kind === 'file') return { stream: source.file.stream(), size: source.file.size };
-  const response = await fetch(source.url, { signal });
-  if (!response.ok || !response.body) {
-    throw new EngineError('network', `Could not fetch ${source.url}: ${response.status} ${response.statusText}`, { file: source.url });
-  }
-  return { stream: response.body, size: Number(response.headers.get('Content-Length') ?? 0) };
 }
 
 async function* counting(stream: ReadableStream<Uint8Array>, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array> {

@@ -2,7 +2,7 @@ import { EngineError, isEngineError, messageOf } from '../errors';
 import type { DuckSession } from '../duckdb/BrowserEngine';
 import type { DataSource, IngestOptions } from '../types';
 import { registerSource } from './register';
-import { readHead, sourceLabel } from './source';
+import { openStream, readHead, sourceLabel } from './source';
 
 /** Bytes of newline-delimited JSON handed to DuckDB per insert; bounds memory for large files. */
 const NDJSON_CHUNK_BYTES = 32 * 1024 * 1024;
@@ -48,8 +48,7 @@ async function readWhole(session: DuckSession, source: DataSource, table: string
 }
 
 async function readNdjson(session: DuckSession, source: DataSource, table: string, options: IngestOptions): Promise<void> {
-  const stream = source.kind === 'file' ? source.file.stream() : await fetchBody(source.url, options.signal);
-  const total = source.kind === 'file' ? source.file.size : 0;
+  const { stream, size: total } = await openStream(source, options.signal);
   const decoder = new TextDecoder();
   const reader = stream.getReader();
   let carry = '';
@@ -89,12 +88,4 @@ async function readNdjson(session: DuckSession, source: DataSource, table: strin
     if (size >= NDJSON_CHUNK_BYTES || end) await flush();
     if (end) return;
   }
-}
-
-async function fetchBody(url: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
-  const response = await fetch(url, { signal });
-  if (!response.ok || !response.body) {
-    throw new EngineError('network', `Could not fetch ${url}: the server answered ${response.status}.`, { file: url });
-  }
-  return response.body;
 }

@@ -70,3 +70,15 @@ function totalSize(response: Response, received: number): number | undefined {
   if (response.status === 200) return received;
   return undefined;
 }
+
+/** The source's bytes as a stream, with its size when known (0 when not). */
+export async function openStream(source: DataSource, signal?: AbortSignal): Promise<{ stream: ReadableStream<Uint8Array>; size: number }> {
+  if (source.kind === 'file') return { stream: source.file.stream(), size: source.file.size };
+  const response = await fetch(source.url, { signal });
+  if (!response.ok || !response.body) {
+    throw new EngineError('network', `Could not fetch ${source.url}: the server answered ${response.status} ${response.statusText}.`.trim(), {
+      file: source.url,
+    });
+  }
+  return { stream: response.body, size: Number(response.headers.get('Content-Length') ?? 0) };
+}
