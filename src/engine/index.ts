@@ -7,7 +7,9 @@ export type {
   IngestProgress,
   IngestResult,
   QueryOptions,
+  SqlAnalysis,
   SqlParam,
+  SqlParams,
   TableInfo,
 } from './types';
 export { EngineError, errorPosition, isEngineError, messageOf } from './errors';
@@ -17,3 +19,7 @@ export { ACCEPTED_EXTENSIONS, formatFromName } from './ingest';
 export { BrowserEngine, createBrowserEngine } from './duckdb/BrowserEngine';
 export { toRows } from './rows';
 export type { Row } from './rows';
+export { analyzeSql, bindNamedParams } from './analyze';
+export type { SqlParser } from './analyze';
+export { identifierName, paramRefs, replaceSpans, toTokens } from './sql-tokens';
+export type { ParamRef, SqlToken, SqlTokenType } from './sql-tokens';

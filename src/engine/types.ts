@@ -1,7 +1,21 @@
 import type { Table } from 'apache-arrow';
+import type { SqlToken } from './sql-tokens';
 
 /** A value bound to a prepared-statement parameter; never spliced into SQL text. */
-export type SqlParam = string | number | boolean | bigint | null;
+export type SqlParam = string | number | boolean | bigint | null | { date: string };
+
+/** Values for a statement's `$name` parameters, by name (matched case-insensitively). */
+export type SqlParams = Readonly<Record<string, SqlParam>>;
+
+/** What a statement reads, from DuckDB's parser. */
+export interface SqlAnalysis {
+  /** Tables and views read (CTE names excluded); may name tables that do not exist yet. */
+  tables: string[];
+  /** Named parameters, `$name` without the `$`. */
+  params: string[];
+  /** False when DuckDB could not bind the statement and `tables` is every identifier in it. */
+  exact: boolean;
+}
 
 export interface QueryOptions {
   /** Aborting interrupts the query inside DuckDB; the promise rejects with a `cancelled` EngineError. */
@@ -57,8 +71,16 @@ export interface IngestResult {
  */
 export interface Engine {
   readonly kind: 'browser' | 'remote';
-  /** Runs one statement and returns its whole result. */
-  query(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<Table>;
+  /** Runs one statement and returns its whole result; `$name` parameters are bound from `params`. */
+  query(sql: string, params?: SqlParams, options?: QueryOptions): Promise<Table>;
+  /** What a statement reads, by DuckDB's own parser. */
+  analyze(sql: string): Promise<SqlAnalysis>;
+  /** DuckDB's tokens of a SQL text. */
+  tokenize(sql: string): Promise<SqlToken[]>;
+  /** Tables one statement reads (DuckDB's binder); throws when it cannot bind it. */
+  tableNames(sql: string): Promise<string[]>;
+  /** Renames a table; a cheap catalog change, the data stays. */
+  renameTable(from: string, to: string): Promise<void>;
   /** Makes `table` from a file or URL, replacing nothing: the name must be free. */
   ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult>;
   tables(): Promise<TableInfo[]>;

@@ -1,7 +1,7 @@
 import type { FileFormat } from '../engine';
 
 /** The document's schema version; bump it with a migration in `migrate.ts`. */
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
 declare const blockIdBrand: unique symbol;
 /** A block's stable identity; its name can change, its id never does. */
@@ -12,23 +12,50 @@ export type TableSource =
   | { kind: 'file'; fileName: string; format: FileFormat; size: number }
   | { kind: 'url'; url: string; format: FileFormat };
 
-export interface TableBlock {
+interface BlockBase {
   id: BlockId;
-  kind: 'table';
+  /** Unique in the workbook (case-insensitively): SQL reads blocks by it, `$name` reads cells. */
   name: string;
+  /** Shown as its header only. */
+  collapsed?: boolean;
+}
+
+export interface TableBlock extends BlockBase {
+  kind: 'table';
   source: TableSource;
   /** CSV only: read with DuckDB's ignore_errors after a person asked for it. */
   lenient?: boolean;
 }
 
-export interface SqlBlock {
-  id: BlockId;
+export interface SqlBlock extends BlockBase {
   kind: 'sql';
-  name: string;
   sql: string;
 }
 
-export type Block = TableBlock | SqlBlock;
+/** How a cell is edited. `value` is a typed-in value whose type is read from the text. */
+export type CellControl =
+  | { type: 'value' }
+  | { type: 'number' }
+  | { type: 'slider'; min: number; max: number; step: number }
+  | { type: 'text' }
+  | { type: 'dropdown'; options: string[] }
+  /** Options are the distinct values of a column of another block (a dependency). */
+  | { type: 'dropdown'; from: { block: BlockId; column: string } }
+  | { type: 'date' }
+  | { type: 'checkbox' };
+
+export type CellControlType = CellControl['type'];
+
+/** What a cell holds: typed text for `value` cells, a number, a string or a boolean otherwise. */
+export type CellRaw = string | number | boolean | null;
+
+export interface CellBlock extends BlockBase {
+  kind: 'cell';
+  control: CellControl;
+  value: CellRaw;
+}
+
+export type Block = TableBlock | SqlBlock | CellBlock;
 export type BlockKind = Block['kind'];
 
 /** The one thing a person edits: autosave, export and share links are all this document. */
@@ -46,6 +73,15 @@ export function isSqlBlock(block: Block): block is SqlBlock {
   return block.kind === 'sql';
 }
 
+export function isCellBlock(block: Block): block is CellBlock {
+  return block.kind === 'cell';
+}
+
+/** Tables and SQL blocks are relations DuckDB holds under the block's name; cells are not. */
+export function isRelationBlock(block: Block): block is TableBlock | SqlBlock {
+  return block.kind === 'table' || block.kind === 'sql';
+}
+
 let nextId = 0;
 /** A new id, unique within this page and across reloads. */
 export function createBlockId(): BlockId {
@@ -55,4 +91,14 @@ export function createBlockId(): BlockId {
 
 export function createDocument(title = 'Untitled workbook'): WorkbookDocument {
   return { version: DOCUMENT_VERSION, title, blocks: [] };
+}
+
+export function findBlock(doc: WorkbookDocument, id: BlockId): Block | undefined {
+  return doc.blocks.find((b) => b.id === id);
+}
+
+/** The block a name refers to (names are case-insensitive, like DuckDB's). */
+export function blockByName(doc: WorkbookDocument, name: string): Block | undefined {
+  const lower = name.toLowerCase();
+  return doc.blocks.find((b) => b.name.toLowerCase() === lower);
 }

@@ -3,3 +3,8 @@ export * from './names';
 export * from './profile';
 export * from './sql-block';
 export * from './table-view';
+export * from './cells';
+export * from './graph';
+export * from './migrate';
+export * from './scheduler';
+export * from './rename';

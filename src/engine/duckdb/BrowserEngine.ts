@@ -1,8 +1,10 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
+import { analyzeSql, bindNamedParams, setVariableStatement } from '../analyze';
 import { EngineError, toSqlError } from '../errors';
 import { ingest } from '../ingest';
 import { quoteIdent, quoteLiteral } from '../sql';
+import { toTokens, type SqlToken } from '../sql-tokens';
 import type {
   ColumnInfo,
   DataSource,
@@ -10,7 +12,8 @@ import type {
   IngestOptions,
   IngestResult,
   QueryOptions,
-  SqlParam,
+  SqlAnalysis,
+  SqlParams,
   TableInfo,
 } from '../types';
 import { bundleName, localBundles } from './bundles';
@@ -18,7 +21,7 @@ import { bundleName, localBundles } from './bundles';
 /** What the file readers need from the engine: the database, and statements on a connection. */
 export interface DuckSession {
   readonly db: duckdb.AsyncDuckDB;
-  query(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<Table>;
+  query(sql: string, params?: SqlParams, options?: QueryOptions): Promise<Table>;
   withConnection<T>(fn: (conn: duckdb.AsyncDuckDBConnection, discard: () => void) => Promise<T>): Promise<T>;
   describe(table: string): Promise<ColumnInfo[]>;
 }
@@ -63,7 +66,7 @@ export class BrowserEngine implements Engine, DuckSession {
     return conn;
   }
 
-  async query(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): Promise<Table> {
+  async query(sql: string, params: SqlParams = {}, options: QueryOptions = {}): Promise<Table> {
     const { signal } = options;
     if (signal?.aborted) throw new EngineError('cancelled', 'Query cancelled', { sql });
     return this.withConnection(async (conn, discard) => {
@@ -89,14 +92,19 @@ export class BrowserEngine implements Engine, DuckSession {
     });
   }
 
-  private async run(conn: duckdb.AsyncDuckDBConnection, sql: string, params: readonly SqlParam[], signal?: AbortSignal): Promise<Table> {
-    if (params.length > 0) {
-      const statement = await conn.prepare(sql);
-      try {
-        return await statement.query(...params);
-      } finally {
-        await statement.close();
+  private async run(conn: duckdb.AsyncDuckDBConnection, sql: string, params: SqlParams, signal?: AbortSignal): Promise<Table> {
+    if (sql.includes('$')) {
+      const bound = bindNamedParams(sql, await this.tokenize(sql), params);
+      for (const variable of bound.variables) {
+        const set = setVariableStatement(variable);
+        const statement = await conn.prepare(set.sql);
+        try {
+          await statement.query(set.value);
+        } finally {
+          await statement.close();
+        }
       }
+      sql = bound.sql;
     }
     // `send` runs the query as a pending query the worker polls, so cancelSent can interrupt it.
     const reader = await conn.send(sql, true);
@@ -105,6 +113,22 @@ export class BrowserEngine implements Engine, DuckSession {
     for await (const batch of reader) batches.push(batch);
     if (signal?.aborted) throw new EngineError('cancelled', 'Query cancelled', { sql });
     return new Table(reader.schema, batches);
+  }
+
+  async tokenize(sql: string): Promise<SqlToken[]> {
+    return toTokens(sql, await this.db.tokenize(sql));
+  }
+
+  async tableNames(sql: string): Promise<string[]> {
+    return this.withConnection((conn) => conn.getTableNames(sql));
+  }
+
+  analyze(sql: string): Promise<SqlAnalysis> {
+    return analyzeSql(this, sql);
+  }
+
+  async renameTable(from: string, to: string): Promise<void> {
+    await this.query(`ALTER TABLE ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`);
   }
 
   ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult> {

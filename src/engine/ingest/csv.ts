@@ -23,7 +23,7 @@ export async function readCsv(session: DuckSession, source: DataSource, table: s
   const path = await registerSource(session, source);
   const read: CsvRead = { delim: options.format === 'tsv' ? '\t' : undefined, lenient: options.lenient };
   const create = (r: CsvRead) =>
-    session.query(`CREATE TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvSql(path, r)}`, [], { signal: options.signal });
+    session.query(`CREATE TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvSql(path, r)}`, {}, { signal: options.signal });
   try {
     try {
       await create(read);

@@ -1,0 +1,147 @@
+import { isCellBlock, isSqlBlock, type Block, type BlockId, type WorkbookDocument } from './document';
+
+/** The names a SQL block reads, as DuckDB's parser found them. */
+export interface SqlRefs {
+  /** Tables and views the statement reads (CTE names excluded). */
+  tables: readonly string[];
+  /** Named parameters, `$name` without the `$`. */
+  params: readonly string[];
+}
+
+/** Who reads whom, derived from the document and the parse of each SQL block. */
+export interface Graph {
+  /** Direct inputs of each block, in document order. */
+  upstream: ReadonlyMap<BlockId, readonly BlockId[]>;
+  /** Direct readers of each block, in document order. */
+  downstream: ReadonlyMap<BlockId, readonly BlockId[]>;
+  /** `$names` a block uses that no cell has. */
+  missingParams: ReadonlyMap<BlockId, readonly string[]>;
+  /** Each block caught in a cycle, with the blocks of its cycle in document order. */
+  cycles: ReadonlyMap<BlockId, readonly BlockId[]>;
+  /** Every block not in a cycle, inputs before readers, ties in document order. */
+  order: readonly BlockId[];
+}
+
+/**
+ * Builds the dependency graph. `refsOf` gives the parse of a SQL block (undefined while it is
+ * not parsed yet: it then has no inputs). Names match case-insensitively, like DuckDB's; a name
+ * that is no block (a DuckDB table, a typo) is no edge — running the SQL reports it.
+ */
+export function buildGraph(doc: WorkbookDocument, refsOf: (block: Block) => SqlRefs | undefined): Graph {
+  const byName = new Map(doc.blocks.map((b) => [b.name.toLowerCase(), b] as const));
+  const index = new Map(doc.blocks.map((b, i) => [b.id, i] as const));
+  const upstream = new Map<BlockId, BlockId[]>();
+  const downstream = new Map<BlockId, BlockId[]>(doc.blocks.map((b) => [b.id, []]));
+  const missingParams = new Map<BlockId, string[]>();
+
+  for (const b of doc.blocks) {
+    const inputs = new Set<BlockId>();
+    if (isSqlBlock(b)) {
+      const refs = refsOf(b);
+      for (const t of refs?.tables ?? []) {
+        const target = byName.get(t.toLowerCase());
+        if (target && !isCellBlock(target)) inputs.add(target.id);
+      }
+      const missing: string[] = [];
+      for (const p of refs?.params ?? []) {
+        const target = byName.get(p.toLowerCase());
+        if (target && isCellBlock(target)) inputs.add(target.id);
+        else if (!missing.includes(p)) missing.push(p);
+      }
+      if (missing.length > 0) missingParams.set(b.id, missing);
+    } else if (isCellBlock(b) && b.control.type === 'dropdown' && 'from' in b.control) {
+      if (index.has(b.control.from.block)) inputs.add(b.control.from.block);
+    }
+    const sorted = [...inputs].sort((x, y) => index.get(x)! - index.get(y)!);
+    upstream.set(b.id, sorted);
+    for (const u of sorted) downstream.get(u)!.push(b.id);
+  }
+  for (const list of downstream.values()) list.sort((x, y) => index.get(x)! - index.get(y)!);
+
+  const cycles = findCycles(doc.blocks.map((b) => b.id), upstream, index);
+  return { upstream, downstream, missingParams, cycles, order: topoOrder(doc, upstream, downstream, cycles) };
+}
+
+/** Tarjan's strongly connected components; a component of two or more, or a self-read, is a cycle. */
+function findCycles(ids: BlockId[], upstream: Map<BlockId, BlockId[]>, index: Map<BlockId, number>): Map<BlockId, BlockId[]> {
+  const cycles = new Map<BlockId, BlockId[]>();
+  const low = new Map<BlockId, number>();
+  const order = new Map<BlockId, number>();
+  const stack: BlockId[] = [];
+  const onStack = new Set<BlockId>();
+  let counter = 0;
+  const visit = (v: BlockId) => {
+    order.set(v, counter);
+    low.set(v, counter);
+    counter++;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of upstream.get(v) ?? []) {
+      if (!order.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) {
+        low.set(v, Math.min(low.get(v)!, order.get(w)!));
+      }
+    }
+    if (low.get(v) === order.get(v)) {
+      const component: BlockId[] = [];
+      let w: BlockId;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      const selfRead = component.length === 1 && (upstream.get(v) ?? []).includes(v);
+      if (component.length > 1 || selfRead) {
+        component.sort((x, y) => index.get(x)! - index.get(y)!);
+        for (const c of component) cycles.set(c, component);
+      }
+    }
+  };
+  for (const id of ids) if (!order.has(id)) visit(id);
+  return cycles;
+}
+
+/** Kahn's algorithm, always taking the earliest ready block in document order. */
+function topoOrder(doc: WorkbookDocument, upstream: Map<BlockId, BlockId[]>, downstream: Map<BlockId, BlockId[]>, cycles: Map<BlockId, BlockId[]>): BlockId[] {
+  const pending = new Map<BlockId, number>();
+  for (const b of doc.blocks) {
+    if (cycles.has(b.id)) continue;
+    pending.set(b.id, (upstream.get(b.id) ?? []).filter((u) => !cycles.has(u)).length);
+  }
+  const order: BlockId[] = [];
+  const done = new Set<BlockId>();
+  while (order.length < pending.size) {
+    const next = doc.blocks.find((b) => pending.get(b.id) === 0 && !done.has(b.id));
+    if (!next) break; // only blocks below a cycle are left: they wait on it forever
+    done.add(next.id);
+    order.push(next.id);
+    for (const d of downstream.get(next.id) ?? []) if (pending.has(d)) pending.set(d, pending.get(d)! - 1);
+  }
+  // Blocks reading a cycle never become ready; keep them last, in document order.
+  for (const b of doc.blocks) if (pending.has(b.id) && !done.has(b.id)) order.push(b.id);
+  return order;
+}
+
+/** `ids` and everything that reads them, directly or not, in run order. */
+export function downstreamOf(graph: Graph, ids: Iterable<BlockId>): BlockId[] {
+  const reach = new Set<BlockId>();
+  const walk = (id: BlockId) => {
+    if (reach.has(id)) return;
+    reach.add(id);
+    for (const d of graph.downstream.get(id) ?? []) walk(d);
+  };
+  for (const id of ids) walk(id);
+  const ordered = graph.order.filter((id) => reach.has(id));
+  for (const id of reach) if (graph.cycles.has(id)) ordered.push(id);
+  return ordered;
+}
+
+/** A cycle in words, e.g. "query1 reads itself" or "query1 and query2 read each other". */
+export function describeCycle(doc: WorkbookDocument, members: readonly BlockId[]): string {
+  const names = members.map((id) => doc.blocks.find((b) => b.id === id)?.name ?? id);
+  if (names.length === 1) return `${names[0]} reads itself: a block cannot read its own result.`;
+  const list = names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${list} read each other in a cycle: none of them can run until one stops reading another.`;
+}

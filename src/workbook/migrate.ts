@@ -1,0 +1,123 @@
+import { DOCUMENT_VERSION, type Block, type CellControl, type WorkbookDocument } from './document';
+
+/** A document that cannot be read: from a newer Cellar, damaged, or not a workbook at all. */
+export class DocumentError extends Error {
+  override name = 'DocumentError';
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * One step per version: `MIGRATIONS[n]` turns a version-n document into version n+1.
+ * Steps work on plain JSON and never mutate their input; validation runs once, at the end.
+ */
+const MIGRATIONS: Record<number, (doc: Json) => Json> = {
+  // v1 (issue 2) had table and SQL blocks only; v2 adds cells and `collapsed`, both optional,
+  // so a v1 document is a valid v2 one once its version says so.
+  1: (doc) => ({ ...doc, version: 2 }),
+};
+
+/** Reads a document of any version this Cellar knows, from JSON text or a parsed value. */
+export function readDocument(input: string | unknown): WorkbookDocument {
+  let json: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      json = JSON.parse(input);
+    } catch {
+      throw new DocumentError('This is not a Cellar workbook: it is not valid JSON.');
+    }
+  }
+  if (!isObject(json) || !('version' in json) || !Array.isArray(json.blocks)) {
+    throw new DocumentError('This is not a Cellar workbook: it has no version or blocks.');
+  }
+  let doc: Json = json;
+  const version = doc.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new DocumentError(`This workbook has an invalid version (${JSON.stringify(version)}).`);
+  }
+  if (version > DOCUMENT_VERSION) {
+    throw new DocumentError(
+      `This workbook was made by a newer Cellar (document version ${version}); this one reads up to version ${DOCUMENT_VERSION}. Update Cellar to open it.`,
+    );
+  }
+  for (let v = version; v < DOCUMENT_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) throw new DocumentError(`No migration from document version ${v}.`);
+    doc = step(doc);
+  }
+  return validate(doc);
+}
+
+const NAME = /^[A-Za-z0-9_]+$/;
+
+function validate(doc: Json): WorkbookDocument {
+  const title = typeof doc.title === 'string' ? doc.title : 'Untitled workbook';
+  const blocks = doc.blocks as unknown[];
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  const out: Block[] = [];
+  blocks.forEach((raw, i) => {
+    const where = `Block ${i + 1}`;
+    if (!isObject(raw)) throw new DocumentError(`${where} is not an object.`);
+    const { id, name, kind } = raw;
+    if (typeof id !== 'string' || id.length === 0) throw new DocumentError(`${where} has no id.`);
+    if (ids.has(id)) throw new DocumentError(`${where} repeats the id ${id}.`);
+    if (typeof name !== 'string' || !NAME.test(name)) throw new DocumentError(`${where} has an invalid name ${JSON.stringify(name)}.`);
+    if (names.has(name.toLowerCase())) throw new DocumentError(`${where} repeats the name ${name}.`);
+    ids.add(id);
+    names.add(name.toLowerCase());
+    const base = { id, name, ...(raw.collapsed === true ? { collapsed: true } : {}) } as Pick<Block, 'id' | 'name' | 'collapsed'>;
+    if (kind === 'sql') {
+      if (typeof raw.sql !== 'string') throw new DocumentError(`${where} (${name}) has no SQL text.`);
+      out.push({ ...base, kind, sql: raw.sql });
+    } else if (kind === 'table') {
+      const source = raw.source;
+      const formats = ['csv', 'tsv', 'parquet', 'json', 'arrow'];
+      if (!isObject(source) || !formats.includes(source.format as string)) throw new DocumentError(`${where} (${name}) has no valid source.`);
+      const format = source.format as 'csv';
+      if (source.kind === 'file' && typeof source.fileName === 'string') {
+        out.push({ ...base, kind, source: { kind: 'file', fileName: source.fileName, format, size: Number(source.size) || 0 }, ...(raw.lenient === true ? { lenient: true } : {}) });
+      } else if (source.kind === 'url' && typeof source.url === 'string') {
+        out.push({ ...base, kind, source: { kind: 'url', url: source.url, format }, ...(raw.lenient === true ? { lenient: true } : {}) });
+      } else {
+        throw new DocumentError(`${where} (${name}) has no valid source.`);
+      }
+    } else if (kind === 'cell') {
+      const value = raw.value;
+      if (!(value === null || ['string', 'number', 'boolean'].includes(typeof value))) throw new DocumentError(`${where} (${name}) has an invalid value.`);
+      out.push({ ...base, kind, control: validControl(raw.control, `${where} (${name})`), value: value as string });
+    } else {
+      throw new DocumentError(`${where} has an unknown kind ${JSON.stringify(kind)}.`);
+    }
+  });
+  return { version: DOCUMENT_VERSION, title, blocks: out };
+}
+
+function validControl(raw: unknown, where: string): CellControl {
+  if (!isObject(raw)) throw new DocumentError(`${where} has no control.`);
+  switch (raw.type) {
+    case 'value':
+    case 'number':
+    case 'text':
+    case 'date':
+    case 'checkbox':
+      return { type: raw.type };
+    case 'slider': {
+      const [min, max, step] = [raw.min, raw.max, raw.step].map(Number) as [number, number, number];
+      if (![min, max, step].every(Number.isFinite) || step <= 0 || max < min) throw new DocumentError(`${where} has an invalid slider range.`);
+      return { type: 'slider', min, max, step };
+    }
+    case 'dropdown':
+      if (Array.isArray(raw.options) && raw.options.every((o) => typeof o === 'string')) return { type: 'dropdown', options: raw.options as string[] };
+      if (isObject(raw.from) && typeof raw.from.block === 'string' && typeof raw.from.column === 'string') {
+        return { type: 'dropdown', from: { block: raw.from.block as Block['id'], column: raw.from.column } };
+      }
+      throw new DocumentError(`${where} has a dropdown without options.`);
+    default:
+      throw new DocumentError(`${where} has an unknown control ${JSON.stringify(raw.type)}.`);
+  }
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
