@@ -93,6 +93,33 @@ export class Cellar {
     await this.page.keyboard.insertText(sql);
   }
 
+  /** Adds a cell block; returns its name. */
+  async addCell(): Promise<string> {
+    const before = await this.page.getByTestId('block').count();
+    await this.page.getByTestId('add-block').click();
+    await this.page.getByTestId('add-cell').click();
+    const block = this.page.getByTestId('block').nth(before);
+    await expect(block).toHaveAttribute('data-block-kind', 'cell');
+    return (await block.getAttribute('data-block-name')) ?? '';
+  }
+
+  /** Types a value into a value or text cell and commits it with Enter. */
+  async setCell(name: string, text: string): Promise<void> {
+    const input = this.block(name).getByTestId('cell-input');
+    await input.fill(text);
+    await input.press('Enter');
+    await expect(this.block(name).getByTestId('cell-value')).toHaveText(text);
+  }
+
+  /** Renames a block from its header. */
+  async rename(name: string, to: string): Promise<void> {
+    await this.block(name).getByTestId('block-name').click();
+    const input = this.page.getByTestId('rename-input');
+    await input.fill(to);
+    await input.press('Enter');
+    await expect(this.block(to)).toBeVisible();
+  }
+
   /** The grid's visible cells of one row, by ag-grid's row index. */
   async gridRow(name: string, rowIndex: number): Promise<Record<string, string>> {
     const row = this.block(name).locator(`[role="row"][row-index="${rowIndex}"]`);

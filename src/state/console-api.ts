@@ -6,7 +6,7 @@ import { useWorkbook } from './workbook-store';
 
 /** `window.cellar`: read-only access for tests and the browser console. */
 export interface CellarConsoleApi {
-  /** Resolves once DuckDB has started. */
+  /** Resolves once DuckDB has started and the last workbook is open again. */
   ready: Promise<void>;
   /** A copy of the workbook document. */
   document(): WorkbookDocument;
@@ -24,7 +24,7 @@ declare global {
 
 export function installConsoleApi(): void {
   const api: CellarConsoleApi = {
-    ready: getEngine().then(() => undefined),
+    ready: Promise.all([getEngine(), useWorkbook.getState().init()]).then(() => undefined),
     document: () => structuredClone(useWorkbook.getState().doc),
     query: queryRows,
     engine: async () => {

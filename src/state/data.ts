@@ -13,13 +13,13 @@ import { getEngine } from './engine';
 /** Rows `start` to `end` of a view, for the grid's infinite row model. */
 export async function fetchPage(view: TableView, columns: ColumnInfo[], start: number, end: number, signal?: AbortSignal): Promise<Row[]> {
   const engine = await getEngine();
-  return toRows(await engine.query(pageSql(view, columns, start, end - start), [], { signal }));
+  return toRows(await engine.query(pageSql(view, columns, start, end - start), {}, { signal }));
 }
 
 /** How many rows a view shows, with its filters applied. */
 export async function countRows(view: TableView, signal?: AbortSignal): Promise<number> {
   const engine = await getEngine();
-  const result = await engine.query(countSql(view), [], { signal });
+  const result = await engine.query(countSql(view), {}, { signal });
   return Number(result.get(0)?.n ?? 0);
 }
 

@@ -5,30 +5,51 @@ import {
   isEngineError,
   messageOf,
   quoteIdent,
+  EngineError,
   type ColumnInfo,
-  type DataSource,
   type EngineErrorKind,
   type IngestProgress,
+  type SqlAnalysis,
+  type SqlParams,
 } from '../engine';
 import {
+  Scheduler,
   blockStatement,
+  buildGraph,
+  cellValue,
   countSql,
   createBlockId,
   createDocument,
+  describeCycle,
+  downstreamOf,
+  findBlock,
+  invalidName,
+  isCellBlock,
+  isRelationBlock,
   isSqlBlock,
   isTableBlock,
   nextName,
+  readDocument,
+  renameBlock as renameInDocument,
   tableNameFromFile,
   tableNameFromUrl,
   uniqueName,
   unwrapErrorLines,
+  valueForControl,
   type Block,
   type BlockId,
+  type CellBlock,
+  type CellControl,
+  type CellRaw,
+  type CellValue,
+  type Graph,
   type SqlBlock,
   type TableBlock,
   type WorkbookDocument,
 } from '../workbook';
 import { getEngine } from './engine';
+import { History } from './history';
+import * as storage from './storage';
 
 export type RunStatus = 'idle' | 'running' | 'ok' | 'error' | 'stale';
 
@@ -48,130 +69,353 @@ export interface BlockError {
 export interface BlockRun {
   status: RunStatus;
   error?: BlockError;
+  /** Waiting for its inputs to finish. */
+  queued?: boolean;
+  /** The input whose failure keeps this block from running (its name). */
+  blockedBy?: string;
   rows?: number;
   columns?: ColumnInfo[];
   ms?: number;
   progress?: IngestProgress;
   /** Bumps whenever the block's table changes, so views over it fetch again. */
   revision: number;
+  /** A cell's value. */
+  value?: CellValue;
+  /** A dropdown cell's options when they come from a query. */
+  options?: string[];
 }
 
-/** A message about something that never became a block (an unsupported file). */
+/** A message about something that never became a block (an unsupported file, a bad import). */
 export interface Notice {
   id: number;
   message: string;
 }
 
 export interface WorkbookState {
+  workbookId: string;
   doc: WorkbookDocument;
   runs: Record<BlockId, BlockRun>;
   notices: Notice[];
+  workbooks: storage.WorkbookMeta[];
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Resolves once the last workbook is open again (or a new one made). */
+  init(): Promise<void>;
   addFiles(files: readonly File[]): Promise<void>;
   addUrl(url: string): Promise<void>;
   addSqlBlock(sql?: string): BlockId;
+  addCell(control?: CellControl, value?: CellRaw): BlockId;
   setSql(id: BlockId, sql: string): void;
+  setCellValue(id: BlockId, value: CellRaw): void;
+  setCellControl(id: BlockId, control: CellControl): void;
+  /** Renames a block and every reference to it; resolves to why not, when it cannot. */
+  renameBlock(id: BlockId, name: string): Promise<string | undefined>;
+  moveBlock(id: BlockId, delta: number): void;
+  toggleCollapsed(id: BlockId): void;
+  duplicateBlock(id: BlockId): BlockId | undefined;
+  removeBlock(id: BlockId): void;
   runBlock(id: BlockId): Promise<void>;
   cancelBlock(id: BlockId): void;
   readLeniently(id: BlockId): Promise<void>;
-  removeBlock(id: BlockId): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  newWorkbook(): Promise<void>;
+  openWorkbook(id: string): Promise<void>;
+  renameWorkbook(title: string): void;
+  deleteWorkbook(id: string): Promise<void>;
+  exportWorkbook(): string;
+  importWorkbook(text: string): Promise<void>;
   dismissNotice(id: number): void;
+  /** Resolves when the workbook has been written to storage. */
+  flush(): Promise<void>;
 }
 
-// The dropped files behind table blocks: kept to re-read (leniently) but never in the document.
-const files = new Map<BlockId, File>();
-const controllers = new Map<BlockId, AbortController>();
+const IDLE: BlockRun = { status: 'idle', revision: 0 };
+const SAVE_DELAY_MS = 200;
+
+// Outside the store: not state a person edits, and not serializable.
+const files = new Map<BlockId, File>(); // dropped files behind table blocks
+const history = new History<WorkbookDocument>();
+const analyses = new Map<string, SqlAnalysis>(); // SQL text → what it reads (exact parses only)
+const trash = new Map<BlockId, { table: string; run: BlockRun }>(); // removed blocks' tables, for undo
+let graph: Graph = buildGraph(createDocument(), () => undefined);
 let noticeId = 0;
 
-const IDLE: BlockRun = { status: 'idle', revision: 0 };
+/** A failure the runner already turned into what the block shows. */
+class BlockFailure extends Error {
+  constructor(readonly blockError: BlockError) {
+    super(blockError.message);
+  }
+}
 
 export const useWorkbook = create<WorkbookState>()((set, get) => {
   const patchRun = (id: BlockId, patch: Partial<BlockRun>) =>
-    set((s) => ({ runs: { ...s.runs, [id]: { ...(s.runs[id] ?? IDLE), ...patch } } }));
-  const block = (id: BlockId): Block | undefined => get().doc.blocks.find((b) => b.id === id);
-  const addBlock = (b: Block) => set((s) => ({ doc: { ...s.doc, blocks: [...s.doc.blocks, b] }, runs: { ...s.runs, [b.id]: IDLE } }));
-  const takenNames = () => get().doc.blocks.map((b) => b.name);
+    set((s) => (s.doc.blocks.some((b) => b.id === id) ? { runs: { ...s.runs, [id]: { ...(s.runs[id] ?? IDLE), ...patch } } } : {}));
   const notify = (message: string) => set((s) => ({ notices: [...s.notices, { id: ++noticeId, message }] }));
+  const nameOf = (id: BlockId) => findBlock(get().doc, id)?.name ?? 'an input';
 
-  /** Starts a run of a block, cancelling the one before; returns its signal. */
-  const startRun = (id: BlockId): AbortSignal => {
-    controllers.get(id)?.abort();
-    const controller = new AbortController();
-    controllers.set(id, controller);
-    patchRun(id, { status: 'running', error: undefined, progress: undefined });
-    return controller.signal;
-  };
-  const finishRun = (id: BlockId, signal: AbortSignal, patch: Partial<BlockRun>) => {
-    if (controllers.get(id)?.signal !== signal) return; // a newer run owns the block now
-    controllers.delete(id);
-    patchRun(id, patch);
-  };
+  // ---- running blocks
 
-  const ingestBlock = async (b: TableBlock, source: DataSource) => {
-    const signal = startRun(b.id);
-    const started = performance.now();
+  const scheduler = new Scheduler(
+    (id, signal) => runOne(id, signal),
+    {
+      queued: (id) => patchRun(id, { status: 'stale', queued: true }),
+      started: (id) => patchRun(id, { status: 'running', queued: false, error: undefined, blockedBy: undefined }),
+      finished: (id, result, ms) => {
+        if (result.kind === 'ok') patchRun(id, { status: 'ok', queued: false, ms, progress: undefined });
+        else if (result.kind === 'blocked') patchRun(id, { status: 'stale', queued: false, blockedBy: nameOf(result.by), progress: undefined });
+        else patchRun(id, { status: 'error', queued: false, error: toBlockError(result.error), ms, progress: undefined });
+      },
+      cancelled: (id) => patchRun(id, { status: 'stale', queued: false, progress: undefined, error: { kind: 'cancelled', message: 'Cancelled' } }),
+    },
+    (id) => new BlockFailure({ kind: 'sql', message: describeCycle(get().doc, graph.cycles.get(id) ?? [id]) }),
+  );
+
+  async function runOne(id: BlockId, signal: AbortSignal): Promise<void> {
+    const b = findBlock(get().doc, id);
+    if (!b) return;
+    if (isSqlBlock(b)) return runSql(b, signal);
+    if (isTableBlock(b)) return ingestTable(b, signal);
+    return evaluateCell(b, signal);
+  }
+
+  async function ingestTable(b: TableBlock, signal: AbortSignal): Promise<void> {
+    const engine = await getEngine();
+    let file = files.get(b.id);
+    if (!file && b.source.kind === 'file') {
+      file = await storage.keptFile(get().workbookId, b.id, b.source.fileName);
+      if (file) files.set(b.id, file);
+    }
+    if (!file && b.source.kind === 'file') {
+      throw new BlockFailure({ kind: 'file', message: `${b.source.fileName} is not in this browser: drop it again to load this table.` });
+    }
+    await engine.dropTable(b.name);
     try {
-      const engine = await getEngine();
-      await engine.dropTable(b.name);
-      const result = await engine.ingest(source, b.name, {
+      const result = await engine.ingest(file ? { kind: 'file', file } : { kind: 'url', url: (b.source as { url: string }).url }, b.name, {
         format: b.source.format,
         lenient: b.lenient,
         signal,
-        onProgress: (progress) => patchRun(b.id, { progress }),
+        onProgress: (progress) => !signal.aborted && patchRun(b.id, { progress }),
       });
-      finishRun(b.id, signal, {
-        status: 'ok',
-        rows: result.rows,
-        columns: result.columns,
-        ms: performance.now() - started,
-        progress: undefined,
-        revision: (get().runs[b.id]?.revision ?? 0) + 1,
-      });
+      if (!signal.aborted) patchRun(b.id, { rows: result.rows, columns: result.columns, revision: (get().runs[b.id]?.revision ?? 0) + 1 });
     } catch (e) {
-      finishRun(b.id, signal, {
-        status: 'error',
-        error: {
-          ...blockError(e),
-          canReadLeniently: !b.lenient && (b.source.format === 'csv' || b.source.format === 'tsv') && isEngineError(e) && e.kind === 'file',
-        },
-        ms: performance.now() - started,
-        progress: undefined,
-      });
+      const csv = b.source.format === 'csv' || b.source.format === 'tsv';
+      throw new BlockFailure({ ...toBlockError(e), canReadLeniently: !b.lenient && csv && isEngineError(e) && e.kind === 'file' });
     }
-  };
+  }
 
-  const runSql = async (b: SqlBlock) => {
-    const signal = startRun(b.id);
-    const started = performance.now();
+  async function runSql(b: SqlBlock, signal: AbortSignal): Promise<void> {
+    const engine = await getEngine();
     const statement = blockStatement(b.name, b.sql);
     try {
-      const engine = await getEngine();
-      const result = await engine.query(statement.sql, [], { signal });
-      const patch: Partial<BlockRun> = { status: 'ok', ms: performance.now() - started };
-      if (statement.materializes) {
-        const [count, columns] = await Promise.all([
-          engine.query(countSql({ table: b.name })),
-          engine.describe(b.name),
-        ]);
-        Object.assign(patch, { rows: Number(count.get(0)?.n ?? 0), columns, revision: (get().runs[b.id]?.revision ?? 0) + 1 });
-      } else {
-        Object.assign(patch, { rows: result.numRows, columns: undefined });
+      const missing = graph.missingParams.get(b.id);
+      if (missing?.length) {
+        throw new EngineError('sql', `${missing.map((m) => `$${m}`).join(', ')}: no cell has that name. Add a cell named ${missing[0]} or fix the name.`);
       }
-      finishRun(b.id, signal, patch);
+      const result = await engine.query(statement.sql, paramsFor(get().doc), { signal });
+      if (statement.materializes) {
+        const [count, columns] = await Promise.all([engine.query(countSql({ table: b.name })), engine.describe(b.name)]);
+        if (!signal.aborted) patchRun(b.id, { rows: Number(count.get(0)?.n ?? 0), columns, revision: (get().runs[b.id]?.revision ?? 0) + 1 });
+      } else if (!signal.aborted) {
+        patchRun(b.id, { rows: result.numRows, columns: undefined });
+      }
     } catch (e) {
-      const error = blockError(e);
+      const error = toBlockError(e);
       error.message = unwrapErrorLines(error.message, statement.lineOffset);
       error.position = errorPosition(error.message, b.sql);
-      finishRun(b.id, signal, { status: error.kind === 'cancelled' ? 'stale' : 'error', error, ms: performance.now() - started });
+      throw new BlockFailure(error);
     }
-  };
+  }
+
+  async function evaluateCell(b: CellBlock, signal: AbortSignal): Promise<void> {
+    let options: string[] | undefined;
+    if (b.control.type === 'dropdown' && 'from' in b.control) {
+      const source = findBlock(get().doc, b.control.from.block);
+      if (!source) throw new BlockFailure({ kind: 'sql', message: 'The block this dropdown takes its options from is gone.' });
+      const engine = await getEngine();
+      const column = quoteIdent(b.control.from.column);
+      const table = await engine.query(`SELECT DISTINCT CAST(${column} AS VARCHAR) AS v FROM ${quoteIdent(source.name)} WHERE ${column} IS NOT NULL ORDER BY 1 LIMIT 1000`, {}, { signal }).catch((e: unknown) => {
+        throw new BlockFailure(toBlockError(e));
+      });
+      options = table.toArray().map((r) => String(r.v));
+    }
+    if (!signal.aborted) patchRun(b.id, { value: cellValue(b), options });
+  }
+
+  /** Every cell's value, by name, for SQL blocks' `$name` parameters. */
+  function paramsFor(doc: WorkbookDocument): SqlParams {
+    const params: Record<string, SqlParams[string]> = {};
+    for (const b of doc.blocks) {
+      if (!isCellBlock(b)) continue;
+      const v = cellValue(b);
+      params[b.name] = v.type === 'date' ? { date: v.value } : v.value;
+    }
+    return params;
+  }
+
+  /** The graph of `doc`, parsing any SQL text not parsed yet (DuckDB's parser, in the worker). */
+  async function graphOf(doc: WorkbookDocument): Promise<Graph> {
+    const engine = await getEngine();
+    const current = new Map<string, SqlAnalysis>();
+    await Promise.all(
+      doc.blocks.filter(isSqlBlock).map(async (b) => {
+        const known = analyses.get(b.sql);
+        if (known) return void current.set(b.sql, known);
+        const analysis = await engine.analyze(b.sql).catch(() => ({ tables: [], params: [], exact: false }));
+        if (analysis.exact) analyses.set(b.sql, analysis);
+        current.set(b.sql, analysis);
+      }),
+    );
+    return buildGraph(doc, (b) => (isSqlBlock(b) ? current.get(b.sql) : undefined));
+  }
+
+  // ---- edits: every change to the document goes through commit
+
+  let reconciling: Promise<void> = Promise.resolve();
+
+  /**
+   * Makes `next` the document, records the step for undo, saves it, and brings DuckDB and the
+   * runs in line with it. `run` says which edits re-run: SQL text typed in the editor does not
+   * (Run does); everything else does.
+   */
+  function commit(next: WorkbookDocument, options: { coalesce?: string; record?: boolean; runSqlEdits?: boolean } = {}): Promise<void> {
+    const prev = get().doc;
+    if (next === prev) return reconciling;
+    if (options.record !== false) history.record(prev, options.coalesce);
+    set({ doc: next, canUndo: history.canUndo, canRedo: history.canRedo });
+    scheduleSave();
+    reconciling = reconciling.then(() => reconcile(prev, next, options.runSqlEdits ?? true)).catch((e: unknown) => notify(messageOf(e)));
+    return reconciling;
+  }
+
+  async function reconcile(prev: WorkbookDocument, next: WorkbookDocument, runSqlEdits: boolean): Promise<void> {
+    const engine = await getEngine();
+    const before = new Map(prev.blocks.map((b) => [b.id, b]));
+    const after = new Map(next.blocks.map((b) => [b.id, b]));
+    const changed = new Set<BlockId>();
+
+    for (const b of prev.blocks) {
+      if (after.has(b.id)) continue;
+      scheduler.forget(b.id);
+      const run = get().runs[b.id] ?? IDLE;
+      if (isRelationBlock(b)) {
+        // Keep the table aside, so undo brings the block back with its result.
+        const table = `__cellar_trash_${b.id}`;
+        await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+        const moved = await engine.renameTable(b.name, table).then(() => true, () => false);
+        if (moved) trash.set(b.id, { table, run });
+      }
+      set((s) => {
+        const runs = { ...s.runs };
+        delete runs[b.id];
+        return { runs };
+      });
+    }
+    for (const b of next.blocks) {
+      const old = before.get(b.id);
+      if (!old) {
+        const kept = trash.get(b.id);
+        trash.delete(b.id);
+        if (kept && isRelationBlock(b) && (await engine.renameTable(kept.table, b.name).then(() => true, () => false))) {
+          set((s) => ({ runs: { ...s.runs, [b.id]: { ...kept.run, revision: kept.run.revision + 1 } } }));
+          for (const reader of graph.downstream.get(b.id) ?? []) changed.add(reader);
+        } else {
+          set((s) => ({ runs: { ...s.runs, [b.id]: s.runs[b.id] ?? IDLE } }));
+          changed.add(b.id);
+        }
+        continue;
+      }
+      if (old.name !== b.name && isRelationBlock(b)) {
+        await engine.renameTable(old.name, b.name).catch(() => changed.add(b.id));
+        patchRun(b.id, { revision: (get().runs[b.id]?.revision ?? 0) + 1 });
+      }
+      if (contentChanged(old, b, runSqlEdits)) changed.add(b.id);
+    }
+    graph = await graphOf(get().doc);
+    if (changed.size > 0) void scheduler.schedule(graph, [...changed].filter((id) => after.has(id)));
+  }
+
+  function contentChanged(old: Block, b: Block, runSqlEdits: boolean): boolean {
+    if (isSqlBlock(old) && isSqlBlock(b)) return runSqlEdits && old.sql !== b.sql;
+    if (isTableBlock(old) && isTableBlock(b)) return old.lenient !== b.lenient || JSON.stringify(old.source) !== JSON.stringify(b.source);
+    if (isCellBlock(old) && isCellBlock(b)) return old.value !== b.value || JSON.stringify(old.control) !== JSON.stringify(b.control);
+    return false;
+  }
+
+  const edit = (fn: (doc: WorkbookDocument) => WorkbookDocument, options?: Parameters<typeof commit>[1]) => commit(fn(get().doc), options);
+  const mapBlock = (id: BlockId, fn: (b: Block) => Block) => (doc: WorkbookDocument) => ({ ...doc, blocks: doc.blocks.map((b) => (b.id === id ? fn(b) : b)) });
+  const takenNames = () => get().doc.blocks.map((b) => b.name);
+  const appendBlocks = (blocks: Block[]) => edit((doc) => ({ ...doc, blocks: [...doc.blocks, ...blocks] }));
+
+  // ---- saving
+
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let saving: Promise<void> = Promise.resolve();
+  function scheduleSave() {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void save(), SAVE_DELAY_MS);
+  }
+  function save(): Promise<void> {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    const { workbookId, doc } = get();
+    const record = { id: workbookId, title: doc.title, updatedAt: Date.now(), doc };
+    saving = saving
+      .then(() => storage.saveWorkbook(record))
+      .then(() => set((s) => ({ workbooks: [{ id: record.id, title: record.title, updatedAt: record.updatedAt }, ...s.workbooks.filter((w) => w.id !== record.id)] })))
+      .catch((e: unknown) => notify(`Could not save the workbook: ${messageOf(e)}`));
+    return saving;
+  }
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', () => void (saveTimer && save()));
+
+  /** Closes the open workbook's runs and tables and opens `doc` in their place. */
+  async function open(workbookId: string, doc: WorkbookDocument): Promise<void> {
+    const current = get().doc;
+    scheduler.cancel(current.blocks.map((b) => b.id));
+    const engine = await getEngine();
+    for (const b of current.blocks) if (isRelationBlock(b)) await engine.dropTable(b.name).catch(() => undefined);
+    for (const { table } of trash.values()) await engine.dropTable(table).catch(() => undefined);
+    trash.clear();
+    files.clear();
+    history.clear();
+    storage.currentWorkbook.set(workbookId);
+    set({ workbookId, doc: createDocument(doc.title), runs: {}, canUndo: false, canRedo: false });
+    await commit(doc, { record: false });
+    void storage.deleteFiles(workbookId, new Set(doc.blocks.filter(isTableBlock).map((b) => b.id))).catch(() => undefined);
+  }
+
+  const newId = () => `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
   return {
+    workbookId: newId(),
     doc: createDocument(),
     runs: {},
     notices: [],
+    workbooks: [],
+    canUndo: false,
+    canRedo: false,
+
+    async init() {
+      storage.askForPersistentStorage();
+      let workbooks: storage.WorkbookMeta[] = [];
+      try {
+        workbooks = await storage.listWorkbooks();
+      } catch (e) {
+        notify(`Workbooks cannot be kept in this browser: ${messageOf(e)}`);
+      }
+      set({ workbooks });
+      const id = storage.currentWorkbook.get() ?? workbooks[0]?.id;
+      const record = id ? await storage.loadWorkbook(id).catch(() => undefined) : undefined;
+      if (!record) return void storage.currentWorkbook.set(get().workbookId);
+      try {
+        await open(record.id, readDocument(record.doc));
+      } catch (e) {
+        notify(`The last workbook could not be opened: ${messageOf(e)}`);
+      }
+    },
 
     async addFiles(list) {
-      const started: Promise<void>[] = [];
+      const blocks: TableBlock[] = [];
       for (const file of list) {
         let format;
         try {
@@ -183,14 +427,19 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         const b: TableBlock = {
           id: createBlockId(),
           kind: 'table',
-          name: uniqueName(tableNameFromFile(file.name), takenNames()),
+          name: uniqueName(tableNameFromFile(file.name), [...takenNames(), ...blocks.map((x) => x.name)]),
           source: { kind: 'file', fileName: file.name, format, size: file.size },
         };
         files.set(b.id, file);
-        addBlock(b);
-        started.push(ingestBlock(b, { kind: 'file', file }));
+        blocks.push(b);
       }
-      await Promise.all(started);
+      if (blocks.length === 0) return;
+      const workbookId = get().workbookId;
+      for (const b of blocks) {
+        void storage.keepFile(workbookId, b.id, files.get(b.id)!).catch((e: unknown) => notify(`${b.source.kind === 'file' ? b.source.fileName : b.name} will not survive a reload: ${messageOf(e)}`));
+      }
+      await appendBlocks(blocks);
+      await waitFor(blocks.map((b) => b.id));
     },
 
     async addUrl(url) {
@@ -201,73 +450,199 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         notify(isEngineError(e) ? e.message : `${url} is not a valid URL.`);
         return;
       }
-      const b: TableBlock = {
-        id: createBlockId(),
-        kind: 'table',
-        name: uniqueName(tableNameFromUrl(url), takenNames()),
-        source: { kind: 'url', url, format },
-      };
-      addBlock(b);
-      await ingestBlock(b, { kind: 'url', url });
+      const b: TableBlock = { id: createBlockId(), kind: 'table', name: uniqueName(tableNameFromUrl(url), takenNames()), source: { kind: 'url', url, format } };
+      await appendBlocks([b]);
+      await waitFor([b.id]);
     },
 
     addSqlBlock(sql) {
-      const tables = get().doc.blocks.filter(isTableBlock);
+      const tables = get().doc.blocks.filter(isRelationBlock);
       const b: SqlBlock = {
         id: createBlockId(),
         kind: 'sql',
         name: nextName('query', takenNames()),
         sql: sql ?? (tables.length > 0 ? `SELECT * FROM ${quoteIdent(tables[tables.length - 1]!.name)} LIMIT 100` : 'SELECT 42 AS answer'),
       };
-      addBlock(b);
+      void appendBlocks([b]);
+      return b.id;
+    },
+
+    addCell(control = { type: 'value' }, value = null) {
+      const b: CellBlock = { id: createBlockId(), kind: 'cell', name: nextName('cell', takenNames()), control, value: value ?? valueForControl(control, null) };
+      void appendBlocks([b]);
       return b.id;
     },
 
     setSql(id, sql) {
-      set((s) => ({ doc: { ...s.doc, blocks: s.doc.blocks.map((b) => (b.id === id && isSqlBlock(b) ? { ...b, sql } : b)) } }));
+      void edit(mapBlock(id, (b) => (isSqlBlock(b) ? { ...b, sql } : b)), { coalesce: `sql:${id}`, runSqlEdits: false });
+    },
+
+    setCellValue(id, value) {
+      void edit(mapBlock(id, (b) => (isCellBlock(b) ? { ...b, value } : b)), { coalesce: `cell:${id}` });
+    },
+
+    setCellControl(id, control) {
+      void edit(mapBlock(id, (b) => (isCellBlock(b) ? { ...b, control, value: valueForControl(control, b.value) } : b)));
+    },
+
+    async renameBlock(id, name) {
+      const doc = get().doc;
+      const b = findBlock(doc, id);
+      if (!b || b.name === name) return undefined;
+      const why = invalidName(doc, id, name);
+      if (why) return why;
+      const next = await renameInDocument(await getEngine(), doc, id, name);
+      if (get().doc !== doc) return 'The workbook changed while renaming; try again.';
+      await commit(next, { runSqlEdits: false });
+      return undefined;
+    },
+
+    moveBlock(id, delta) {
+      void edit((doc) => {
+        const i = doc.blocks.findIndex((b) => b.id === id);
+        const j = Math.max(0, Math.min(doc.blocks.length - 1, i + delta));
+        if (i < 0 || i === j) return doc;
+        const blocks = [...doc.blocks];
+        blocks.splice(j, 0, ...blocks.splice(i, 1));
+        return { ...doc, blocks };
+      });
+    },
+
+    toggleCollapsed(id) {
+      void edit(mapBlock(id, (b) => ({ ...b, collapsed: !b.collapsed })));
+    },
+
+    duplicateBlock(id) {
+      const doc = get().doc;
+      const b = findBlock(doc, id);
+      if (!b) return undefined;
+      const copy = { ...structuredClone(b), id: createBlockId(), name: uniqueName(`${b.name}_copy`, takenNames()) } as Block;
+      const file = files.get(id);
+      if (file) {
+        files.set(copy.id, file);
+        void storage.keepFile(get().workbookId, copy.id, file).catch(() => undefined);
+      }
+      const i = doc.blocks.findIndex((x) => x.id === id);
+      void edit((d) => ({ ...d, blocks: [...d.blocks.slice(0, i + 1), copy, ...d.blocks.slice(i + 1)] }));
+      return copy.id;
+    },
+
+    removeBlock(id) {
+      void edit((doc) => ({ ...doc, blocks: doc.blocks.filter((b) => b.id !== id) }));
     },
 
     async runBlock(id) {
-      const b = block(id);
-      if (!b) return;
-      if (isSqlBlock(b)) return runSql(b);
-      const file = files.get(id);
-      if (b.source.kind === 'url') return ingestBlock(b, { kind: 'url', url: b.source.url });
-      if (file) return ingestBlock(b, { kind: 'file', file });
-      patchRun(id, { status: 'error', error: { kind: 'file', message: `Drop ${b.source.fileName} again to load this table.` } });
+      await reconciling;
+      graph = await graphOf(get().doc);
+      await scheduler.schedule(graph, [id]);
     },
 
     cancelBlock(id) {
-      controllers.get(id)?.abort();
+      scheduler.cancel(downstreamOf(graph, [id]).filter((x) => scheduler.isActive(x)));
     },
 
     async readLeniently(id) {
-      set((s) => ({ doc: { ...s.doc, blocks: s.doc.blocks.map((b) => (b.id === id && isTableBlock(b) ? { ...b, lenient: true } : b)) } }));
-      await get().runBlock(id);
+      await edit(mapBlock(id, (b) => (isTableBlock(b) ? { ...b, lenient: true } : b)));
+      await waitFor([id]);
     },
 
-    async removeBlock(id) {
-      const b = block(id);
-      if (!b) return;
-      controllers.get(id)?.abort();
-      files.delete(id);
-      set((s) => {
-        const runs = { ...s.runs };
-        delete runs[id];
-        return { doc: { ...s.doc, blocks: s.doc.blocks.filter((x) => x.id !== id) }, runs };
-      });
-      const engine = await getEngine();
-      await engine.dropTable(b.name).catch(() => undefined);
+    async undo() {
+      const prev = history.undo(get().doc);
+      if (prev) await commit(prev, { record: false });
+      set({ canUndo: history.canUndo, canRedo: history.canRedo });
+    },
+
+    async redo() {
+      const next = history.redo(get().doc);
+      if (next) await commit(next, { record: false });
+      set({ canUndo: history.canUndo, canRedo: history.canRedo });
+    },
+
+    async newWorkbook() {
+      await save();
+      await open(newId(), createDocument(nextTitle(get().workbooks.map((w) => w.title))));
+      await save();
+    },
+
+    async openWorkbook(id) {
+      if (id === get().workbookId) return;
+      await save();
+      const record = await storage.loadWorkbook(id);
+      if (!record) return notify('That workbook is gone.');
+      try {
+        await open(id, readDocument(record.doc));
+      } catch (e) {
+        notify(messageOf(e));
+      }
+    },
+
+    renameWorkbook(title) {
+      const clean = title.trim() || 'Untitled workbook';
+      void edit((doc) => ({ ...doc, title: clean }));
+    },
+
+    async deleteWorkbook(id) {
+      const current = id === get().workbookId;
+      if (current) {
+        clearTimeout(saveTimer); // nothing of it may be written again
+        saveTimer = undefined;
+        await saving;
+      }
+      await storage.deleteWorkbook(id);
+      set((s) => ({ workbooks: s.workbooks.filter((w) => w.id !== id) }));
+      if (!current) return;
+      const other = get().workbooks[0];
+      const record = other && (await storage.loadWorkbook(other.id).catch(() => undefined));
+      let doc = createDocument();
+      try {
+        if (record) doc = readDocument(record.doc);
+      } catch (e) {
+        notify(messageOf(e));
+      }
+      await open(record ? record.id : newId(), doc);
+      if (!record) await save();
+    },
+
+    exportWorkbook() {
+      return JSON.stringify(get().doc, null, 2);
+    },
+
+    async importWorkbook(text) {
+      let doc: WorkbookDocument;
+      try {
+        doc = readDocument(text);
+      } catch (e) {
+        return notify(`Cannot import: ${messageOf(e)}`);
+      }
+      await save();
+      await open(newId(), doc);
+      await save();
     },
 
     dismissNotice(id) {
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
     },
+
+    flush() {
+      return saveTimer ? save() : saving;
+    },
   };
+
+  /** Resolves when none of `ids` has a run going. */
+  async function waitFor(ids: BlockId[]): Promise<void> {
+    await reconciling;
+    while (ids.some((id) => scheduler.isActive(id))) await new Promise((r) => setTimeout(r, 20));
+  }
 });
 
-function blockError(e: unknown): BlockError {
+function nextTitle(taken: string[]): string {
+  const base = 'Untitled workbook';
+  if (!taken.includes(base)) return base;
+  for (let i = 2; ; i++) if (!taken.includes(`${base} ${i}`)) return `${base} ${i}`;
+}
+
+function toBlockError(e: unknown): BlockError {
+  if (e instanceof BlockFailure) return e.blockError;
   if (isEngineError(e)) return { kind: e.kind, message: e.message, position: e.context.position, line: e.context.line };
   return { kind: 'internal', message: messageOf(e) };
 }
-

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { BlockBoundary } from './BlockBoundary';
+import { CellBlockView } from './CellBlockView';
 import { getEngine, useWorkbook } from '../state';
 import { messageOf } from '../engine';
 import { FileDrop } from './FileDrop';
@@ -20,12 +22,13 @@ export function App() {
         {blocks.length === 0 && <EmptyState />}
         {blocks.map((block) => {
           const run = runs[block.id] ?? IDLE;
-          switch (block.kind) {
-            case 'table':
-              return <TableBlockView key={block.id} block={block} run={run} />;
-            case 'sql':
-              return <SqlBlockView key={block.id} block={block} run={run} />;
-          }
+          return (
+            <BlockBoundary key={block.id} name={block.name}>
+              {block.kind === 'table' && <TableBlockView block={block} run={run} />}
+              {block.kind === 'sql' && <SqlBlockView block={block} run={run} />}
+              {block.kind === 'cell' && <CellBlockView block={block} run={run} />}
+            </BlockBoundary>
+          );
         })}
       </main>
       <EngineBadge />

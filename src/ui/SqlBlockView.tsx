@@ -11,7 +11,6 @@ export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun })
   const setSql = useWorkbook((s) => s.setSql);
   const runBlock = useWorkbook((s) => s.runBlock);
   const cancelBlock = useWorkbook((s) => s.cancelBlock);
-  const removeBlock = useWorkbook((s) => s.removeBlock);
   // Selected as text so the editor is reconfigured only when a name changes, not on every run update.
   const schemaJson = useWorkbook((s) => JSON.stringify(completionSchema(s, block.id)));
   const schema = useMemo(() => JSON.parse(schemaJson) as Record<string, string[]>, [schemaJson]);
@@ -28,7 +27,7 @@ export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun })
   );
 
   return (
-    <BlockFrame block={block} run={run} actions={actions} onRemove={() => void removeBlock(block.id)}>
+    <BlockFrame block={block} run={run} actions={actions}>
       <SqlEditor
         value={block.sql}
         schema={schema}
@@ -37,6 +36,7 @@ export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun })
         errorAt={run.error?.position}
       />
       {run.error && run.error.kind !== 'cancelled' && <BlockErrorView error={run.error} />}
+      {run.blockedBy && <div className="upstream-failed" data-testid="upstream-error">Not re-run: its input <b>{run.blockedBy}</b> failed. Showing the last result.</div>}
       {run.status !== 'error' && run.columns && (
         <TableResult table={block.name} columns={run.columns} rows={run.rows ?? 0} revision={run.revision} />
       )}

@@ -8,16 +8,15 @@ const bytes = new Intl.NumberFormat('en-US', { notation: 'compact', style: 'unit
 
 /** A table made from a dropped file or a URL. */
 export function TableBlockView({ block, run }: { block: TableBlock; run: BlockRun }) {
-  const removeBlock = useWorkbook((s) => s.removeBlock);
   const readLeniently = useWorkbook((s) => s.readLeniently);
   const source = block.source;
   const subtitle =
     source.kind === 'file' ? `${source.fileName} · ${bytes.format(source.size)}${block.lenient ? ' · lenient' : ''}` : source.url;
   return (
-    <BlockFrame block={block} run={run} subtitle={subtitle} onRemove={() => void removeBlock(block.id)}>
+    <BlockFrame block={block} run={run} subtitle={subtitle}>
       {run.status === 'running' && <Progress run={run} />}
       {run.error && <BlockErrorView error={run.error} onReadLeniently={() => void readLeniently(block.id)} />}
-      {run.status === 'ok' && run.columns && (
+      {run.status !== 'error' && run.status !== 'running' && run.columns && (
         <TableResult table={block.name} columns={run.columns} rows={run.rows ?? 0} revision={run.revision} />
       )}
     </BlockFrame>

@@ -1,12 +1,18 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ACCEPTED_EXTENSIONS } from '../engine';
 import { useWorkbook } from '../state';
+import { WorkbookMenu } from './WorkbookMenu';
 
 /** The top bar: open files, add a URL, add a block. */
 export function Toolbar() {
   const addFiles = useWorkbook((s) => s.addFiles);
   const addUrl = useWorkbook((s) => s.addUrl);
   const addSqlBlock = useWorkbook((s) => s.addSqlBlock);
+  const addCell = useWorkbook((s) => s.addCell);
+  const canUndo = useWorkbook((s) => s.canUndo);
+  const canRedo = useWorkbook((s) => s.canRedo);
+  const { undo, redo } = useWorkbook.getState();
+  useUndoKeys();
   const fileInput = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState('');
   const [menuOpen, setMenuOpen] = useState(false);
@@ -24,6 +30,7 @@ export function Toolbar() {
       <div className="brand">
         <span className="logo">▦</span> Cellar
       </div>
+      <WorkbookMenu />
       <button type="button" className="primary" data-testid="open-files" onClick={() => fileInput.current?.click()}>
         Open files…
       </button>
@@ -60,6 +67,12 @@ export function Toolbar() {
         </button>
       </form>
       <span className="spacer" />
+      <button type="button" className="icon-button" data-testid="undo" title="Undo (Ctrl/Cmd+Z)" disabled={!canUndo} onClick={() => void undo()}>
+        ↶
+      </button>
+      <button type="button" className="icon-button" data-testid="redo" title="Redo (Ctrl/Cmd+Shift+Z)" disabled={!canRedo} onClick={() => void redo()}>
+        ↷
+      </button>
       <div className="menu-anchor">
         <button type="button" data-testid="add-block" aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
           + Add block
@@ -77,7 +90,15 @@ export function Toolbar() {
             >
               SQL block
             </button>
-            <button type="button" role="menuitem" data-testid="add-cell" disabled title="Coming with the reactive workbook">
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="add-cell"
+              onClick={() => {
+                setMenuOpen(false);
+                addCell();
+              }}
+            >
               Cell
             </button>
             <button type="button" role="menuitem" data-testid="add-chart" disabled title="Coming with charts">
@@ -88,4 +109,27 @@ export function Toolbar() {
       </div>
     </header>
   );
+}
+
+/**
+ * Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo workbook edits — except while typing
+ * in a text field or the SQL editor, which keep their own undo for the text.
+ */
+function useUndoKeys() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      const isUndo = key === 'z' && !e.shiftKey;
+      const isRedo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey);
+      if (!isUndo && !isRedo) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input:not([type=range]):not([type=checkbox]), textarea, select, [contenteditable=true]')) return;
+      e.preventDefault();
+      const { undo, redo } = useWorkbook.getState();
+      void (isUndo ? undo() : redo());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }

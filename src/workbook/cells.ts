@@ -39,7 +39,7 @@ function isRealDate(iso: string): boolean {
 /** The value a cell holds, typed by its control. */
 export function cellValue(cell: Pick<CellBlock, 'control' | 'value'>): CellValue {
   const { control, value } = cell;
-  if (value === null || value === '') return { type: 'empty', value: null };
+  if (value === null || (typeof value === 'string' && value.trim() === '')) return { type: 'empty', value: null };
   switch (control.type) {
     case 'value':
       return typeof value === 'string' ? parseTypedValue(value) : fromPrimitive(value);

@@ -103,24 +103,26 @@ function findCycles(ids: BlockId[], upstream: Map<BlockId, BlockId[]>, index: Ma
   return cycles;
 }
 
-/** Kahn's algorithm, always taking the earliest ready block in document order. */
+/**
+ * Kahn's algorithm, always taking the earliest ready block in document order. Blocks that read a
+ * cycle (directly or not) never become ready; they come last, still inputs before readers.
+ */
 function topoOrder(doc: WorkbookDocument, upstream: Map<BlockId, BlockId[]>, downstream: Map<BlockId, BlockId[]>, cycles: Map<BlockId, BlockId[]>): BlockId[] {
-  const pending = new Map<BlockId, number>();
-  for (const b of doc.blocks) {
-    if (cycles.has(b.id)) continue;
-    pending.set(b.id, (upstream.get(b.id) ?? []).filter((u) => !cycles.has(u)).length);
-  }
   const order: BlockId[] = [];
-  const done = new Set<BlockId>();
-  while (order.length < pending.size) {
-    const next = doc.blocks.find((b) => pending.get(b.id) === 0 && !done.has(b.id));
-    if (!next) break; // only blocks below a cycle are left: they wait on it forever
-    done.add(next.id);
-    order.push(next.id);
-    for (const d of downstream.get(next.id) ?? []) if (pending.has(d)) pending.set(d, pending.get(d)! - 1);
-  }
-  // Blocks reading a cycle never become ready; keep them last, in document order.
-  for (const b of doc.blocks) if (pending.has(b.id) && !done.has(b.id)) order.push(b.id);
+  const placed = new Set<BlockId>();
+  const pass = (counted: (input: BlockId) => boolean) => {
+    const candidates = doc.blocks.filter((b) => !cycles.has(b.id) && !placed.has(b.id));
+    const pending = new Map(candidates.map((b) => [b.id, (upstream.get(b.id) ?? []).filter(counted).length] as const));
+    for (;;) {
+      const next = candidates.find((b) => pending.get(b.id) === 0 && !placed.has(b.id));
+      if (!next) return;
+      placed.add(next.id);
+      order.push(next.id);
+      for (const d of downstream.get(next.id) ?? []) if (pending.has(d)) pending.set(d, pending.get(d)! - 1);
+    }
+  };
+  pass(() => true);
+  pass((input) => !cycles.has(input) && !placed.has(input)); // readers of cycles, among themselves
   return order;
 }
 

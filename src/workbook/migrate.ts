@@ -76,7 +76,7 @@ function validate(doc: Json): WorkbookDocument {
       if (!isObject(source) || !formats.includes(source.format as string)) throw new DocumentError(`${where} (${name}) has no valid source.`);
       const format = source.format as 'csv';
       if (source.kind === 'file' && typeof source.fileName === 'string') {
-        out.push({ ...base, kind, source: { kind: 'file', fileName: source.fileName, format, size: Number(source.size) || 0 }, ...(raw.lenient === true ? { lenient: true } : {}) });
+        out.push({ ...base, kind, source: { kind: 'file', fileName: source.fileName, format, size: toNumber(source.size) || 0 }, ...(raw.lenient === true ? { lenient: true } : {}) });
       } else if (source.kind === 'url' && typeof source.url === 'string') {
         out.push({ ...base, kind, source: { kind: 'url', url: source.url, format }, ...(raw.lenient === true ? { lenient: true } : {}) });
       } else {
@@ -103,7 +103,7 @@ function validControl(raw: unknown, where: string): CellControl {
     case 'checkbox':
       return { type: raw.type };
     case 'slider': {
-      const [min, max, step] = [raw.min, raw.max, raw.step].map(Number) as [number, number, number];
+      const [min, max, step] = [raw.min, raw.max, raw.step].map(toNumber) as [number, number, number];
       if (![min, max, step].every(Number.isFinite) || step <= 0 || max < min) throw new DocumentError(`${where} has an invalid slider range.`);
       return { type: 'slider', min, max, step };
     }
@@ -116,6 +116,11 @@ function validControl(raw: unknown, where: string): CellControl {
     default:
       throw new DocumentError(`${where} has an unknown control ${JSON.stringify(raw.type)}.`);
   }
+}
+
+/** A number from JSON, never calling into an object's own `valueOf`. */
+function toNumber(v: unknown): number {
+  return typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : Number.NaN;
 }
 
 function isObject(v: unknown): v is Json {

@@ -103,6 +103,7 @@ export class Scheduler {
     };
     if (graph.cycles.has(id)) return settle({ kind: 'error', error: this.cycleError(id) });
     for (const input of graph.upstream.get(id) ?? []) {
+      if (graph.cycles.has(input)) return settle({ kind: 'blocked', by: input });
       const result = await this.settledResult(input);
       if (!isCurrent()) return { kind: 'cancelled' };
       if (result?.kind === 'error') return settle({ kind: 'blocked', by: input });
