@@ -17,8 +17,8 @@ const CHROMIUM_ARGS = [
 const INGEST_TIMEOUT = 300_000;
 const EVAL_TIMEOUT = 120_000; // page.evaluate has no timeout of its own: a hung query would hang us
 const now = () => performance.now();
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const errorText = (e) => String(e?.message ?? e).split('\n')[0];
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const errorText = (e) => String(e?.message ?? e).split('\n')[0];
 
 // ---------------------------------------------------------------- build and serve
 
@@ -84,8 +84,15 @@ export async function startPreview(outDir) {
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   let exited = null;
-  child.on('exit', (code) => (exited = code ?? 'signal'));
+  let stopping = false;
+  let serving = false;
+  child.on('exit', (code, signal) => {
+    exited = code ?? signal ?? 'signal';
+    // Every later page load would fail with ERR_CONNECTION_REFUSED: say why, once, where it shows.
+    if (serving && !stopping) console.error(`\nvite preview (pid ${child.pid}) exited in the middle of the run (${code !== null ? `exit code ${code}` : `signal ${signal}`}); its output:\n${log.slice(-4000) || '(none)'}`);
+  });
   const stop = () => {
+    stopping = true;
     if (exited !== null || child.pid === undefined) return;
     try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
   };
@@ -100,6 +107,7 @@ export async function startPreview(outDir) {
     if (Date.now() > deadline) { stop(); throw new Error(`vite preview did not answer on ${url} in 60 s:\n${log}`); }
     await sleep(200);
   }
+  serving = true;
   return { url, port, stop, pid: child.pid };
 }
 
@@ -123,11 +131,11 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-const evaluate = (page, fn, arg, what = 'page.evaluate') => withTimeout(page.evaluate(fn, arg), EVAL_TIMEOUT, what);
-const query = (page, sql) => evaluate(page, (s) => window.cellar.query(s), sql, sql);
+export const evaluate = (page, fn, arg, what = 'page.evaluate') => withTimeout(page.evaluate(fn, arg), EVAL_TIMEOUT, what);
+export const query = (page, sql) => evaluate(page, (s) => window.cellar.query(s), sql, sql);
 
 /** A fresh context and page with the app loaded and DuckDB started; closed after fn. */
-async function withApp(browser, url, fn) {
+export async function withApp(browser, url, fn) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
     const page = await context.newPage();
@@ -143,7 +151,7 @@ async function withApp(browser, url, fn) {
  * Picks a file with the file input and waits for its block; ms from setInputFiles to "ok".
  * table: the block's name when it is not the file's (the app names a second copy NAME_2).
  */
-async function ingest(page, file, table = file.table) {
+export async function ingest(page, file, table = file.table) {
   const block = `[data-testid=block][data-block-name="${table}"]`;
   const t0 = now();
   await page.setInputFiles('[data-testid=file-input]', file.path);

@@ -6,14 +6,14 @@ import { FILES, ROOT } from './data.mjs';
 
 const now = () => performance.now();
 
-async function open(threads) {
+export async function open(threads) {
   const instance = await DuckDBInstance.create(':memory:', { threads: String(threads) });
   const conn = await instance.connect();
   return { instance, conn, close: () => (conn.closeSync(), instance.closeSync()) };
 }
 
 /** Time of one statement, with the result read into JS rows as the app's cellar.query does. */
-async function timeQuery(conn, sql) {
+export async function timeQuery(conn, sql) {
   const t = now();
   const reader = await conn.runAndReadAll(sql);
   reader.getRowObjectsJS();

@@ -1,18 +1,30 @@
 // `npm run bench`: the same work in the app's DuckDB-WASM (headless Chromium) and in native DuckDB,
 // in one run; prints the medians and writes docs/benchmarks.md. Browser first (it decides the
 // thread count), closed before the native runs so the two never share the 2 cores.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildIfStale, checkChromium, launchChromium, runBrowser, snapshotDist, startPreview } from './browser.mjs';
 import { DATA_DIR, ensureData, FILES, ROOT } from './data.mjs';
 import { runNative } from './native.mjs';
-import { buildRows, printTable, writeMarkdown } from './report.mjs';
+import { buildRows, buildWorkbookRows, printTable, WORKBOOK_COLUMNS, writeMarkdown } from './report.mjs';
+import { checkReps as checkWorkbookReps, runWorkbookBrowser, runWorkbookNative, WORKBOOK } from './workbook.mjs';
+
+// `--only workbook` (or BENCH_ONLY=workbook): just the reactive-workbook part, for iterating on it.
+// It prints its table and writes bench/.data/workbook-run.json; docs/benchmarks.md is left alone,
+// since it always shows one whole run.
+const onlyArg = process.argv.find((a, i) => a.startsWith('--only=') || process.argv[i - 1] === '--only');
+const ONLY = process.env.BENCH_ONLY || (onlyArg?.startsWith('--only=') ? onlyArg.slice(7) : onlyArg);
+if (ONLY && ONLY !== 'workbook') {
+  console.error(`--only ${ONLY}: the only part that runs alone is "workbook"`);
+  process.exit(2);
+}
 
 // Repetitions can be lowered for a quick try (BENCH_INGEST_REPS=1 BENCH_QUERY_REPS=1 npm run bench).
 const reps = {
   ingest: Number(process.env.BENCH_INGEST_REPS ?? 3),
   query: Number(process.env.BENCH_QUERY_REPS ?? 5),
+  workbook: Number(process.env.BENCH_WORKBOOK_REPS ?? 7), // timed cell changes per workbook, after a warm-up
 };
 
 // The same SQL text runs on both sides. The grid's SQL is what pageSql() makes for flights_3m:
@@ -56,9 +68,15 @@ const pkgVersion = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', 
 
 async function main() {
   checkChromium();
+  checkWorkbookReps(reps.workbook); // before the long part, not after it
   const loadBefore = loadavg()[0].toFixed(2);
-  log('data: bench/.data (generated with native DuckDB when missing)');
-  const sizes = await ensureData();
+  let sizes;
+  if (ONLY) {
+    if (!existsSync(FILES.flights.path)) throw Object.assign(new Error(`${FILES.flights.path} is missing: run npm install`), { plain: true });
+  } else {
+    log('data: bench/.data (generated with native DuckDB when missing)');
+    sizes = await ensureData();
+  }
 
   log('app: build if stale, start vite preview');
   buildIfStale();
@@ -66,16 +84,25 @@ async function main() {
   log(`app: ${server.url}`);
   browser = await launchChromium();
 
-  const browserResult = await runBrowser({ browser, url: server.url, files: FILES, reps, queries: QUERIES, log });
+  const browserResult = ONLY ? undefined : await runBrowser({ browser, url: server.url, files: FILES, reps, queries: QUERIES, log });
+  const workbookBrowser = await runWorkbookBrowser({ browser, url: server.url, reps: reps.workbook, log });
   await cleanup();
 
-  const threads = browserResult.facts.threads;
-  const threadedThreads = browserResult.facts.threaded.threads;
-  log(`native: @duckdb/node-api with threads = ${threads} (and ${threadedThreads} for the ?threads=1 items)`);
-  const nativeResult = await runNative({ threads, threadedThreads, reps, queries: QUERIES, log });
-  if (nativeResult.threads !== threads || nativeResult.threadedThreads !== threadedThreads) {
-    throw new Error(`native ran with ${nativeResult.threads}/${nativeResult.threadedThreads} threads, browser with ${threads}/${threadedThreads}`);
+  let nativeResult;
+  const threads = browserResult?.facts.threads ?? workbookBrowser.facts.threads ?? 1;
+  if (!ONLY) {
+    const threadedThreads = browserResult.facts.threaded.threads;
+    log(`native: @duckdb/node-api with threads = ${threads} (and ${threadedThreads} for the ?threads=1 items)`);
+    nativeResult = await runNative({ threads, threadedThreads, reps, queries: QUERIES, log });
+    if (nativeResult.threads !== threads || nativeResult.threadedThreads !== threadedThreads) {
+      throw new Error(`native ran with ${nativeResult.threads}/${nativeResult.threadedThreads} threads, browser with ${threads}/${threadedThreads}`);
+    }
   }
+  if (workbookBrowser.facts.threads !== undefined && workbookBrowser.facts.threads !== threads) {
+    throw new Error(`the workbook pages ran DuckDB with ${workbookBrowser.facts.threads} threads, the other pages with ${threads}`);
+  }
+  log(`native: the reactive workbook's statements, threads = ${threads}`);
+  const workbookNative = await runWorkbookNative({ threads, reps: reps.workbook, log });
 
   const result = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
@@ -97,18 +124,38 @@ async function main() {
     },
     browser: browserResult,
     native: nativeResult,
+    workbook: {
+      reps: reps.workbook,
+      chainLength: WORKBOOK.CHAIN_LENGTH,
+      aggregateSql: WORKBOOK.AGGREGATE_SQL,
+      chainSql1: WORKBOOK.chainSql(1),
+      chainSqlK: WORKBOOK.chainSql(2, 'query{k-1}'),
+      browser: workbookBrowser,
+      native: workbookNative,
+    },
   };
   mkdirSync(DATA_DIR, { recursive: true });
-  writeFileSync(join(DATA_DIR, 'last-run.json'), JSON.stringify(result, null, 2));
+  writeFileSync(join(DATA_DIR, ONLY ? 'workbook-run.json' : 'last-run.json'), JSON.stringify(result, null, 2));
 
-  const table = buildRows(result);
   console.log('');
-  printTable(table);
-  writeMarkdown(result, table);
-  log('wrote docs/benchmarks.md (raw samples in bench/.data/last-run.json)');
+  if (!ONLY) {
+    printTable(buildRows(result));
+    console.log('');
+  }
+  console.log(`Reactive workbook (issue 3), ${reps.workbook} changes each (load average ${loadBefore} before, ${result.machine.loadAfter} after):`);
+  printTable(buildWorkbookRows(result), WORKBOOK_COLUMNS);
+  if (ONLY) {
+    log('only the workbook part ran: docs/benchmarks.md left as it was (raw samples in bench/.data/workbook-run.json)');
+  } else {
+    writeMarkdown(result, buildRows(result));
+    log('wrote docs/benchmarks.md (raw samples in bench/.data/last-run.json)');
+  }
   // Every number that was measured is written. A failed item of the app as people get it fails
   // the command; the opt-in threaded build (keys ending in "Threaded") is reported, not enforced.
-  const failed = [...Object.keys(browserResult.errors), ...Object.keys(nativeResult.errors)];
+  const failed = [
+    ...Object.keys(browserResult?.errors ?? {}), ...Object.keys(nativeResult?.errors ?? {}),
+    ...Object.keys(workbookBrowser.errors), ...Object.keys(workbookNative.errors),
+  ];
   const counted = failed.filter((k) => !k.endsWith('Threaded'));
   if (failed.length > counted.length) console.error(`\n${failed.length - counted.length} item(s) of the opt-in ?threads=1 build failed (reported, not counted).`);
   if (counted.length > 0) console.error(`\n${counted.length} work item(s) failed: ${counted.join(', ')}; see the notes under the table.`);

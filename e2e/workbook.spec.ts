@@ -196,3 +196,42 @@ test('importing a file that is not a workbook, or from a newer Cellar, says so a
   await expect(page.getByTestId('notice').last()).toContainText('not valid JSON');
   await cellar.expectOk(q);
 });
+
+test('a crash of the tab loses nothing: a new tab brings back the workbook and its table', async ({ cellar, page, context }) => {
+  await cellar.addFiles(data('seattle-weather.csv'));
+  await cellar.expectOk('seattle_weather');
+  const q = await cellar.addSql("SELECT count(*) AS n FROM seattle_weather WHERE weather = 'fog'");
+  await cellar.expectOk(q);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
+  const crashed = page.waitForEvent('crash');
+  const cdp = await context.newCDPSession(page);
+  void cdp.send('Page.crash').catch(() => undefined); // the renderer dies: no pagehide, no unload
+  await crashed;
+
+  const again = await context.newPage();
+  await again.goto('/');
+  await again.evaluate(() => window.cellar.ready);
+  const block = (name: string) => again.locator(`[data-testid="block"][data-block-name="${name}"]`);
+  await expect(block('seattle_weather').getByTestId('block-status')).toHaveText(/^ok/, { timeout: 60_000 });
+  await expect(block('seattle_weather').getByTestId('row-count')).toHaveText('1461');
+  await expect(block(q).getByTestId('block-status')).toHaveText(/^ok/);
+});
+
+test('an imported workbook asks for its dropped files, and dropping the same file fills the table', async ({ cellar, page }) => {
+  await cellar.addFiles(data('seattle-weather.csv'));
+  await cellar.expectOk('seattle_weather');
+  const q = await cellar.addSql('SELECT count(*) AS n FROM seattle_weather');
+  await cellar.expectOk(q);
+  const exported = await page.evaluate(() => JSON.stringify(window.cellar.document()));
+
+  await page.getByTestId('workbooks-button').click();
+  await page.getByTestId('import-input').setInputFiles({ name: 'w.cellar.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  expect(await cellar.expectError('seattle_weather')).toContain('drop it again');
+  await expect(cellar.status(q)).toHaveText('stale · input seattle_weather failed');
+
+  await cellar.addFiles(data('seattle-weather.csv'));
+  await cellar.expectOk('seattle_weather');
+  await expect(page.getByTestId('block')).toHaveCount(2); // filled in, not added
+  await cellar.expectOk(q);
+  expect(await cellar.gridRow(q, 0)).toEqual({ n: '1461' });
+});

@@ -17,7 +17,6 @@ import {
   blockStatement,
   buildGraph,
   cellValue,
-  countSql,
   createBlockId,
   createDocument,
   describeCycle,
@@ -138,6 +137,7 @@ const files = new Map<BlockId, File>(); // dropped files behind table blocks
 const history = new History<WorkbookDocument>();
 const analyses = new Map<string, SqlAnalysis>(); // SQL text → what it reads (exact parses only)
 const trash = new Map<BlockId, { table: string; run: BlockRun }>(); // removed blocks' tables, for undo
+const notRunYet = new Set<BlockId>(); // new SQL blocks: they run when the person runs them
 let graph: Graph = buildGraph(createDocument(), () => undefined);
 let noticeId = 0;
 
@@ -149,8 +149,32 @@ class BlockFailure extends Error {
 }
 
 export const useWorkbook = create<WorkbookState>()((set, get) => {
-  const patchRun = (id: BlockId, patch: Partial<BlockRun>) =>
-    set((s) => (s.doc.blocks.some((b) => b.id === id) ? { runs: { ...s.runs, [id]: { ...(s.runs[id] ?? IDLE), ...patch } } } : {}));
+  // Run updates are applied once per frame: a chain of fast blocks must not wait for React to
+  // render each of its steps (that cost ~100 ms per block when every patch rendered at once).
+  const pending = new Map<BlockId, Partial<BlockRun>>();
+  let flushScheduled = false;
+  const flushRuns = () => {
+    flushScheduled = false;
+    if (pending.size === 0) return;
+    const patches = [...pending];
+    pending.clear();
+    set((s) => {
+      const runs = { ...s.runs };
+      for (const [id, patch] of patches) if (s.doc.blocks.some((b) => b.id === id)) runs[id] = { ...(runs[id] ?? IDLE), ...patch };
+      return { runs };
+    });
+  };
+  const patchRun = (id: BlockId, patch: Partial<BlockRun>) => {
+    pending.set(id, { ...pending.get(id), ...patch });
+    if (flushScheduled) return;
+    flushScheduled = true;
+    // Whichever comes first: the next frame, or 50 ms (frames stop in a hidden tab).
+    const timer = setTimeout(flushRuns, 50);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => (clearTimeout(timer), flushRuns()));
+  };
+  /** The run as it will be once pending updates land. */
+  const runOf = (id: BlockId): BlockRun => ({ ...(get().runs[id] ?? IDLE), ...pending.get(id) });
+  const nextRevision = (id: BlockId) => runOf(id).revision + 1;
   const notify = (message: string) => set((s) => ({ notices: [...s.notices, { id: ++noticeId, message }] }));
   const nameOf = (id: BlockId) => findBlock(get().doc, id)?.name ?? 'an input';
 
@@ -197,7 +221,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         signal,
         onProgress: (progress) => !signal.aborted && patchRun(b.id, { progress }),
       });
-      if (!signal.aborted) patchRun(b.id, { rows: result.rows, columns: result.columns, revision: (get().runs[b.id]?.revision ?? 0) + 1 });
+      if (!signal.aborted) patchRun(b.id, { rows: result.rows, columns: sameColumns(runOf(b.id).columns, result.columns), revision: nextRevision(b.id) });
     } catch (e) {
       const csv = b.source.format === 'csv' || b.source.format === 'tsv';
       throw new BlockFailure({ ...toBlockError(e), canReadLeniently: !b.lenient && csv && isEngineError(e) && e.kind === 'file' });
@@ -214,8 +238,10 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       }
       const result = await engine.query(statement.sql, paramsFor(get().doc), { signal });
       if (statement.materializes) {
-        const [count, columns] = await Promise.all([engine.query(countSql({ table: b.name })), engine.describe(b.name)]);
-        if (!signal.aborted) patchRun(b.id, { rows: Number(count.get(0)?.n ?? 0), columns, revision: (get().runs[b.id]?.revision ?? 0) + 1 });
+        // CREATE TABLE … AS answers with the number of rows it wrote.
+        const columns = sameColumns(runOf(b.id).columns, await engine.describe(b.name));
+        const rows = Number(result.getChildAt(0)?.get(0) ?? 0);
+        if (!signal.aborted) patchRun(b.id, { rows, columns, revision: nextRevision(b.id) });
       } else if (!signal.aborted) {
         patchRun(b.id, { rows: result.numRows, columns: undefined });
       }
@@ -283,6 +309,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     if (next === prev) return reconciling;
     if (options.record !== false) history.record(prev, options.coalesce);
     set({ doc: next, canUndo: history.canUndo, canRedo: history.canRedo });
+    markQueued(prev, next, options.runSqlEdits ?? true);
     scheduleSave();
     reconciling = reconciling.then(() => reconcile(prev, next, options.runSqlEdits ?? true)).catch((e: unknown) => notify(messageOf(e)));
     return reconciling;
@@ -297,7 +324,8 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     for (const b of prev.blocks) {
       if (after.has(b.id)) continue;
       scheduler.forget(b.id);
-      const run = get().runs[b.id] ?? IDLE;
+      flushRuns();
+      const run = runOf(b.id);
       if (isRelationBlock(b)) {
         // Keep the table aside, so undo brings the block back with its result.
         const table = `__cellar_trash_${b.id}`;
@@ -317,22 +345,37 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         const kept = trash.get(b.id);
         trash.delete(b.id);
         if (kept && isRelationBlock(b) && (await engine.renameTable(kept.table, b.name).then(() => true, () => false))) {
+          flushRuns();
           set((s) => ({ runs: { ...s.runs, [b.id]: { ...kept.run, revision: kept.run.revision + 1 } } }));
           for (const reader of graph.downstream.get(b.id) ?? []) changed.add(reader);
         } else {
+          flushRuns();
           set((s) => ({ runs: { ...s.runs, [b.id]: s.runs[b.id] ?? IDLE } }));
-          changed.add(b.id);
+          if (!notRunYet.delete(b.id)) changed.add(b.id);
         }
         continue;
       }
       if (old.name !== b.name && isRelationBlock(b)) {
         await engine.renameTable(old.name, b.name).catch(() => changed.add(b.id));
-        patchRun(b.id, { revision: (get().runs[b.id]?.revision ?? 0) + 1 });
+        patchRun(b.id, { revision: nextRevision(b.id) });
       }
       if (contentChanged(old, b, runSqlEdits)) changed.add(b.id);
     }
     graph = await graphOf(get().doc);
     if (changed.size > 0) void scheduler.schedule(graph, [...changed].filter((id) => after.has(id)));
+  }
+
+  /** Marks what an edit will re-run as queued right away, before parsing and scheduling. */
+  function markQueued(prev: WorkbookDocument, next: WorkbookDocument, runSqlEdits: boolean) {
+    const before = new Map(prev.blocks.map((b) => [b.id, b]));
+    const changed = next.blocks.filter((b) => {
+      const old = before.get(b.id);
+      return old !== undefined && contentChanged(old, b, runSqlEdits);
+    });
+    if (changed.length === 0) return;
+    const queued = downstreamOf(graph, changed.map((b) => b.id)).filter((id) => next.blocks.some((b) => b.id === id));
+    for (const id of queued) patchRun(id, { status: 'stale', queued: true });
+    flushRuns();
   }
 
   function contentChanged(old: Block, b: Block, runSqlEdits: boolean): boolean {
@@ -416,7 +459,18 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
 
     async addFiles(list) {
       const blocks: TableBlock[] = [];
+      const refilled: BlockId[] = [];
       for (const file of list) {
+        // The file a table is waiting for (after an import, or a lost copy) fills that table.
+        const waiting = get().doc.blocks.find(
+          (b): b is TableBlock => isTableBlock(b) && b.source.kind === 'file' && b.source.fileName === file.name && !files.has(b.id) && runOf(b.id).status === 'error',
+        );
+        if (waiting) {
+          files.set(waiting.id, file);
+          void storage.keepFile(get().workbookId, waiting.id, file).catch(() => undefined);
+          refilled.push(waiting.id);
+          continue;
+        }
         let format;
         try {
           format = formatFromName(file.name);
@@ -433,13 +487,17 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         files.set(b.id, file);
         blocks.push(b);
       }
-      if (blocks.length === 0) return;
+      if (refilled.length > 0) {
+        await reconciling;
+        void scheduler.schedule(graph, refilled);
+      }
+      if (blocks.length === 0) return waitFor(refilled);
       const workbookId = get().workbookId;
       for (const b of blocks) {
         void storage.keepFile(workbookId, b.id, files.get(b.id)!).catch((e: unknown) => notify(`${b.source.kind === 'file' ? b.source.fileName : b.name} will not survive a reload: ${messageOf(e)}`));
       }
       await appendBlocks(blocks);
-      await waitFor(blocks.map((b) => b.id));
+      await waitFor([...refilled, ...blocks.map((b) => b.id)]);
     },
 
     async addUrl(url) {
@@ -463,6 +521,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         name: nextName('query', takenNames()),
         sql: sql ?? (tables.length > 0 ? `SELECT * FROM ${quoteIdent(tables[tables.length - 1]!.name)} LIMIT 100` : 'SELECT 42 AS answer'),
       };
+      notRunYet.add(b.id);
       void appendBlocks([b]);
       return b.id;
     },
@@ -532,6 +591,8 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     },
 
     async runBlock(id) {
+      patchRun(id, { status: 'stale', queued: true });
+      flushRuns(); // at once, so nobody reads the last result as this run's
       await reconciling;
       graph = await graphOf(get().doc);
       await scheduler.schedule(graph, [id]);
@@ -634,6 +695,12 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     while (ids.some((id) => scheduler.isActive(id))) await new Promise((r) => setTimeout(r, 20));
   }
 });
+
+/** The previous columns when nothing changed, so views keep their column setup (ag-grid rebuilds on a new array). */
+function sameColumns(previous: ColumnInfo[] | undefined, next: ColumnInfo[]): ColumnInfo[] {
+  const same = previous?.length === next.length && next.every((c, i) => c.name === previous[i]!.name && c.type === previous[i]!.type);
+  return same ? previous! : next;
+}
 
 function nextTitle(taken: string[]): string {
   const base = 'Untitled workbook';

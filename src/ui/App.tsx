@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { BlockId } from '../workbook';
 import { BlockBoundary } from './BlockBoundary';
 import { CellBlockView } from './CellBlockView';
-import { getEngine, useWorkbook } from '../state';
+import { getEngine, useWorkbook, type BlockRun } from '../state';
 import { messageOf } from '../engine';
 import { FileDrop } from './FileDrop';
 import { Notices } from './Notices';
@@ -9,33 +11,39 @@ import { SqlBlockView } from './SqlBlockView';
 import { TableBlockView } from './TableBlockView';
 import { Toolbar } from './Toolbar';
 
-const IDLE = { status: 'idle', revision: 0 } as const;
+const IDLE: BlockRun = { status: 'idle', revision: 0 };
 
 export function App() {
-  const blocks = useWorkbook((s) => s.doc.blocks);
-  const runs = useWorkbook((s) => s.runs);
+  const ids = useWorkbook(useShallow((s) => s.doc.blocks.map((b) => b.id)));
   return (
     <div className="app">
       <Toolbar />
       <Notices />
       <main className="blocks">
-        {blocks.length === 0 && <EmptyState />}
-        {blocks.map((block) => {
-          const run = runs[block.id] ?? IDLE;
-          return (
-            <BlockBoundary key={block.id} name={block.name}>
-              {block.kind === 'table' && <TableBlockView block={block} run={run} />}
-              {block.kind === 'sql' && <SqlBlockView block={block} run={run} />}
-              {block.kind === 'cell' && <CellBlockView block={block} run={run} />}
-            </BlockBoundary>
-          );
-        })}
+        {ids.length === 0 && <EmptyState />}
+        {ids.map((id) => (
+          <BlockItem key={id} id={id} />
+        ))}
       </main>
       <EngineBadge />
       <FileDrop />
     </div>
   );
 }
+
+/** One block; re-renders only when that block or its run changes. */
+const BlockItem = memo(function BlockItem({ id }: { id: BlockId }) {
+  const block = useWorkbook((s) => s.doc.blocks.find((b) => b.id === id));
+  const run = useWorkbook((s) => s.runs[id]) ?? IDLE;
+  if (!block) return null;
+  return (
+    <BlockBoundary name={block.name}>
+      {block.kind === 'table' && <TableBlockView block={block} run={run} />}
+      {block.kind === 'sql' && <SqlBlockView block={block} run={run} />}
+      {block.kind === 'cell' && <CellBlockView block={block} run={run} />}
+    </BlockBoundary>
+  );
+});
 
 function EmptyState() {
   return (

@@ -53,6 +53,10 @@ interface DataGridProps {
 const HEADER_HEIGHT = 44;
 const ROW_HEIGHT = 28;
 const MAX_HEIGHT = 420;
+// Module constants: ag-grid compares options by identity, and a new object each render makes it
+// rebuild every column.
+const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true };
+const AUTO_SIZE = { type: 'fitGridWidth', defaultMinWidth: 90 } as const;
 
 /**
  * A grid over a DuckDB table with ag-grid's infinite row model: every page, sort and filter is a
@@ -61,6 +65,8 @@ const MAX_HEIGHT = 420;
 export function DataGrid({ table, columns, revision, rows, onCount }: DataGridProps) {
   const onCountRef = useRef(onCount);
   onCountRef.current = onCount;
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
 
   const columnDefs = useMemo<ColDef[]>(
     () =>
@@ -92,7 +98,8 @@ export function DataGrid({ table, columns, revision, rows, onCount }: DataGridPr
           filters: params.filterModel as Record<string, ColumnFilter>,
         };
         const key = JSON.stringify(view.filters ?? {});
-        if (counted?.key !== key) counted = { key, count: countRows(view) };
+        // Unfiltered, the block already knows its row count.
+        if (counted?.key !== key) counted = { key, count: key === '{}' ? Promise.resolve(rowsRef.current) : countRows(view) };
         Promise.all([fetchPage(view, columns, params.startRow, params.endRow), counted.count]).then(
           ([rows, count]) => {
             params.successCallback(rows, count);
@@ -115,7 +122,7 @@ export function DataGrid({ table, columns, revision, rows, onCount }: DataGridPr
         rowModelType="infinite"
         datasource={datasource}
         columnDefs={columnDefs}
-        defaultColDef={{ sortable: true, resizable: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         suppressFieldDotNotation
         cacheBlockSize={PAGE}
         maxBlocksInCache={40}
@@ -124,7 +131,7 @@ export function DataGrid({ table, columns, revision, rows, onCount }: DataGridPr
         headerHeight={HEADER_HEIGHT}
         rowHeight={ROW_HEIGHT}
         tooltipShowDelay={400}
-        autoSizeStrategy={{ type: 'fitGridWidth', defaultMinWidth: 90 }}
+        autoSizeStrategy={AUTO_SIZE}
       />
     </div>
   );

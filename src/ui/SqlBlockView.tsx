@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useWorkbook, type BlockRun, type WorkbookState } from '../state';
-import { isSqlBlock, type BlockId, type SqlBlock } from '../workbook';
+import { isCellBlock, isSqlBlock, type BlockId, type SqlBlock } from '../workbook';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
 import { SqlEditor } from './SqlEditor';
@@ -45,13 +45,19 @@ export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun })
   );
 }
 
-/** Table name → column names of every other block that has a result, for completion. */
+/** Table name → column names of every block that has a result, computed once per store state. */
+let schemaMemo: { blocks: unknown; runs: unknown; names: Record<string, string[]> } | undefined;
 function completionSchema(state: WorkbookState, self: BlockId): Record<string, string[]> {
-  const names: Record<string, string[]> = {};
-  for (const b of state.doc.blocks) {
-    const columns = state.runs[b.id]?.columns;
-    if (b.id === self || (isSqlBlock(b) && !columns)) continue;
-    names[b.name] = columns?.map((c) => c.name) ?? [];
+  if (schemaMemo?.blocks !== state.doc.blocks || schemaMemo.runs !== state.runs) {
+    const names: Record<string, string[]> = {};
+    for (const b of state.doc.blocks) {
+      const columns = state.runs[b.id]?.columns;
+      if (isCellBlock(b) || (isSqlBlock(b) && !columns)) continue;
+      names[b.name] = columns?.map((c) => c.name) ?? [];
+    }
+    schemaMemo = { blocks: state.doc.blocks, runs: state.runs, names };
   }
-  return names;
+  const selfName = state.doc.blocks.find((b) => b.id === self)?.name;
+  const { [selfName ?? '']: _self, ...others } = schemaMemo.names;
+  return others;
 }
