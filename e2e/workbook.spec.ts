@@ -114,6 +114,17 @@ test('undo of a delete brings the block back with its result; redo deletes it ag
   await expect(cellar.block('seattle_weather')).toHaveCount(0);
   await page.getByTestId('undo').click();
   await cellar.expectOk('seattle_weather');
+
+  // A reader that failed while the table was gone runs again when undo brings it back.
+  const reader = await cellar.addSql('SELECT count(*) AS n FROM seattle_weather');
+  await cellar.expectOk(reader);
+  await cellar.block('seattle_weather').getByTestId('remove-block').click();
+  await cellar.block(reader).getByTestId('run-block').click();
+  expect(await cellar.expectError(reader)).toContain('seattle_weather');
+  await page.getByTestId('undo').click(); // the reader's run is no edit: this undoes the delete
+  await cellar.expectOk('seattle_weather');
+  await cellar.expectOk(reader);
+  expect(await cellar.gridRow(reader, 0)).toEqual({ n: '1461' });
 });
 
 test('blocks can be collapsed, reordered and duplicated; each is one undo step', async ({ cellar, page }) => {

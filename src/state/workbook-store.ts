@@ -320,6 +320,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     const before = new Map(prev.blocks.map((b) => [b.id, b]));
     const after = new Map(next.blocks.map((b) => [b.id, b]));
     const changed = new Set<BlockId>();
+    const restored: BlockId[] = [];
 
     for (const b of prev.blocks) {
       if (after.has(b.id)) continue;
@@ -347,7 +348,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         if (kept && isRelationBlock(b) && (await engine.renameTable(kept.table, b.name).then(() => true, () => false))) {
           flushRuns();
           set((s) => ({ runs: { ...s.runs, [b.id]: { ...kept.run, revision: kept.run.revision + 1 } } }));
-          for (const reader of graph.downstream.get(b.id) ?? []) changed.add(reader);
+          restored.push(b.id);
         } else {
           flushRuns();
           set((s) => ({ runs: { ...s.runs, [b.id]: s.runs[b.id] ?? IDLE } }));
@@ -362,6 +363,8 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       if (contentChanged(old, b, runSqlEdits)) changed.add(b.id);
     }
     graph = await graphOf(get().doc);
+    // Readers that failed while a restored block was gone run again; the others' results still hold.
+    for (const id of restored) for (const reader of graph.downstream.get(id) ?? []) if (runOf(reader).status !== 'ok') changed.add(reader);
     if (changed.size > 0) void scheduler.schedule(graph, [...changed].filter((id) => after.has(id)));
   }
 

@@ -47,7 +47,7 @@ export function BlockFrame({ block, run, subtitle, actions, children }: BlockFra
             ↓
           </button>
           <button type="button" className="icon-button" data-testid="duplicate-block" title="Duplicate" onClick={() => duplicateBlock(block.id)}>
-            ⧉
+            ❐
           </button>
           <button type="button" className="icon-button" data-testid="remove-block" title={`Delete ${block.name} (undo with Ctrl/Cmd+Z)`} onClick={() => removeBlock(block.id)}>
             ✕
