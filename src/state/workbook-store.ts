@@ -7,6 +7,7 @@ import {
   quoteIdent,
   EngineError,
   type ColumnInfo,
+  type DataSource,
   type EngineErrorKind,
   type IngestProgress,
   type SqlAnalysis,
@@ -125,8 +126,6 @@ export interface WorkbookState {
   exportWorkbook(): string;
   importWorkbook(text: string): Promise<void>;
   dismissNotice(id: number): void;
-  /** Resolves when the workbook has been written to storage. */
-  flush(): Promise<void>;
 }
 
 const IDLE: BlockRun = { status: 'idle', revision: 0 };
@@ -135,7 +134,7 @@ const SAVE_DELAY_MS = 200;
 // Outside the store: not state a person edits, and not serializable.
 const files = new Map<BlockId, File>(); // dropped files behind table blocks
 const history = new History<WorkbookDocument>();
-const analyses = new Map<string, SqlAnalysis>(); // SQL text → what it reads (exact parses only)
+const analyses = new Map<string, SqlAnalysis>(); // SQL text → what it reads
 const trash = new Map<BlockId, { table: string; run: BlockRun }>(); // removed blocks' tables, for undo
 const notRunYet = new Set<BlockId>(); // new SQL blocks: they run when the person runs them
 let graph: Graph = buildGraph(createDocument(), () => undefined);
@@ -186,8 +185,10 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       queued: (id) => patchRun(id, { status: 'stale', queued: true }),
       started: (id) => patchRun(id, { status: 'running', queued: false, error: undefined, blockedBy: undefined }),
       finished: (id, result, ms) => {
-        if (result.kind === 'ok') patchRun(id, { status: 'ok', queued: false, ms, progress: undefined });
-        else if (result.kind === 'blocked') patchRun(id, { status: 'stale', queued: false, blockedBy: nameOf(result.by), progress: undefined });
+        if (result.kind === 'ok') {
+          forgetGuesses();
+          patchRun(id, { status: 'ok', queued: false, ms, progress: undefined });
+        } else if (result.kind === 'blocked') patchRun(id, { status: 'stale', queued: false, blockedBy: nameOf(result.by), progress: undefined });
         else patchRun(id, { status: 'error', queued: false, error: toBlockError(result.error), ms, progress: undefined });
       },
       cancelled: (id) => patchRun(id, { status: 'stale', queued: false, progress: undefined, error: { kind: 'cancelled', message: 'Cancelled' } }),
@@ -215,7 +216,8 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     }
     await engine.dropTable(b.name);
     try {
-      const result = await engine.ingest(file ? { kind: 'file', file } : { kind: 'url', url: (b.source as { url: string }).url }, b.name, {
+      const source: DataSource = b.source.kind === 'url' ? { kind: 'url', url: b.source.url } : { kind: 'file', file: file! };
+      const result = await engine.ingest(source, b.name, {
         format: b.source.format,
         lenient: b.lenient,
         signal,
@@ -282,17 +284,16 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
   /** The graph of `doc`, parsing any SQL text not parsed yet (DuckDB's parser, in the worker). */
   async function graphOf(doc: WorkbookDocument): Promise<Graph> {
     const engine = await getEngine();
-    const current = new Map<string, SqlAnalysis>();
+    const unparsed = [...new Set(doc.blocks.filter(isSqlBlock).map((b) => b.sql))].filter((sql) => !analyses.has(sql));
     await Promise.all(
-      doc.blocks.filter(isSqlBlock).map(async (b) => {
-        const known = analyses.get(b.sql);
-        if (known) return void current.set(b.sql, known);
-        const analysis = await engine.analyze(b.sql).catch(() => ({ tables: [], params: [], exact: false }));
-        if (analysis.exact) analyses.set(b.sql, analysis);
-        current.set(b.sql, analysis);
-      }),
+      unparsed.map(async (sql) => analyses.set(sql, await engine.analyze(sql).catch(() => ({ tables: [], params: [], exact: false })))),
     );
-    return buildGraph(doc, (b) => (isSqlBlock(b) ? current.get(b.sql) : undefined));
+    return buildGraph(doc, (b) => (isSqlBlock(b) ? analyses.get(b.sql) : undefined));
+  }
+
+  /** A table now exists that may not have before: parses that could not bind get another try. */
+  function forgetGuesses() {
+    for (const [sql, analysis] of analyses) if (!analysis.exact) analyses.delete(sql);
   }
 
   // ---- edits: every change to the document goes through commit
@@ -360,8 +361,8 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         await engine.renameTable(old.name, b.name).catch(() => changed.add(b.id));
         patchRun(b.id, { revision: nextRevision(b.id) });
       }
-      if (contentChanged(old, b, runSqlEdits)) changed.add(b.id);
     }
+    for (const id of editedBlocks(prev, next, runSqlEdits)) changed.add(id);
     graph = await graphOf(get().doc);
     // Readers that failed while a restored block was gone run again; the others' results still hold.
     for (const id of restored) for (const reader of graph.downstream.get(id) ?? []) if (runOf(reader).status !== 'ok') changed.add(reader);
@@ -370,22 +371,11 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
 
   /** Marks what an edit will re-run as queued right away, before parsing and scheduling. */
   function markQueued(prev: WorkbookDocument, next: WorkbookDocument, runSqlEdits: boolean) {
-    const before = new Map(prev.blocks.map((b) => [b.id, b]));
-    const changed = next.blocks.filter((b) => {
-      const old = before.get(b.id);
-      return old !== undefined && contentChanged(old, b, runSqlEdits);
-    });
-    if (changed.length === 0) return;
-    const queued = downstreamOf(graph, changed.map((b) => b.id)).filter((id) => next.blocks.some((b) => b.id === id));
+    const edited = editedBlocks(prev, next, runSqlEdits);
+    if (edited.length === 0) return;
+    const queued = downstreamOf(graph, edited).filter((id) => next.blocks.some((b) => b.id === id));
     for (const id of queued) patchRun(id, { status: 'stale', queued: true });
     flushRuns();
-  }
-
-  function contentChanged(old: Block, b: Block, runSqlEdits: boolean): boolean {
-    if (isSqlBlock(old) && isSqlBlock(b)) return runSqlEdits && old.sql !== b.sql;
-    if (isTableBlock(old) && isTableBlock(b)) return old.lenient !== b.lenient || JSON.stringify(old.source) !== JSON.stringify(b.source);
-    if (isCellBlock(old) && isCellBlock(b)) return old.value !== b.value || JSON.stringify(old.control) !== JSON.stringify(b.control);
-    return false;
   }
 
   const edit = (fn: (doc: WorkbookDocument) => WorkbookDocument, options?: Parameters<typeof commit>[1]) => commit(fn(get().doc), options);
@@ -686,16 +676,12 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     dismissNotice(id) {
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
     },
-
-    flush() {
-      return saveTimer ? save() : saving;
-    },
   };
 
   /** Resolves when none of `ids` has a run going. */
   async function waitFor(ids: BlockId[]): Promise<void> {
     await reconciling;
-    while (ids.some((id) => scheduler.isActive(id))) await new Promise((r) => setTimeout(r, 20));
+    await scheduler.settled(ids);
   }
 });
 
@@ -703,6 +689,22 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
 function sameColumns(previous: ColumnInfo[] | undefined, next: ColumnInfo[]): ColumnInfo[] {
   const same = previous?.length === next.length && next.every((c, i) => c.name === previous[i]!.name && c.type === previous[i]!.type);
   return same ? previous! : next;
+}
+
+/** Blocks whose content an edit changed (not added, removed or only renamed): they run again. */
+function editedBlocks(prev: WorkbookDocument, next: WorkbookDocument, runSqlEdits: boolean): BlockId[] {
+  const before = new Map(prev.blocks.map((b) => [b.id, b]));
+  return next.blocks.filter((b) => {
+    const old = before.get(b.id);
+    return old !== undefined && contentChanged(old, b, runSqlEdits);
+  }).map((b) => b.id);
+}
+
+function contentChanged(old: Block, b: Block, runSqlEdits: boolean): boolean {
+  if (isSqlBlock(old) && isSqlBlock(b)) return runSqlEdits && old.sql !== b.sql;
+  if (isTableBlock(old) && isTableBlock(b)) return old.lenient !== b.lenient || JSON.stringify(old.source) !== JSON.stringify(b.source);
+  if (isCellBlock(old) && isCellBlock(b)) return old.value !== b.value || JSON.stringify(old.control) !== JSON.stringify(b.control);
+  return false;
 }
 
 function nextTitle(taken: string[]): string {

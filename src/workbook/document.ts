@@ -96,9 +96,3 @@ export function createDocument(title = 'Untitled workbook'): WorkbookDocument {
 export function findBlock(doc: WorkbookDocument, id: BlockId): Block | undefined {
   return doc.blocks.find((b) => b.id === id);
 }
-
-/** The block a name refers to (names are case-insensitive, like DuckDB's). */
-export function blockByName(doc: WorkbookDocument, name: string): Block | undefined {
-  const lower = name.toLowerCase();
-  return doc.blocks.find((b) => b.name.toLowerCase() === lower);
-}

@@ -23,7 +23,6 @@ export interface SchedulerEvents {
 }
 
 interface Run {
-  generation: number;
   controller: AbortController;
   done: Promise<RunResult>;
 }
@@ -36,7 +35,6 @@ interface Run {
 export class Scheduler {
   private readonly current = new Map<BlockId, Run>();
   private readonly last = new Map<BlockId, RunResult>();
-  private generation = 0;
 
   constructor(
     private readonly run: RunBlock,
@@ -58,14 +56,13 @@ export class Scheduler {
   /** Re-runs `changed` and everything that reads them; resolves when all of those settle. */
   schedule(graph: Graph, changed: Iterable<BlockId>): Promise<void> {
     const wave = downstreamOf(graph, changed);
-    const gen = ++this.generation;
     for (const id of wave) this.current.get(id)?.controller.abort();
     const runs: Promise<RunResult>[] = [];
     for (const id of wave) {
       const controller = new AbortController();
       let resolve!: (r: RunResult) => void;
       const done = new Promise<RunResult>((r) => (resolve = r));
-      const run: Run = { generation: gen, controller, done };
+      const run: Run = { controller, done };
       this.current.set(id, run);
       this.events.queued(id);
       runs.push(done);
@@ -73,6 +70,11 @@ export class Scheduler {
       queueMicrotask(() => void this.execute(graph, id, run).then(resolve));
     }
     return Promise.all(runs).then(() => undefined);
+  }
+
+  /** Resolves once none of `ids` has a run going, following newer runs that replace cancelled ones. */
+  async settled(ids: Iterable<BlockId>): Promise<void> {
+    await Promise.all([...ids].map((id) => this.settledResult(id)));
   }
 
   /** Stops the runs of `ids` (a person pressed Cancel, or the block was removed). */

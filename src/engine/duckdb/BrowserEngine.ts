@@ -38,6 +38,8 @@ export class BrowserEngine implements Engine, DuckSession {
   readonly kind = 'browser' as const;
   private readonly idle: duckdb.AsyncDuckDBConnection[] = [];
   private readonly inFlight = new Set<duckdb.AsyncDuckDBConnection>();
+  /** Tokens by SQL text: a block with `$params` is tokenized on every run (a slider drag is many). */
+  private readonly tokenCache = new Map<string, SqlToken[]>();
 
   constructor(
     readonly db: duckdb.AsyncDuckDB,
@@ -116,7 +118,12 @@ export class BrowserEngine implements Engine, DuckSession {
   }
 
   async tokenize(sql: string): Promise<SqlToken[]> {
-    return toTokens(sql, await this.db.tokenize(sql));
+    const known = this.tokenCache.get(sql);
+    if (known) return known;
+    const tokens = toTokens(sql, await this.db.tokenize(sql));
+    if (this.tokenCache.size >= 500) this.tokenCache.delete(this.tokenCache.keys().next().value!);
+    this.tokenCache.set(sql, tokens);
+    return tokens;
   }
 
   async tableNames(sql: string): Promise<string[]> {
