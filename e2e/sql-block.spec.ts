@@ -61,3 +61,11 @@ test('Cancel interrupts a long query in DuckDB and the engine keeps working', as
   await cellar.expectOk(name);
   expect(await cellar.gridRow(name, 0)).toEqual({ n: '1461' });
 });
+
+test('a syntax error reads as DuckDB words it, with its line', async ({ cellar }) => {
+  const bad = await cellar.addSql('SELECT 1\nLIMT 2');
+  const message = await cellar.expectError(bad);
+  expect(message).toMatch(/^Parser Error: syntax error at or near "2"/);
+  expect(message).toContain('LINE 2');
+  expect(message).not.toContain('exception_type');
+});

@@ -109,6 +109,19 @@ describe('toSqlError', () => {
     expect(error.cause).toBe(cause);
   });
 
+  test("DuckDB-WASM's JSON-shaped errors read like DuckDB's own, with their position", () => {
+    // As the browser worker throws it for `SELECT 1 LIMT 2` (the Node build of the same wasm
+    // throws the plain form, so the text is kept here as the browser gave it).
+    const sql = 'SELECT 1 LIMT 2';
+    const fromWorker =
+      '{"exception_type":"Parser","exception_message":"syntax error at or near \\"2\\"\\n\\nLINE 1: SELECT 1 LIMT 2\\n                      ^","error_subtype":"SYNTAX_ERROR","position":"14"}';
+    const error = toSqlError(new Error(fromWorker), sql);
+    expect(error.kind).toBe('sql');
+    expect(error.message).toBe('Parser Error: syntax error at or near "2"\n\nLINE 1: SELECT 1 LIMT 2\n                      ^');
+    expect(error.context.position).toBe(14);
+    expect(toSqlError(new Error('{not json'), 'x').message).toBe('{not json');
+  });
+
   test("an interrupted DuckDB query is 'cancelled'", async () => {
     const sql = 'SELECT count(*) FROM range(1000000000000) t(i) WHERE hash(i) = 0';
     const own = await instance.connect();

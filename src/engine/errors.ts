@@ -32,12 +32,30 @@ export function looksLikeOutOfMemory(message: string): boolean {
 /** Wraps whatever DuckDB threw into an EngineError that keeps the SQL. */
 export function toSqlError(e: unknown, sql: string): EngineError {
   if (isEngineError(e)) return e;
-  const message = messageOf(e);
+  const message = readableMessage(messageOf(e));
   if (/^INTERRUPT Error/i.test(message)) return new EngineError('cancelled', 'Query cancelled', { sql }, { cause: e });
   if (looksLikeOutOfMemory(message)) {
     return new EngineError('memory', `Out of memory: ${message}`, { sql }, { cause: e });
   }
   return new EngineError('sql', message, { sql, position: errorPosition(message, sql) }, { cause: e });
+}
+
+/**
+ * DuckDB-WASM reports some errors (parser errors, for one) as JSON —
+ * `{"exception_type":"Parser","exception_message":"syntax error …"}` — instead of DuckDB's usual
+ * `Parser Error: syntax error …`. Both read the same way here.
+ */
+export function readableMessage(message: string): string {
+  if (!message.startsWith('{')) return message;
+  try {
+    const parsed = JSON.parse(message) as { exception_type?: unknown; exception_message?: unknown };
+    if (typeof parsed.exception_type === 'string' && typeof parsed.exception_message === 'string') {
+      return `${parsed.exception_type} Error: ${parsed.exception_message}`;
+    }
+  } catch {
+    // not JSON after all
+  }
+  return message;
 }
 
 /**
