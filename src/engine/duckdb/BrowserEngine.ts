@@ -40,6 +40,8 @@ export class BrowserEngine implements Engine, DuckSession {
   private readonly inFlight = new Set<duckdb.AsyncDuckDBConnection>();
   /** Tokens by SQL text: a block with `$params` is tokenized on every run (a slider drag is many). */
   private readonly tokenCache = new Map<string, SqlToken[]>();
+  /** Cancelled statements the worker has not finished yet (and their connections' rollback). */
+  private readonly cancelling = new Set<Promise<void>>();
 
   constructor(
     readonly db: duckdb.AsyncDuckDB,
@@ -71,26 +73,40 @@ export class BrowserEngine implements Engine, DuckSession {
   async query(sql: string, params: SqlParams = {}, options: QueryOptions = {}): Promise<Table> {
     const { signal } = options;
     if (signal?.aborted) throw new EngineError('cancelled', 'Query cancelled', { sql });
-    return this.withConnection(async (conn, discard) => {
-      // Settle as soon as the person cancels, whatever the worker is still finishing.
-      let rejectAborted: (e: EngineError) => void = () => undefined;
-      const aborted = new Promise<never>((_, reject) => (rejectAborted = reject));
-      aborted.catch(() => undefined);
-      const cancel = () => {
-        // An interrupted connection is not trusted again: the pool opens a fresh one.
-        discard();
-        void conn.cancelSent();
-        rejectAborted(new EngineError('cancelled', 'Query cancelled', { sql }));
-      };
-      signal?.addEventListener('abort', cancel);
-      try {
-        return await Promise.race([aborted, this.run(conn, sql, params, signal)]);
-      } catch (e) {
-        if (signal?.aborted) throw new EngineError('cancelled', 'Query cancelled', { sql }, { cause: e });
-        throw toSqlError(e, sql);
-      } finally {
-        signal?.removeEventListener('abort', cancel);
-      }
+    // A cancelled statement can still be finishing in the worker, and a CREATE OR REPLACE it ran
+    // may commit after its replacement did (seen as a slider's reader showing the previous step).
+    // Nothing new starts until every cancelled statement has ended.
+    if (this.cancelling.size > 0) await Promise.all(this.cancelling);
+    return new Promise<Table>((resolve, reject) => {
+      let cancelled = false;
+      const work: Promise<Table | undefined> = this.withConnection(async (conn, discard) => {
+        const cancel = () => {
+          // An interrupted connection is not trusted again: the pool opens a fresh one.
+          cancelled = true;
+          discard();
+          void conn.cancelSent();
+          // Settle as soon as the person cancels, whatever the worker is still finishing.
+          reject(new EngineError('cancelled', 'Query cancelled', { sql }));
+          // `work` is read a tick later: with a pooled connection free, this runs before it is assigned.
+          const ended = Promise.resolve().then(() => work).then(() => undefined, () => undefined);
+          this.cancelling.add(ended);
+          void ended.then(() => this.cancelling.delete(ended));
+        };
+        if (signal?.aborted) {
+          cancel();
+          return undefined;
+        }
+        signal?.addEventListener('abort', cancel);
+        try {
+          return await this.run(conn, sql, params, signal);
+        } finally {
+          signal?.removeEventListener('abort', cancel);
+        }
+      });
+      work.then(
+        (table) => (cancelled || !table ? undefined : resolve(table)),
+        (e: unknown) => reject(cancelled || signal?.aborted ? new EngineError('cancelled', 'Query cancelled', { sql }, { cause: e }) : toSqlError(e, sql)),
+      );
     });
   }
 
