@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
+    // Tests that run real DuckDB (WASM or native) take longer than Vitest's 5 s default on 2 cores.
+    testTimeout: 60_000,
   },
 });

@@ -1,0 +1,122 @@
+import { some, type CellAddress, type FormulaNode, type NodeOf } from './ast';
+import { arityProblem, paramAt, type ScalarArg, type ScalarContext } from './catalog';
+import { FormulaError, isFormulaError, type Span } from './errors';
+import { functionNames, lookupFunction } from './functions';
+import { binaryOp, percentOp, unaryOp } from './operators';
+import { didYouMean } from './suggest';
+import { isRange, RangeValue, type Scalar, type Value } from './values';
+
+/** What a formula outside a table's rows can read: named cells, sheet cells, and SQL's answers. */
+export interface EvalContext extends ScalarContext {
+  /** A named cell's value; undefined when no cell has that name. */
+  name(name: string): Value | undefined;
+  /** Whether a name is a table (a table, SQL block or sheet), for errors that say so. */
+  isTable(name: string): boolean;
+  /** Every name a formula may use, for "did you mean". */
+  names(): Iterable<string>;
+  /** A sheet's cell; `sheet` undefined is the formula's own sheet. */
+  cell?(sheet: string | undefined, address: CellAddress, span: Span): Scalar;
+  range?(sheet: string | undefined, start: CellAddress, end: CellAddress, span: Span): RangeValue | FormulaError;
+  /** The value of a call that reads tables, computed in SQL (see tableCalls). */
+  pushdown?(call: NodeOf<'call'>): Scalar;
+}
+
+/**
+ * Whether a call reads a table through a range argument (`SUM(sales[amount])`,
+ * `XLOOKUP("LAX", airports[iata], airports[city])`): such a call runs in SQL as a whole.
+ */
+export function readsTables(call: NodeOf<'call'>, isTable: (name: string) => boolean): boolean {
+  const spec = lookupFunction(call.name);
+  if (!spec) return false;
+  return call.args.some((arg, i) => paramAt(spec, i)?.kind === 'range' && some(arg, (n) => (n.type === 'column' && !n.thisRow) || (n.type === 'name' && isTable(n.name))));
+}
+
+/** The outermost calls of a formula that read tables: what a cell or sheet runs in SQL. */
+export function tableCalls(node: FormulaNode, isTable: (name: string) => boolean): NodeOf<'call'>[] {
+  const found: NodeOf<'call'>[] = [];
+  const visit = (n: FormulaNode): void => {
+    if (n.type === 'call' && readsTables(n, isTable)) {
+      found.push(n);
+      return;
+    }
+    if (n.type === 'call') n.args.forEach(visit);
+    else if (n.type === 'unary' || n.type === 'percent') visit(n.arg);
+    else if (n.type === 'binary') {
+      visit(n.left);
+      visit(n.right);
+    } else if (n.type === 'array') n.rows.forEach((r) => r.forEach(visit));
+  };
+  visit(node);
+  return found;
+}
+
+/** Computes a formula's value in TypeScript. Never throws for anything a person typed: errors are values. */
+export function evaluate(node: FormulaNode, ctx: EvalContext): Value {
+  switch (node.type) {
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return node.value;
+    case 'error':
+      return new FormulaError(node.code, undefined, node.span);
+    case 'empty':
+      return null;
+    case 'name': {
+      const v = ctx.name(node.name);
+      if (v !== undefined) return v;
+      if (ctx.isTable(node.name)) return new FormulaError('#VALUE!', `${node.name} is a table; use it in a function that takes a range, as in ROWS(${node.name}).`, node.span);
+      return new FormulaError('#NAME?', `Unknown name ${node.name}: no cell is called that${didYouMean(node.name, ctx.names())}.`, node.span);
+    }
+    case 'column':
+      if (node.thisRow || !node.table) {
+        const ref = node.thisRow ? `[@${node.column}]` : `[${node.column}]`;
+        return new FormulaError('#REF!', `${ref} needs a table row; outside a table's column formula, write table[${node.column}].`, node.span);
+      }
+      return new FormulaError('#VALUE!', `${node.table}[${node.column}] is a whole column; use it inside a function such as SUM(${node.table}[${node.column}]).`, node.span);
+    case 'cell':
+      return ctx.cell ? ctx.cell(node.sheet, node.address, node.span) : new FormulaError('#REF!', 'Cell addresses only work inside a sheet, or as sheet!A1.', node.span);
+    case 'range':
+      return ctx.range ? ctx.range(node.sheet, node.start, node.end, node.span) : new FormulaError('#REF!', 'Ranges only work inside a sheet, or as sheet!A1:B2.', node.span);
+    case 'array':
+      return new RangeValue(node.rows.length, node.rows[0]?.length ?? 0, node.rows.flatMap((r) => r.map((v) => single(evaluate(v, ctx), v.span))));
+    case 'unary':
+      return unaryOp(node.op, single(evaluate(node.arg, ctx), node.arg.span));
+    case 'percent':
+      return percentOp(single(evaluate(node.arg, ctx), node.arg.span));
+    case 'binary':
+      return binaryOp(node.op, single(evaluate(node.left, ctx), node.left.span), single(evaluate(node.right, ctx), node.right.span));
+    case 'call':
+      return call(node, ctx);
+  }
+}
+
+function call(node: NodeOf<'call'>, ctx: EvalContext): Value {
+  const spec = lookupFunction(node.name);
+  if (!spec) {
+    return new FormulaError('#NAME?', `Unknown function ${node.name}${didYouMean(node.name, functionNames())}.`, node.nameSpan);
+  }
+  const problem = arityProblem(spec, node.args.length);
+  if (problem) return new FormulaError('#N/A', problem, node.nameSpan);
+  if (ctx.pushdown && readsTables(node, (n) => ctx.isTable(n))) return ctx.pushdown(node);
+  const args: ScalarArg[] = [];
+  for (const [i, argNode] of node.args.entries()) {
+    const kind = paramAt(spec, i)?.kind ?? 'value';
+    const v = evaluate(argNode, ctx);
+    const arg = kind === 'range' ? v : single(v, argNode.span);
+    if (kind === 'value' && spec.propagate !== false && isFormulaError(arg)) return arg;
+    args.push(arg);
+  }
+  try {
+    return spec.scalar(args, ctx);
+  } catch (e) {
+    // A function's own bug must not take the workbook down; it shows on the cell.
+    return new FormulaError('#VALUE!', `${spec.name} failed: ${e instanceof Error ? e.message : String(e)}`, node.span);
+  }
+}
+
+/** One value where a single value is expected: a 1×1 range is its value, a larger one #VALUE!. */
+export function single(v: Value, span?: Span): Scalar {
+  if (!isRange(v)) return v;
+  if (v.rows === 1 && v.cols === 1) return v.at(0, 0);
+  return new FormulaError('#VALUE!', `A range of ${v.rows}×${v.cols} cells is used where one value is expected.`, span);
+}

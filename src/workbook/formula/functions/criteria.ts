@@ -1,0 +1,226 @@
+import { quoteLiteral } from '../../../engine';
+import { isFormulaError } from '../errors';
+import { num as sqlNum } from '../sql/coerce';
+import type { SqlExpr } from '../sql/types';
+import { isDate, NUMBER_TEXT, parseIsoDate, parseNumberText, toText, type Scalar } from '../values';
+
+// COUNTIF-style criteria, read as Excel reads them: a value matches cells equal to it; text may
+// start with an operator (">30", "<>EU", "<=2024-01-01"); `*` and `?` are wildcards (`~*` a
+// literal star); "" matches blank cells and "<>" non-blank ones. Text compares case-insensitively.
+
+type Operator = '=' | '<>' | '<' | '>' | '<=' | '>=';
+
+/** A criterion taken apart. */
+export type Criterion =
+  | { kind: 'blank'; negate: boolean }
+  | { kind: 'number'; op: Operator; value: number }
+  | { kind: 'boolean'; op: Operator; value: boolean }
+  | { kind: 'text'; op: Operator; value: string; wildcard: boolean };
+
+export function parseCriterion(c: Scalar): Criterion {
+  if (c === null) return { kind: 'blank', negate: false };
+  if (typeof c === 'number') return { kind: 'number', op: '=', value: c };
+  if (typeof c === 'boolean') return { kind: 'boolean', op: '=', value: c };
+  if (isDate(c)) return { kind: 'number', op: '=', value: c.serial };
+  if (isFormulaError(c)) return { kind: 'text', op: '=', value: c.code, wildcard: false };
+  const m = /^(<=|>=|<>|<|>|=)?(.*)$/s.exec(c)!;
+  const op = (m[1] ?? '=') as Operator;
+  const operand = m[2]!;
+  if (operand === '') {
+    if (op === '=') return { kind: 'blank', negate: false };
+    if (op === '<>') return { kind: 'blank', negate: true };
+  }
+  const n = parseNumberText(operand);
+  if (n !== undefined) return { kind: 'number', op, value: n };
+  if (/^(true|false)$/i.test(operand)) return { kind: 'boolean', op, value: operand.toLowerCase() === 'true' };
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(operand) ? parseIsoDate(operand) : undefined;
+  if (date) return { kind: 'number', op, value: date.serial };
+  return { kind: 'text', op, value: operand, wildcard: (op === '=' || op === '<>') && /[*?]/.test(operand.replace(/~[*?~]/g, '')) };
+}
+
+function compareWith(op: Operator, cmp: number): boolean {
+  switch (op) {
+    case '=':
+      return cmp === 0;
+    case '<>':
+      return cmp !== 0;
+    case '<':
+      return cmp < 0;
+    case '>':
+      return cmp > 0;
+    case '<=':
+      return cmp <= 0;
+    case '>=':
+      return cmp >= 0;
+  }
+}
+
+/** `*` any run of characters, `?` one character; `~*`, `~?` and `~~` are the characters themselves. */
+function wildcardRegex(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '~' && '*?~'.includes(pattern[i + 1] ?? '')) re += escapeRegex(pattern[++i]!);
+    else if (ch === '*') re += '[\\s\\S]*';
+    else if (ch === '?') re += '[\\s\\S]';
+    else re += escapeRegex(ch);
+  }
+  return new RegExp(`^${re}$`, 'i');
+}
+
+function escapeRegex(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `~*` → `*`: the criterion's text without its escapes, for plain comparison. */
+function unescape(text: string): string {
+  return text.replace(/~([*?~])/g, '$1');
+}
+
+/** Whether one cell matches a criterion. Errors in cells never match. */
+export function matches(criterion: Criterion, v: Scalar): boolean {
+  if (isFormulaError(v)) return false;
+  const blank = v === null || v === '';
+  switch (criterion.kind) {
+    case 'blank':
+      return criterion.negate ? !blank : blank;
+    case 'number': {
+      const x = typeof v === 'number' ? v : isDate(v) ? v.serial : undefined;
+      if (x === undefined) return criterion.op === '<>';
+      return compareWith(criterion.op, x < criterion.value ? -1 : x > criterion.value ? 1 : 0);
+    }
+    case 'boolean':
+      if (typeof v !== 'boolean') return criterion.op === '<>';
+      return compareWith(criterion.op, Number(v) - Number(criterion.value));
+    case 'text': {
+      if (typeof v !== 'string') return criterion.op === '<>';
+      if (criterion.wildcard) return wildcardRegex(criterion.value).test(v) === (criterion.op === '=');
+      const [x, y] = [v.toLowerCase(), unescape(criterion.value).toLowerCase()];
+      return compareWith(criterion.op, x < y ? -1 : x > y ? 1 : 0);
+    }
+  }
+}
+
+/** A criterion as text, for messages. */
+export function criterionText(c: Scalar): string {
+  const t = toText(c);
+  return isFormulaError(t) ? t.code : t;
+}
+
+// ---- SQL
+
+/** A wildcard pattern as a LIKE pattern (escape character `\`). */
+function likePattern(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '~' && '*?~'.includes(pattern[i + 1] ?? '')) out += likeEscape(pattern[++i]!);
+    else if (ch === '*') out += '%';
+    else if (ch === '?') out += '_';
+    else out += likeEscape(ch);
+  }
+  return out;
+}
+
+function likeEscape(ch: string): string {
+  return ch === '%' || ch === '_' || ch === '\\' ? `\\${ch}` : ch;
+}
+
+const SQL_OP: Record<Operator, string> = { '=': '=', '<>': '<>', '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
+
+/**
+ * The SQL condition for a range column `x` matching a criterion. A constant criterion is read
+ * here, while compiling (as in `matches`); one that varies by row (a column formula's
+ * `COUNTIFS(t[origin], [@origin])`) matches by equality, case-insensitively for text.
+ */
+export function sqlMatches(x: SqlExpr, criterion: SqlExpr): string {
+  if (criterion.constant !== undefined || criterion.type === 'empty') return constantMatch(x, parseCriterion(criterion.constant ?? null));
+  const c = criterion.sql;
+  switch (criterion.type) {
+    case 'number':
+    case 'date':
+    case 'datetime': {
+      const numeric = x.type === 'number' || x.type === 'date' || x.type === 'datetime';
+      const value = sqlNum(criterion).sql;
+      return numeric ? `(${c} IS NULL AND ${x.sql} IS NULL OR ${sqlNum(x).sql} = ${value} AND ${x.sql} IS NOT NULL)` : `(${c} IS NULL AND (${x.sql} IS NULL OR CAST(${x.sql} AS VARCHAR) = ''))`;
+    }
+    case 'boolean':
+      return x.type === 'boolean' ? `(${x.sql} = ${c} OR ${c} IS NULL AND ${x.sql} IS NULL)` : `(${c} IS NULL AND ${x.sql} IS NULL)`;
+    case 'text':
+      return textCriterionMatch(x, c);
+  }
+}
+
+/** `CASE op WHEN '=' THEN a = b …`: a comparison whose operator is only known per row. */
+function dynamicCompare(op: string, a: string, b: string): string {
+  return `CASE ${op} ${(['=', '<>', '<', '>', '<=', '>='] as const).map((o) => `WHEN '${o}' THEN ${a} ${o} ${b}`).join(' ')} END`;
+}
+
+/**
+ * A text criterion that varies by row, read per row as parseCriterion reads a constant: its
+ * operator, then a blank, a number, TRUE/FALSE, an ISO date, or text with wildcards.
+ */
+function textCriterionMatch(x: SqlExpr, c: string): string {
+  const cc = `COALESCE(${c}, '')`;
+  const pre = `(CASE WHEN starts_with(${cc}, '<=') OR starts_with(${cc}, '>=') OR starts_with(${cc}, '<>') THEN 2 WHEN starts_with(${cc}, '<') OR starts_with(${cc}, '>') OR starts_with(${cc}, '=') THEN 1 ELSE 0 END)`;
+  const op = `(CASE WHEN ${pre} = 0 THEN '=' ELSE substr(${cc}, 1, ${pre}) END)`;
+  const operand = `substr(${cc}, ${pre} + 1)`;
+  const t = `trim(${operand})`;
+  const isNumber = `(regexp_full_match(${t}, ${quoteLiteral(NUMBER_TEXT)}) OR regexp_full_match(${t}, ${quoteLiteral(`${NUMBER_TEXT}%`)}))`;
+  const number = `(CASE WHEN ends_with(${t}, '%') THEN CAST(rtrim(${t}, '%') AS DOUBLE) / 100 ELSE CAST(${t} AS DOUBLE) END)`;
+  const isBoolean = `lower(${operand}) IN ('true', 'false')`;
+  const isDate = `(regexp_full_match(${operand}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND TRY_CAST(${operand} AS DATE) IS NOT NULL)`;
+  const dateSerial = `CAST(TRY_CAST(${operand} AS DATE) - DATE '1899-12-30' AS DOUBLE)`;
+  const v = x.sql;
+  const numeric = x.type === 'number' || x.type === 'date' || x.type === 'datetime';
+  const otherwise = `(${op} = '<>')`;
+  const when = (matchesType: boolean, cmp: string) => (matchesType ? `CASE WHEN ${v} IS NULL THEN ${otherwise} ELSE ${cmp} END` : otherwise);
+  const blank = x.type === 'text' ? `(${v} IS NULL OR ${v} = '')` : `(${v} IS NULL)`;
+  // The operand as a LIKE pattern: LIKE's own characters escaped, then * and ?, then ~* ~? ~~.
+  const protectedText = `replace(replace(replace(${operand}, '~~', chr(3)), '~*', chr(1)), '~?', chr(2))`;
+  const escaped = `replace(replace(replace(${protectedText}, '\\', '\\\\'), '%', '\\%'), '_', '\\_')`;
+  const like = `replace(replace(replace(replace(replace(${escaped}, '*', '%'), '?', '_'), chr(1), '*'), chr(2), '?'), chr(3), '~')`;
+  const plain = `replace(replace(replace(${operand}, '~~', '~'), '~*', '*'), '~?', '?')`;
+  const textMatch =
+    `CASE WHEN ${op} = '=' THEN lower(${v}) LIKE lower(${like}) ESCAPE '\\' ` +
+    `WHEN ${op} = '<>' THEN NOT (lower(${v}) LIKE lower(${like}) ESCAPE '\\') ` +
+    `ELSE ${dynamicCompare(op, `lower(${v})`, `lower(${plain})`)} END`;
+  return `(CASE
+    WHEN ${operand} = '' AND ${op} = '=' THEN ${blank}
+    WHEN ${operand} = '' AND ${op} = '<>' THEN NOT ${blank}
+    WHEN ${isNumber} THEN ${when(numeric, dynamicCompare(op, sqlNum(x).sql, number))}
+    WHEN ${isBoolean} THEN ${when(x.type === 'boolean', dynamicCompare(op, v, `(lower(${operand}) = 'true')`))}
+    WHEN ${isDate} THEN ${when(numeric, dynamicCompare(op, sqlNum(x).sql, dateSerial))}
+    ELSE ${when(x.type === 'text', textMatch)} END)`;
+}
+
+function constantMatch(x: SqlExpr, criterion: Criterion): string {
+  const v = x.sql;
+  const blank = x.type === 'text' ? `(${v} IS NULL OR ${v} = '')` : `(${v} IS NULL)`;
+  switch (criterion.kind) {
+    case 'blank':
+      return criterion.negate ? `NOT ${blank}` : blank;
+    case 'number': {
+      if (x.type !== 'number' && x.type !== 'date' && x.type !== 'datetime') return criterion.op === '<>' ? 'TRUE' : 'FALSE';
+      const value = `CAST(${Object.is(criterion.value, -0) ? 0 : criterion.value} AS DOUBLE)`;
+      const cmp = `${sqlNum(x).sql} ${SQL_OP[criterion.op]} ${value}`;
+      return criterion.op === '<>' ? `(${v} IS NULL OR ${cmp})` : `(${v} IS NOT NULL AND ${cmp})`;
+    }
+    case 'boolean': {
+      if (x.type !== 'boolean') return criterion.op === '<>' ? 'TRUE' : 'FALSE';
+      const cmp = `${v} ${SQL_OP[criterion.op]} ${criterion.value ? 'TRUE' : 'FALSE'}`;
+      return criterion.op === '<>' ? `(${v} IS NULL OR ${cmp})` : `(${v} IS NOT NULL AND ${cmp})`;
+    }
+    case 'text': {
+      if (x.type !== 'text') return criterion.op === '<>' ? 'TRUE' : 'FALSE';
+      let cmp: string;
+      if (criterion.wildcard) {
+        const like = `lower(${v}) LIKE ${quoteLiteral(likePattern(criterion.value).toLowerCase())} ESCAPE '\\'`;
+        cmp = criterion.op === '=' ? like : `NOT (${like})`;
+      } else {
+        cmp = `lower(${v}) ${SQL_OP[criterion.op]} ${quoteLiteral(unescape(criterion.value).toLowerCase())}`;
+      }
+      return criterion.op === '<>' ? `(${v} IS NULL OR ${cmp})` : `(${v} IS NOT NULL AND ${cmp})`;
+    }
+  }
+}
