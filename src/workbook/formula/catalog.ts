@@ -50,6 +50,8 @@ export interface FunctionSpec {
   params: ParamSpec[];
   /** The last `repeat` parameters form a group that may be given again (SUM: 1; SUMIFS: 2). */
   repeat?: number;
+  /** Where Cellar differs from Excel, or what a person should know; shown in the reference. */
+  notes?: string;
   /** Shown in the reference; the docs test runs it through both forms and checks `result`. */
   example: { formula: string; result: string };
   /**

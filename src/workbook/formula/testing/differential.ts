@@ -10,7 +10,10 @@ import { formatNumberSql, literal } from '../sql/coerce';
 import { DUCKDB_TYPE, type SqlExpr, type SqlType } from '../sql/types';
 import { DateValue, displayValue, formatDate, isDate, parseIsoDate, RangeValue, type Scalar, type Value } from '../values';
 
-/** One input set: values for `$0, $1 …` and columns for `#0, #1 …` in the template. */
+/**
+ * One input set: values for `$0, $1 …` and columns for `#0, #1 …` in the template; `rng` in a
+ * template is all the ranges side by side (a table on the SQL side, a 2-D range on the other).
+ */
 export interface DiffCase {
   values?: Scalar[];
   ranges?: Scalar[][];
@@ -40,6 +43,12 @@ function scalarContext(c: DiffCase): EvalContext {
   const names = new Map<string, Value>();
   (c.values ?? []).forEach((v, i) => names.set(`v${i}`, v));
   (c.ranges ?? []).forEach((r, i) => names.set(`r${i}`, RangeValue.column(r)));
+  // `rng` is every range side by side, as SQL reads the table rng whole (VLOOKUP's table).
+  if (c.ranges?.length) {
+    const rows = Math.max(0, ...c.ranges.map((r) => r.length));
+    const cells = Array.from({ length: rows }, (_, i) => c.ranges!.map((r) => (i < r.length ? r[i]! : null))).flat();
+    names.set('rng', new RangeValue(rows, c.ranges.length, cells));
+  }
   return {
     name: (n) => names.get(n.toLowerCase()),
     isTable: () => false,
