@@ -62,7 +62,10 @@ export function bindNamedParams(sql: string, tokens: readonly SqlToken[], params
 /** The prepared statement that sets one variable, and the value it binds. */
 export function setVariableStatement(v: ParamVariable): { sql: string; value: SqlParam } {
   const target = `SET VARIABLE ${v.variable} = `;
-  if (v.value !== null && typeof v.value === 'object') return { sql: `${target}CAST($1 AS DATE)`, value: v.value.date };
+  if (v.value !== null && typeof v.value === 'object') {
+    // A formula cell's date may carry a time of day.
+    return { sql: `${target}CAST($1 AS ${v.value.date.length > 10 ? 'TIMESTAMP' : 'DATE'})`, value: v.value.date };
+  }
   if (typeof v.value === 'number' && Number.isInteger(v.value)) return { sql: `${target}CAST($1 AS BIGINT)`, value: v.value };
   return { sql: `${target}$1`, value: v.value };
 }

@@ -79,12 +79,15 @@ export interface Engine {
   tokenize(sql: string): Promise<SqlToken[]>;
   /** Tables one statement reads (DuckDB's binder); throws when it cannot bind it. */
   tableNames(sql: string): Promise<string[]>;
-  /** Renames a table; a cheap catalog change, the data stays. */
+  /** Renames a table or view; a cheap catalog change, the data stays. */
   renameTable(from: string, to: string): Promise<void>;
+  /** Whether `name` is a table, a view, or nothing, in the main schema. */
+  relationKind(name: string): Promise<'table' | 'view' | undefined>;
   /** Makes `table` from a file or URL, replacing nothing: the name must be free. */
   ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult>;
   tables(): Promise<TableInfo[]>;
   describe(table: string): Promise<ColumnInfo[]>;
+  /** Drops a table or view by that name, if there is one. */
   dropTable(table: string): Promise<void>;
   /** Interrupts every query this engine is running. */
   cancelAll(): Promise<void>;

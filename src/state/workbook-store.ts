@@ -14,7 +14,9 @@ import {
   type SqlParams,
 } from '../engine';
 import {
+  BlockedByInput,
   Scheduler,
+  baseTableName,
   blockStatement,
   buildGraph,
   cellValue,
@@ -23,7 +25,10 @@ import {
   describeCycle,
   downstreamOf,
   findBlock,
+  gridViewName,
+  hasFormulaColumns,
   invalidName,
+  isFormulaCell,
   isCellBlock,
   isRelationBlock,
   isSqlBlock,
@@ -42,11 +47,27 @@ import {
   type CellControl,
   type CellRaw,
   type CellValue,
+  type CompiledColumn,
+  type FormulaColumn,
   type Graph,
+  type PivotBlock,
+  type SheetBlock,
   type SqlBlock,
   type TableBlock,
   type WorkbookDocument,
 } from '../workbook';
+import type { Scalar } from '../workbook/formula';
+import {
+  applyFormulaColumns,
+  currentCellValue,
+  dataTable,
+  placeData,
+  runFormulaCell,
+  runPivot,
+  runSheet,
+  type RuntimeContext,
+  type SheetCellView,
+} from './formula-runtime';
 import { getEngine } from './engine';
 import { History } from './history';
 import * as storage from './storage';
@@ -55,7 +76,7 @@ export type RunStatus = 'idle' | 'running' | 'ok' | 'error' | 'stale';
 
 /** A failure shown on a block: what happened and where. */
 export interface BlockError {
-  kind: EngineErrorKind;
+  kind: EngineErrorKind | 'formula';
   message: string;
   /** 0-based offset into the block's SQL. */
   position?: number;
@@ -83,6 +104,16 @@ export interface BlockRun {
   value?: CellValue;
   /** A dropdown cell's options when they come from a query. */
   options?: string[];
+  /** A table-like block's formula columns as compiled (their SQL, and errors in the formulas). */
+  formulaColumns?: CompiledColumn[];
+  /** Formula column → the hidden column of its row errors, in the grid's view. */
+  errorColumns?: Record<string, string>;
+  /** What the grid reads, when it is not the block's name (a view with the formula columns' errors). */
+  gridTable?: string;
+  /** A sheet's cells as computed. */
+  sheet?: Record<string, SheetCellView>;
+  /** The SELECT a pivot runs, for "Show SQL". */
+  sql?: string;
 }
 
 /** A message about something that never became a block (an unsupported file, a bad import). */
@@ -108,6 +139,17 @@ export interface WorkbookState {
   setSql(id: BlockId, sql: string): void;
   setCellValue(id: BlockId, value: CellRaw): void;
   setCellControl(id: BlockId, control: CellControl): void;
+  /** Adds a formula column to a table or SQL block; resolves to why not, when it cannot. */
+  addFormulaColumn(id: BlockId, column: FormulaColumn): string | undefined;
+  /** Changes a formula column (its name or formula); why not, when it cannot. */
+  updateFormulaColumn(id: BlockId, name: string, column: FormulaColumn): string | undefined;
+  removeFormulaColumn(id: BlockId, name: string): void;
+  addSheet(cells?: Record<string, string>): BlockId;
+  /** One edit of a sheet (one undo step): new texts by address; '' or null clears a cell. */
+  setSheetCells(id: BlockId, updates: Record<string, string | null>): void;
+  /** A pivot of a table-like block, grouping by its first text column to start. */
+  addPivot(source: BlockId): BlockId;
+  setPivot(id: BlockId, patch: Partial<Pick<PivotBlock, 'source' | 'rows' | 'columns' | 'values'>>): void;
   /** Renames a block and every reference to it; resolves to why not, when it cannot. */
   renameBlock(id: BlockId, name: string): Promise<string | undefined>;
   moveBlock(id: BlockId, delta: number): void;
@@ -137,6 +179,11 @@ const history = new History<WorkbookDocument>();
 const analyses = new Map<string, SqlAnalysis>(); // SQL text → what it reads
 const trash = new Map<BlockId, { table: string; run: BlockRun }>(); // removed blocks' tables, for undo
 const notRunYet = new Set<BlockId>(); // new SQL blocks: they run when the person runs them
+// What a table-like block's rows were last computed from: when only its formula columns change,
+// its rows are not computed again (a 3M-row file is not read again for a new column).
+const dataKeys = new Map<BlockId, string>();
+const fileVersions = new Map<BlockId, number>(); // bumps when a table's file is dropped again
+const sheetValues = new Map<BlockId, Map<string, Scalar>>(); // sheets' values, for other sheets' formulas
 let graph: Graph = buildGraph(createDocument(), () => undefined);
 let noticeId = 0;
 
@@ -187,7 +234,11 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       finished: (id, result, ms) => {
         if (result.kind === 'ok') {
           forgetGuesses();
-          patchRun(id, { status: 'ok', queued: false, ms, progress: undefined });
+          // A formula cell holding an error value ran fine (readers see the error; IFERROR catches
+          // it) but shows as failed, with what went wrong.
+          const value = runOf(id).value;
+          if (value?.type === 'error') patchRun(id, { status: 'error', queued: false, ms, progress: undefined, error: { kind: 'formula', message: `${value.value} ${value.message}` } });
+          else patchRun(id, { status: 'ok', queued: false, ms, progress: undefined });
         } else if (result.kind === 'blocked') patchRun(id, { status: 'stale', queued: false, blockedBy: nameOf(result.by), progress: undefined });
         else patchRun(id, { status: 'error', queued: false, error: toBlockError(result.error), ms, progress: undefined });
       },
@@ -199,13 +250,80 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
   async function runOne(id: BlockId, signal: AbortSignal): Promise<void> {
     const b = findBlock(get().doc, id);
     if (!b) return;
-    if (isSqlBlock(b)) return runSql(b, signal);
-    if (isTableBlock(b)) return ingestTable(b, signal);
-    return evaluateCell(b, signal);
+    switch (b.kind) {
+      case 'sql':
+        return runSql(b, signal);
+      case 'table':
+        return ingestTable(b, signal);
+      case 'cell':
+        return evaluateCell(b, signal);
+      case 'sheet':
+        return evaluateSheetBlock(b, signal);
+      case 'pivot':
+        return buildPivot(b, signal);
+    }
+  }
+
+  /** What the formula runners read from the store. */
+  const runtime = (engine: Awaited<ReturnType<typeof getEngine>>, signal: AbortSignal): RuntimeContext => ({
+    doc: () => get().doc,
+    columnsOf: (id) => runOf(id).columns,
+    cellResult: (id) => runOf(id).value,
+    sheetValues: (id) => sheetValues.get(id),
+    engine,
+    signal,
+  });
+
+  /**
+   * After a table-like block's rows are in place: its formula columns' views (or none), its
+   * columns as SQL reads them, and a new revision so views over it fetch again.
+   */
+  async function finishRelation(b: TableBlock | SqlBlock, rows: number | undefined, signal: AbortSignal): Promise<void> {
+    const engine = await getEngine();
+    if (hasFormulaColumns(b)) {
+      const applied = await applyFormulaColumns(runtime(engine, signal), b);
+      const columns = sameColumns(runOf(b.id).columns, await engine.describe(b.name));
+      if (!signal.aborted) {
+        patchRun(b.id, { formulaColumns: applied.columns, errorColumns: applied.errorColumns, gridTable: applied.gridTable, columns, rows: rows ?? runOf(b.id).rows, revision: nextRevision(b.id) });
+      }
+      return;
+    }
+    const columns = sameColumns(runOf(b.id).columns, await engine.describe(b.name));
+    if (!signal.aborted) patchRun(b.id, { columns, rows: rows ?? runOf(b.id).rows, revision: nextRevision(b.id), formulaColumns: undefined, errorColumns: undefined, gridTable: undefined });
+  }
+
+  /** Clears the way for computing a block's rows into `target` (a view may hold the name). */
+  async function clearTarget(b: TableBlock | SqlBlock, target: string): Promise<void> {
+    const engine = await getEngine();
+    if (target === b.name) {
+      if ((await engine.relationKind(b.name)) === 'view') await engine.dropTable(b.name);
+      await engine.dropTable(gridViewName(b.id));
+    }
+  }
+
+  async function evaluateSheetBlock(b: SheetBlock, signal: AbortSignal): Promise<void> {
+    const engine = await getEngine();
+    const result = await runSheet(runtime(engine, signal), b).catch((e: unknown) => {
+      throw new BlockFailure(toBlockError(e));
+    });
+    if (signal.aborted) return;
+    sheetValues.set(b.id, result.values);
+    patchRun(b.id, { sheet: result.view, rows: result.rows, columns: sameColumns(runOf(b.id).columns, result.columns), revision: nextRevision(b.id) });
+  }
+
+  async function buildPivot(b: PivotBlock, signal: AbortSignal): Promise<void> {
+    const engine = await getEngine();
+    const result = await runPivot(runtime(engine, signal), b).catch((e: unknown) => {
+      throw new BlockFailure({ ...toBlockError(e), kind: 'sql' });
+    });
+    if (!signal.aborted) patchRun(b.id, { sql: result.sql, rows: result.rows, columns: sameColumns(runOf(b.id).columns, result.columns), revision: nextRevision(b.id) });
   }
 
   async function ingestTable(b: TableBlock, signal: AbortSignal): Promise<void> {
     const engine = await getEngine();
+    const key = JSON.stringify([b.source, b.lenient ?? false, fileVersions.get(b.id) ?? 0]);
+    if (await placeData(engine, b, dataKeys.get(b.id) === key)) return finishRelation(b, undefined, signal);
+    dataKeys.delete(b.id);
     let file = files.get(b.id);
     if (!file && b.source.kind === 'file') {
       file = await storage.keptFile(get().workbookId, b.id, b.source.fileName);
@@ -214,17 +332,22 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     if (!file && b.source.kind === 'file') {
       throw new BlockFailure({ kind: 'file', message: `${b.source.fileName} is not in this browser: drop it again to load this table.` });
     }
-    await engine.dropTable(b.name);
+    const target = dataTable(b);
+    await clearTarget(b, target);
+    await engine.dropTable(target);
     try {
       const source: DataSource = b.source.kind === 'url' ? { kind: 'url', url: b.source.url } : { kind: 'file', file: file! };
-      const result = await engine.ingest(source, b.name, {
+      const result = await engine.ingest(source, target, {
         format: b.source.format,
         lenient: b.lenient,
         signal,
         onProgress: (progress) => !signal.aborted && patchRun(b.id, { progress }),
       });
-      if (!signal.aborted) patchRun(b.id, { rows: result.rows, columns: sameColumns(runOf(b.id).columns, result.columns), revision: nextRevision(b.id) });
+      if (signal.aborted) return;
+      dataKeys.set(b.id, key);
+      await finishRelation(b, result.rows, signal);
     } catch (e) {
+      if (e instanceof BlockFailure) throw e;
       const csv = b.source.format === 'csv' || b.source.format === 'tsv';
       throw new BlockFailure({ ...toBlockError(e), canReadLeniently: !b.lenient && csv && isEngineError(e) && e.kind === 'file' });
     }
@@ -232,22 +355,30 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
 
   async function runSql(b: SqlBlock, signal: AbortSignal): Promise<void> {
     const engine = await getEngine();
-    const statement = blockStatement(b.name, b.sql);
+    const target = dataTable(b);
+    const statement = blockStatement(target, b.sql);
+    const params = paramsFor(get().doc, b);
+    const key = JSON.stringify([b.sql, params, inputRevisions(b)]);
+    if (statement.materializes && (await placeData(engine, b, dataKeys.get(b.id) === key))) return finishRelation(b, undefined, signal);
+    dataKeys.delete(b.id);
     try {
       const missing = graph.missingParams.get(b.id);
       if (missing?.length) {
         throw new EngineError('sql', `${missing.map((m) => `$${m}`).join(', ')}: no cell has that name. Add a cell named ${missing[0]} or fix the name.`);
       }
-      const result = await engine.query(statement.sql, paramsFor(get().doc), { signal });
+      if (statement.materializes) await clearTarget(b, target);
+      const result = await engine.query(statement.sql, params, { signal });
       if (statement.materializes) {
         // CREATE TABLE … AS answers with the number of rows it wrote.
-        const columns = sameColumns(runOf(b.id).columns, await engine.describe(b.name));
         const rows = Number(result.getChildAt(0)?.get(0) ?? 0);
-        if (!signal.aborted) patchRun(b.id, { rows, columns, revision: nextRevision(b.id) });
+        if (signal.aborted) return;
+        dataKeys.set(b.id, key);
+        await finishRelation(b, rows, signal);
       } else if (!signal.aborted) {
         patchRun(b.id, { rows: result.numRows, columns: undefined });
       }
     } catch (e) {
+      if (e instanceof BlockedByInput) throw e;
       const error = toBlockError(e);
       error.message = unwrapErrorLines(error.message, statement.lineOffset);
       error.position = errorPosition(error.message, b.sql);
@@ -256,6 +387,11 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
   }
 
   async function evaluateCell(b: CellBlock, signal: AbortSignal): Promise<void> {
+    if (isFormulaCell(b)) {
+      const value = await runFormulaCell(runtime(await getEngine(), signal), b);
+      if (!signal.aborted) patchRun(b.id, { value, options: undefined });
+      return;
+    }
     let options: string[] | undefined;
     if (b.control.type === 'dropdown' && 'from' in b.control) {
       const source = findBlock(get().doc, b.control.from.block);
@@ -270,15 +406,30 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     if (!signal.aborted) patchRun(b.id, { value: cellValue(b), options });
   }
 
-  /** Every cell's value, by name, for SQL blocks' `$name` parameters. */
-  function paramsFor(doc: WorkbookDocument): SqlParams {
+  /**
+   * The cells a SQL block reads as `$name`, by name (every cell when no block is given). A cell
+   * holding an error value stops its reader, as a failed input does.
+   */
+  function paramsFor(doc: WorkbookDocument, reader?: SqlBlock): SqlParams {
+    const analysis = reader ? analyses.get(reader.sql) : undefined;
+    const used = analysis ? new Set(analysis.params.map((p) => p.toLowerCase())) : undefined;
     const params: Record<string, SqlParams[string]> = {};
     for (const b of doc.blocks) {
-      if (!isCellBlock(b)) continue;
-      const v = cellValue(b);
+      if (!isCellBlock(b) || (used && !used.has(b.name.toLowerCase()))) continue;
+      const v = currentCellValue(b, runOf(b.id).value);
+      if (v.type === 'error') throw new BlockedByInput(b.id);
       params[b.name] = v.type === 'date' ? { date: v.value } : v.value;
     }
     return params;
+  }
+
+  /** The revisions of the tables a SQL block reads: its rows are stale when one changes. */
+  function inputRevisions(b: SqlBlock): string[] {
+    const byName = new Map(get().doc.blocks.map((x) => [x.name.toLowerCase(), x] as const));
+    return (analyses.get(b.sql)?.tables ?? []).map((t) => {
+      const input = byName.get(t.toLowerCase());
+      return input ? `${input.id}:${runOf(input.id).revision}` : t;
+    });
   }
 
   /** The graph of `doc`, parsing any SQL text not parsed yet (DuckDB's parser, in the worker). */
@@ -409,9 +560,16 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     const current = get().doc;
     scheduler.cancel(current.blocks.map((b) => b.id));
     const engine = await getEngine();
-    for (const b of current.blocks) if (isRelationBlock(b)) await engine.dropTable(b.name).catch(() => undefined);
-    for (const { table } of trash.values()) await engine.dropTable(table).catch(() => undefined);
+    for (const b of current.blocks) {
+      if (!isRelationBlock(b)) continue;
+      for (const name of [b.name, gridViewName(b.id), baseTableName(b.id)]) await engine.dropTable(name).catch(() => undefined);
+    }
+    for (const [id, { table }] of trash) {
+      for (const name of [table, gridViewName(id), baseTableName(id)]) await engine.dropTable(name).catch(() => undefined);
+    }
     trash.clear();
+    dataKeys.clear();
+    sheetValues.clear();
     files.clear();
     history.clear();
     storage.currentWorkbook.set(workbookId);
@@ -460,6 +618,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         );
         if (waiting) {
           files.set(waiting.id, file);
+          fileVersions.set(waiting.id, (fileVersions.get(waiting.id) ?? 0) + 1);
           void storage.keepFile(get().workbookId, waiting.id, file).catch(() => undefined);
           refilled.push(waiting.id);
           continue;
@@ -537,6 +696,78 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       void edit(mapBlock(id, (b) => (isCellBlock(b) ? { ...b, control, value: valueForControl(control, b.value) } : b)));
     },
 
+    addFormulaColumn(id, column) {
+      const b = findBlock(get().doc, id);
+      if (!b || (b.kind !== 'table' && b.kind !== 'sql')) return 'Formula columns go on tables and SQL blocks.';
+      const why = formulaColumnProblem(column, [...(runOf(id).columns ?? []).map((c) => c.name)]);
+      if (why) return why;
+      void edit(mapBlock(id, (x) => (x.kind === 'table' || x.kind === 'sql' ? { ...x, formulaColumns: [...(x.formulaColumns ?? []), column] } : x)));
+      return undefined;
+    },
+
+    updateFormulaColumn(id, name, column) {
+      const b = findBlock(get().doc, id);
+      if (!b || (b.kind !== 'table' && b.kind !== 'sql')) return 'Formula columns go on tables and SQL blocks.';
+      const others = (runOf(id).columns ?? []).map((c) => c.name).filter((n) => n !== name);
+      const why = formulaColumnProblem(column, others);
+      if (why) return why;
+      void edit(mapBlock(id, (x) => (x.kind === 'table' || x.kind === 'sql' ? { ...x, formulaColumns: (x.formulaColumns ?? []).map((c) => (c.name === name ? column : c)) } : x)), { coalesce: `formula:${id}:${name}` });
+      return undefined;
+    },
+
+    removeFormulaColumn(id, name) {
+      void edit(
+        mapBlock(id, (x) => {
+          if (x.kind !== 'table' && x.kind !== 'sql') return x;
+          const rest = (x.formulaColumns ?? []).filter((c) => c.name !== name);
+          const { formulaColumns: _old, ...plain } = x;
+          return rest.length > 0 ? { ...x, formulaColumns: rest } : plain;
+        }),
+      );
+    },
+
+    addSheet(cells = {}) {
+      const b: SheetBlock = { id: createBlockId(), kind: 'sheet', name: nextName('sheet', takenNames()), cells };
+      void appendBlocks([b]);
+      return b.id;
+    },
+
+    setSheetCells(id, updates) {
+      void edit(
+        mapBlock(id, (b) => {
+          if (b.kind !== 'sheet') return b;
+          const cells = { ...b.cells };
+          for (const [key, text] of Object.entries(updates)) {
+            if (text === null || text === '') delete cells[key];
+            else cells[key] = text;
+          }
+          return { ...b, cells };
+        }),
+      );
+    },
+
+    addPivot(source) {
+      const from = findBlock(get().doc, source);
+      const columns = runOf(source).columns ?? [];
+      const firstText = columns.find((c) => /^VARCHAR/i.test(c.type)) ?? columns[0];
+      const b: PivotBlock = {
+        id: createBlockId(),
+        kind: 'pivot',
+        name: uniqueName(`${from?.name ?? 'table'}_pivot`, takenNames()),
+        source,
+        rows: firstText ? [firstText.name] : [],
+        columns: [],
+        values: [{ aggregate: 'count' }],
+      };
+      const i = get().doc.blocks.findIndex((x) => x.id === source);
+      void edit((d) => ({ ...d, blocks: [...d.blocks.slice(0, i + 1), b, ...d.blocks.slice(i + 1)] }));
+      return b.id;
+    },
+
+    setPivot(id, patch) {
+      void edit(mapBlock(id, (b) => (b.kind === 'pivot' ? { ...b, ...patch } : b)));
+    },
+
     async renameBlock(id, name) {
       const doc = get().doc;
       const b = findBlock(doc, id);
@@ -584,6 +815,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     },
 
     async runBlock(id) {
+      dataKeys.delete(id); // Run means run: the rows are computed again, not reused
       patchRun(id, { status: 'stale', queued: true });
       flushRuns(); // at once, so nobody reads the last result as this run's
       await reconciling;
@@ -701,8 +933,11 @@ function editedBlocks(prev: WorkbookDocument, next: WorkbookDocument, runSqlEdit
 }
 
 function contentChanged(old: Block, b: Block, runSqlEdits: boolean): boolean {
-  if (isSqlBlock(old) && isSqlBlock(b)) return runSqlEdits && old.sql !== b.sql;
-  if (isTableBlock(old) && isTableBlock(b)) return old.lenient !== b.lenient || JSON.stringify(old.source) !== JSON.stringify(b.source);
+  const formulasChanged = (x: Block, y: Block) => (x.kind === 'table' || x.kind === 'sql') && (y.kind === 'table' || y.kind === 'sql') && JSON.stringify(x.formulaColumns ?? []) !== JSON.stringify(y.formulaColumns ?? []);
+  if (isSqlBlock(old) && isSqlBlock(b)) return (runSqlEdits && old.sql !== b.sql) || formulasChanged(old, b);
+  if (isTableBlock(old) && isTableBlock(b)) return old.lenient !== b.lenient || JSON.stringify(old.source) !== JSON.stringify(b.source) || formulasChanged(old, b);
+  if (old.kind === 'sheet' && b.kind === 'sheet') return old.cells !== b.cells;
+  if (old.kind === 'pivot' && b.kind === 'pivot') return old.source !== b.source || JSON.stringify([old.rows, old.columns, old.values]) !== JSON.stringify([b.rows, b.columns, b.values]);
   if (isCellBlock(old) && isCellBlock(b)) return old.value !== b.value || JSON.stringify(old.control) !== JSON.stringify(b.control);
   return false;
 }
@@ -717,4 +952,14 @@ function toBlockError(e: unknown): BlockError {
   if (e instanceof BlockFailure) return e.blockError;
   if (isEngineError(e)) return { kind: e.kind, message: e.message, position: e.context.position, line: e.context.line };
   return { kind: 'internal', message: messageOf(e) };
+}
+
+/** Why a formula column cannot be added as it is, in words. */
+function formulaColumnProblem(column: FormulaColumn, taken: string[]): string | undefined {
+  const name = column.name.trim();
+  if (name === '') return 'A formula column needs a name.';
+  if (name.startsWith('__cellar_')) return 'Names starting with __cellar_ are kept for Cellar itself.';
+  if (taken.some((t) => t.toLowerCase() === name.toLowerCase())) return `There is already a column named ${name}.`;
+  if (!column.formula.trim().startsWith('=')) return 'A formula starts with =, as in =[qty]*[price].';
+  return undefined;
 }

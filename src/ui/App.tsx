@@ -6,6 +6,8 @@ import { CellBlockView } from './CellBlockView';
 import { getEngine, useWorkbook, type BlockRun } from '../state';
 import { messageOf } from '../engine';
 import { FileDrop } from './FileDrop';
+import { PivotBlockView } from './PivotBlockView';
+import { SheetBlockView } from './SheetBlockView';
 import { Notices } from './Notices';
 import { SqlBlockView } from './SqlBlockView';
 import { TableBlockView } from './TableBlockView';
@@ -41,6 +43,8 @@ const BlockItem = memo(function BlockItem({ id }: { id: BlockId }) {
       {block.kind === 'table' && <TableBlockView block={block} run={run} />}
       {block.kind === 'sql' && <SqlBlockView block={block} run={run} />}
       {block.kind === 'cell' && <CellBlockView block={block} run={run} />}
+      {block.kind === 'sheet' && <SheetBlockView block={block} run={run} />}
+      {block.kind === 'pivot' && <PivotBlockView block={block} run={run} />}
     </BlockBoundary>
   );
 });

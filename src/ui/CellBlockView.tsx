@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useWorkbook, type BlockRun } from '../state';
-import { cellValue, formatCellValue, isRelationBlock, type BlockId, type CellBlock, type CellControl, type CellControlType } from '../workbook';
+import { cellValue, formatCellValue, isFormulaCell, isRelationBlock, type BlockId, type CellBlock, type CellControl, type CellControlType } from '../workbook';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
+import { FormulaEditor } from './FormulaEditor';
+import { useFormulaContext } from './useFormulaContext';
 
 const CONTROLS: { type: CellControlType; label: string }[] = [
   { type: 'value', label: 'Value' },
@@ -28,7 +30,8 @@ function defaultControl(type: CellControlType): CellControl {
 /** A named cell: a value or an input control that SQL blocks read as `$name`. */
 export function CellBlockView({ block, run }: { block: CellBlock; run: BlockRun }) {
   const setCellControl = useWorkbook((s) => s.setCellControl);
-  const value = cellValue(block);
+  // A formula's value is computed (run.value); a typed value is read from what was typed.
+  const value = isFormulaCell(block) ? (run.value ?? { type: 'empty' as const, value: null }) : cellValue(block);
   const subtitle = (
     <select
       className="cell-control-type"
@@ -49,7 +52,7 @@ export function CellBlockView({ block, run }: { block: CellBlock; run: BlockRun 
       <div className="cell-body">
         <CellInput block={block} options={run.options} />
         <span className="cell-equals muted">=</span>
-        <output className={`cell-value cell-${value.type}`} data-testid="cell-value" data-value-type={value.type}>
+        <output className={`cell-value cell-${value.type}`} data-testid="cell-value" data-value-type={value.type} title={value.type === 'error' ? value.message : undefined}>
           {formatCellValue(value)}
         </output>
         <span className="muted cell-hint">
@@ -68,8 +71,9 @@ function CellInput({ block, options }: { block: CellBlock; options?: string[] })
   const { control, value } = block;
   switch (control.type) {
     case 'value':
+      return <ValueInput block={block} onCommit={set} />;
     case 'text':
-      return <CommitOnEnter value={value === null ? '' : String(value)} onCommit={set} placeholder={control.type === 'value' ? '42, text, 2024-01-31, TRUE' : 'text'} />;
+      return <CommitOnEnter value={value === null ? '' : String(value)} onCommit={set} placeholder="text" />;
     case 'number':
       return <input className="cell-input" data-testid="cell-input" type="number" value={typeof value === 'number' ? value : ''} onChange={(e) => set(e.target.value === '' ? null : Number(e.target.value))} />;
     case 'slider':
@@ -103,6 +107,17 @@ function CellInput({ block, options }: { block: CellBlock; options?: string[] })
       );
     }
   }
+}
+
+/** A value cell's input: a typed value, or a formula (`=SUM(sales[amount])`) with completion and signature help. */
+function ValueInput({ block, onCommit }: { block: CellBlock; onCommit(v: string): void }) {
+  const context = useFormulaContext(block.id);
+  const text = block.value === null ? '' : String(block.value);
+  return (
+    <div className="cell-formula">
+      <FormulaEditor value={text} context={context} onCommit={(t) => t !== text && onCommit(t)} testId="cell-input" ariaLabel={`Value of ${block.name}`} placeholder="42, text, 2024-01-31, TRUE or =formula" />
+    </div>
+  );
 }
 
 /** A text box that commits on Enter or when it loses focus, so typing does not re-run everything. */

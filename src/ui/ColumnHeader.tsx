@@ -6,14 +6,33 @@ import { ProfilePopover } from './ProfilePopover';
 export interface ColumnHeaderParams {
   table: string;
   column: ColumnInfo;
+  /** Set for a formula column: its formula. */
+  formula?: string;
+  onEditFormula?(): void;
 }
 
 /** A column header's inner part: the name, DuckDB's type, and a button for the column's profile. */
 export function ColumnHeader(props: IHeaderParams & ColumnHeaderParams) {
-  const { column, table } = props;
+  const { column, table, formula, onEditFormula } = props;
   const [anchor, setAnchor] = useState<DOMRect | null>(null);
   return (
-    <div className="col-header" data-testid="column-header" data-column={column.name}>
+    <div className="col-header" data-testid="column-header" data-column={column.name} data-formula={formula}>
+      {formula !== undefined && (
+        <button
+          type="button"
+          className="col-formula-button"
+          data-testid="edit-formula-column"
+          title={`${column.name} ${formula}: edit`}
+          aria-label={`Edit the formula of ${column.name}`}
+          onClick={(e) => {
+            e.stopPropagation(); // not a sort
+            onEditFormula?.();
+          }}
+          onMouseDown={(e) => e.stopPropagation()}
+        >
+          ƒ
+        </button>
+      )}
       <span className="col-name">{props.displayName}</span>
       <span className="col-type" data-testid="column-type">
         {shortType(column.type)}

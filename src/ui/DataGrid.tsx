@@ -39,6 +39,12 @@ function filterFor(type: string): string {
 
 const PAGE = 200;
 
+function formatCellNumber(p: { value: unknown }): string {
+  const v = p.value;
+  if (typeof v !== 'number' || Number.isInteger(v)) return v === null || v === undefined ? '' : String(v);
+  return String(Number(v.toPrecision(15)));
+}
+
 interface DataGridProps {
   table: string;
   columns: ColumnInfo[];
@@ -48,6 +54,11 @@ interface DataGridProps {
   rows: number;
   /** The number of rows the view shows with its filters. */
   onCount(count: number): void;
+  /** Formula column → the hidden column of its row errors (#DIV/0! …), shown in its place. */
+  errorColumns?: Record<string, string>;
+  /** Formula columns by name: their header is marked and opens the formula on click. */
+  formulas?: Record<string, string>;
+  onEditFormula?(column: string): void;
 }
 
 const HEADER_HEIGHT = 44;
@@ -62,29 +73,58 @@ const AUTO_SIZE = { type: 'fitGridWidth', defaultMinWidth: 90 } as const;
  * A grid over a DuckDB table with ag-grid's infinite row model: every page, sort and filter is a
  * SQL query; no rows beyond the visible pages are ever in JavaScript.
  */
-export function DataGrid({ table, columns, revision, rows, onCount }: DataGridProps) {
+export function DataGrid({ table, columns, revision, rows, onCount, errorColumns, formulas, onEditFormula }: DataGridProps) {
   const onCountRef = useRef(onCount);
   onCountRef.current = onCount;
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
 
+  const onEditRef = useRef(onEditFormula);
+  onEditRef.current = onEditFormula;
+  const errorsKey = JSON.stringify(errorColumns ?? {});
+  const formulasKey = JSON.stringify(formulas ?? {});
   const columnDefs = useMemo<ColDef[]>(
-    () =>
-      columns.map((column) => ({
-        colId: column.name,
-        field: column.name,
-        headerName: column.name,
-        headerTooltip: `${column.name}: ${column.type}`,
-        filter: filterFor(column.type),
-        filterParams: { maxNumConditions: 2, buttons: ['reset'] },
-        type: NUMERIC.test(column.type) ? 'rightAligned' : undefined,
-        headerComponentParams: {
-          innerHeaderComponent: ColumnHeader,
-          innerHeaderComponentParams: { table, column } satisfies ColumnHeaderParams,
-        },
-        minWidth: 90,
-      })),
-    [table, columns],
+    () => {
+      const errors = JSON.parse(errorsKey) as Record<string, string>;
+      const formulaOf = JSON.parse(formulasKey) as Record<string, string>;
+      return columns.map((column) => {
+        const err = errors[column.name];
+        return {
+          colId: column.name,
+          field: column.name,
+          headerName: column.name,
+          headerTooltip: formulaOf[column.name] ? `${column.name} ${formulaOf[column.name]}` : `${column.name}: ${column.type}`,
+          filter: filterFor(column.type),
+          filterParams: { maxNumConditions: 2, buttons: ['reset'] },
+          type: NUMERIC.test(column.type) ? 'rightAligned' : undefined,
+          // 15 significant digits, as a spreadsheet shows them: 7.8, not 7.800000000000001.
+          ...(NUMERIC.test(column.type) ? { valueFormatter: formatCellNumber } : {}),
+          headerComponentParams: {
+            innerHeaderComponent: ColumnHeader,
+            innerHeaderComponentParams: {
+              table,
+              column,
+              formula: formulaOf[column.name],
+              onEditFormula: formulaOf[column.name] !== undefined ? () => onEditRef.current?.(column.name) : undefined,
+            } satisfies ColumnHeaderParams,
+          },
+          // A row where the formula failed shows its error, as a spreadsheet cell does.
+          ...(err
+            ? {
+                valueGetter: (p: { data?: Record<string, unknown> }) => (p.data ? (p.data[err] ?? p.data[column.name]) : undefined),
+                cellClassRules: { 'cell-error': (p: { data?: Record<string, unknown> }) => !!p.data?.[err] },
+              }
+            : {}),
+          minWidth: 90,
+        } satisfies ColDef;
+      });
+    },
+    [table, columns, errorsKey, formulasKey],
+  );
+  // The grid fetches the error columns too, without showing them as columns.
+  const fetched = useMemo(
+    () => [...columns, ...Object.values(JSON.parse(errorsKey) as Record<string, string>).map((name) => ({ name, type: 'VARCHAR' }))],
+    [columns, errorsKey],
   );
 
   const datasource = useMemo<IDatasource>(() => {
@@ -100,7 +140,7 @@ export function DataGrid({ table, columns, revision, rows, onCount }: DataGridPr
         const key = JSON.stringify(view.filters ?? {});
         // Unfiltered, the block already knows its row count.
         if (counted?.key !== key) counted = { key, count: key === '{}' ? Promise.resolve(rowsRef.current) : countRows(view) };
-        Promise.all([fetchPage(view, columns, params.startRow, params.endRow), counted.count]).then(
+        Promise.all([fetchPage(view, fetched, params.startRow, params.endRow), counted.count]).then(
           ([rows, count]) => {
             params.successCallback(rows, count);
             onCountRef.current(count);
@@ -114,7 +154,7 @@ export function DataGrid({ table, columns, revision, rows, onCount }: DataGridPr
     };
     // revision: a new datasource (and so fresh pages) whenever the table changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [table, columns, revision]);
+  }, [table, fetched, revision]);
 
   return (
     <div className="grid-frame" style={{ height: Math.min(MAX_HEIGHT, HEADER_HEIGHT + Math.max(2, rows) * ROW_HEIGHT + 20) }}>

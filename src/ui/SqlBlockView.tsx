@@ -38,7 +38,7 @@ export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun })
       {run.error && run.error.kind !== 'cancelled' && <BlockErrorView error={run.error} />}
       {run.blockedBy && <div className="upstream-failed" data-testid="upstream-error">Not re-run: its input <b>{run.blockedBy}</b> failed. Showing the last result.</div>}
       {run.status !== 'error' && run.columns && (
-        <TableResult table={block.name} columns={run.columns} rows={run.rows ?? 0} revision={run.revision} />
+        <TableResult block={block} run={run} />
       )}
       {run.status === 'ok' && !run.columns && <div className="muted result-meta">Statement ran.</div>}
     </BlockFrame>

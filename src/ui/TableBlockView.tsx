@@ -16,8 +16,9 @@ export function TableBlockView({ block, run }: { block: TableBlock; run: BlockRu
     <BlockFrame block={block} run={run} subtitle={subtitle}>
       {run.status === 'running' && <Progress run={run} />}
       {run.error && <BlockErrorView error={run.error} onReadLeniently={() => void readLeniently(block.id)} />}
-      {run.status !== 'error' && run.status !== 'running' && run.columns && (
-        <TableResult table={block.name} columns={run.columns} rows={run.rows ?? 0} revision={run.revision} />
+      {/* Kept while the block runs again (a new formula column): the open panel and scroll stay. */}
+      {run.status !== 'error' && run.columns && (
+        <TableResult block={block} run={run} />
       )}
     </BlockFrame>
   );

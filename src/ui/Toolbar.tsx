@@ -9,6 +9,9 @@ export function Toolbar() {
   const addUrl = useWorkbook((s) => s.addUrl);
   const addSqlBlock = useWorkbook((s) => s.addSqlBlock);
   const addCell = useWorkbook((s) => s.addCell);
+  const addSheet = useWorkbook((s) => s.addSheet);
+  const addPivot = useWorkbook((s) => s.addPivot);
+  const lastTable = useWorkbook((s) => [...s.doc.blocks].reverse().find((b) => b.kind !== 'cell' && s.runs[b.id]?.columns)?.id);
   const canUndo = useWorkbook((s) => s.canUndo);
   const canRedo = useWorkbook((s) => s.canRedo);
   const { undo, redo } = useWorkbook.getState();
@@ -100,6 +103,30 @@ export function Toolbar() {
               }}
             >
               Cell
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="add-sheet"
+              onClick={() => {
+                setMenuOpen(false);
+                addSheet();
+              }}
+            >
+              Sheet
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="add-pivot"
+              disabled={!lastTable}
+              title={lastTable ? 'Group and pivot the last table' : 'Add a table first'}
+              onClick={() => {
+                setMenuOpen(false);
+                if (lastTable) addPivot(lastTable);
+              }}
+            >
+              Pivot
             </button>
             <button type="button" role="menuitem" data-testid="add-chart" disabled title="Coming with charts">
               Chart

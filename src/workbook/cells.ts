@@ -1,12 +1,16 @@
 import type { CellBlock, CellControl, CellRaw } from './document';
+import { formatDate, FormulaError, isDate, isFormulaError, parseIsoDate, type ErrorCode, type Scalar } from './formula';
 
 /** A cell's value as SQL sees it when a block reads it as `$name`. */
 export type CellValue =
   | { type: 'number'; value: number }
   | { type: 'text'; value: string }
   | { type: 'boolean'; value: boolean }
+  /** ISO text: `2024-03-01`, or `2024-03-01 12:30:00` for a date with a time. */
   | { type: 'date'; value: string }
-  | { type: 'empty'; value: null };
+  | { type: 'empty'; value: null }
+  /** A formula's error value, `#DIV/0!`, and what went wrong. */
+  | { type: 'error'; value: ErrorCode; message: string };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
@@ -62,6 +66,32 @@ function fromPrimitive(value: number | boolean): CellValue {
   return typeof value === 'number' ? { type: 'number', value } : { type: 'boolean', value };
 }
 
+/** A cell's value as formulas read it. */
+export function toScalar(v: CellValue): Scalar {
+  switch (v.type) {
+    case 'empty':
+      return null;
+    case 'date':
+      return parseIsoDate(v.value) ?? v.value;
+    case 'error':
+      return new FormulaError(v.value, v.message);
+    default:
+      return v.value;
+  }
+}
+
+/** A formula's value as a cell holds it. */
+export function fromScalar(v: Scalar): CellValue {
+  if (v === null) return { type: 'empty', value: null };
+  if (typeof v === 'number') return { type: 'number', value: v };
+  if (typeof v === 'string') return { type: 'text', value: v };
+  if (typeof v === 'boolean') return { type: 'boolean', value: v };
+  if (isDate(v)) return { type: 'date', value: formatDate(v) };
+  if (isFormulaError(v)) return { type: 'error', value: v.code, message: v.message };
+  return { type: 'text', value: String(v) };
+}
+
+
 /** How a cell's value reads on screen. */
 export function formatCellValue(v: CellValue): string {
   switch (v.type) {
@@ -71,6 +101,8 @@ export function formatCellValue(v: CellValue): string {
       return v.value ? 'TRUE' : 'FALSE';
     case 'number':
       return Number.isInteger(v.value) ? String(v.value) : String(Number(v.value.toPrecision(15)));
+    case 'error':
+      return v.value;
     default:
       return v.value;
   }

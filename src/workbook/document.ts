@@ -1,7 +1,7 @@
 import type { FileFormat } from '../engine';
 
 /** The document's schema version; bump it with a migration in `migrate.ts`. */
-export const DOCUMENT_VERSION = 2;
+export const DOCUMENT_VERSION = 3;
 
 declare const blockIdBrand: unique symbol;
 /** A block's stable identity; its name can change, its id never does. */
@@ -20,14 +20,27 @@ interface BlockBase {
   collapsed?: boolean;
 }
 
-export interface TableBlock extends BlockBase {
+/** A column computed by a spreadsheet formula over a table's rows (`=[qty]*[price]`). */
+export interface FormulaColumn {
+  /** Unique among the block's columns. */
+  name: string;
+  /** The formula, with its leading `=`. */
+  formula: string;
+}
+
+/** Table-like blocks can carry formula columns; SQL reads the block with them. */
+interface WithFormulaColumns {
+  formulaColumns?: FormulaColumn[];
+}
+
+export interface TableBlock extends BlockBase, WithFormulaColumns {
   kind: 'table';
   source: TableSource;
   /** CSV only: read with DuckDB's ignore_errors after a person asked for it. */
   lenient?: boolean;
 }
 
-export interface SqlBlock extends BlockBase {
+export interface SqlBlock extends BlockBase, WithFormulaColumns {
   kind: 'sql';
   sql: string;
 }
@@ -55,7 +68,39 @@ export interface CellBlock extends BlockBase {
   value: CellRaw;
 }
 
-export type Block = TableBlock | SqlBlock | CellBlock;
+/**
+ * A small A1 spreadsheet: what the person typed in each cell, by address (`B2`). Its values are
+ * a table SQL reads by the block's name: the used range, its first row the column names.
+ */
+export interface SheetBlock extends BlockBase {
+  kind: 'sheet';
+  cells: Record<string, string>;
+}
+
+/** How a pivot's value is aggregated; `formula` is an aggregate formula over the group (`=SUM([a])/SUM([b])`). */
+export type PivotAggregate = 'sum' | 'avg' | 'count' | 'min' | 'max' | 'median' | 'count_distinct' | 'formula';
+
+export interface PivotValue {
+  aggregate: PivotAggregate;
+  /** The column aggregated (not for `formula`; optional for `count`, which then counts rows). */
+  column?: string;
+  /** For `formula`: the aggregate formula. */
+  formula?: string;
+  /** The result column's name; a default is made from the aggregate and column. */
+  name?: string;
+}
+
+/** A group-by / pivot of another block: rows, optional pivot columns, and aggregated values. */
+export interface PivotBlock extends BlockBase {
+  kind: 'pivot';
+  source: BlockId;
+  rows: string[];
+  /** Columns whose values become result columns (a spreadsheet pivot's column area). */
+  columns: string[];
+  values: PivotValue[];
+}
+
+export type Block = TableBlock | SqlBlock | CellBlock | SheetBlock | PivotBlock;
 export type BlockKind = Block['kind'];
 
 /** The one thing a person edits: autosave, export and share links are all this document. */
@@ -77,9 +122,29 @@ export function isCellBlock(block: Block): block is CellBlock {
   return block.kind === 'cell';
 }
 
-/** Tables and SQL blocks are relations DuckDB holds under the block's name; cells are not. */
-export function isRelationBlock(block: Block): block is TableBlock | SqlBlock {
-  return block.kind === 'table' || block.kind === 'sql';
+export function isSheetBlock(block: Block): block is SheetBlock {
+  return block.kind === 'sheet';
+}
+
+export function isPivotBlock(block: Block): block is PivotBlock {
+  return block.kind === 'pivot';
+}
+
+/** Blocks DuckDB holds as a relation under the block's name (everything but cells). */
+export type RelationBlock = TableBlock | SqlBlock | SheetBlock | PivotBlock;
+
+export function isRelationBlock(block: Block): block is RelationBlock {
+  return block.kind !== 'cell';
+}
+
+/** Whether a block carries formula columns (tables and SQL blocks can). */
+export function hasFormulaColumns(block: Block): boolean {
+  return (block.kind === 'table' || block.kind === 'sql') && (block.formulaColumns?.length ?? 0) > 0;
+}
+
+/** A cell whose value is a formula (`=SUM(sales[amount])`), typed into a value cell. */
+export function isFormulaCell(block: Block): block is CellBlock & { value: string } {
+  return block.kind === 'cell' && block.control.type === 'value' && typeof block.value === 'string' && /^=\s*\S/.test(block.value);
 }
 
 let nextId = 0;

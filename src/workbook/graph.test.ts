@@ -1,3 +1,4 @@
+import { DOCUMENT_VERSION } from './document';
 import { describe, expect, it } from 'vitest';
 import type { Block, BlockId, CellBlock, CellControl, SqlBlock, TableBlock, WorkbookDocument } from './document';
 import { buildGraph, describeCycle, downstreamOf, type Graph, type SqlRefs } from './graph';
@@ -25,7 +26,7 @@ function cell(name: string, control: CellControl = { type: 'value' }): CellBlock
 }
 
 function doc(...blocks: Block[]): WorkbookDocument {
-  return { version: 2, title: 'test', blocks };
+  return { version: DOCUMENT_VERSION, title: 'test', blocks };
 }
 
 /** The parse of each SQL block, read from the `refs` the `sql` helper attached to it. */

@@ -1,4 +1,5 @@
 import { isCellBlock, isSqlBlock, type Block, type BlockId, type WorkbookDocument } from './document';
+import { blockFormulaRefs } from './formula-refs';
 
 /** The names a SQL block reads, as DuckDB's parser found them. */
 export interface SqlRefs {
@@ -51,6 +52,16 @@ export function buildGraph(doc: WorkbookDocument, refsOf: (block: Block) => SqlR
       if (missing.length > 0) missingParams.set(b.id, missing);
     } else if (isCellBlock(b) && b.control.type === 'dropdown' && 'from' in b.control) {
       if (index.has(b.control.from.block)) inputs.add(b.control.from.block);
+    } else if (b.kind === 'pivot' && index.has(b.source)) {
+      inputs.add(b.source);
+    }
+    // What its formulas read: cells and tables by name, tables through columns, other sheets.
+    // A formula column's own table and a sheet's own cells are the block itself, not an input.
+    const refs = blockFormulaRefs(b);
+    const self = (target: Block) => target.id === b.id && b.kind !== 'cell';
+    for (const name of [...refs.names, ...refs.tables, ...refs.sheets]) {
+      const target = byName.get(name.toLowerCase());
+      if (target && !self(target)) inputs.add(target.id);
     }
     const sorted = [...inputs].sort((x, y) => index.get(x)! - index.get(y)!);
     upstream.set(b.id, sorted);

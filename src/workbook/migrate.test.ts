@@ -7,7 +7,7 @@ const bid = (s: string) => s as BlockId;
 /** A current document with every block kind and every cell control. */
 function everything(): WorkbookDocument {
   return {
-    version: 2,
+    version: DOCUMENT_VERSION,
     title: 'Sales review',
     blocks: [
       { id: bid('b1'), kind: 'table', name: 'sales', source: { kind: 'file', fileName: 'sales.csv', format: 'csv', size: 12345 }, lenient: true },
@@ -26,6 +26,10 @@ function everything(): WorkbookDocument {
       { id: bid('c7'), kind: 'cell', name: 'since', control: { type: 'date' }, value: '2024-03-01' },
       { id: bid('c8'), kind: 'cell', name: 'flag', control: { type: 'checkbox' }, value: true, collapsed: true },
       { id: bid('c9'), kind: 'cell', name: 'blank', control: { type: 'value' }, value: null },
+      { id: bid('c10'), kind: 'cell', name: 'total', control: { type: 'value' }, value: '=SUM(sales[amount]) / threshold' },
+      { id: bid('b8'), kind: 'sql', name: 'with_columns', sql: 'SELECT 1 AS qty, 2 AS price', formulaColumns: [{ name: 'total', formula: '=[qty]*[price]' }] },
+      { id: bid('s1'), kind: 'sheet', name: 'plan', cells: { A1: 'month', B1: 'target', A2: '2024-01-01', B2: '100', B3: '=B2*1.1' } },
+      { id: bid('p1'), kind: 'pivot', name: 'by_region', source: bid('b1'), rows: ['region'], columns: ['year'], values: [{ aggregate: 'sum', column: 'amount' }, { aggregate: 'formula', formula: '=SUM([amount])/COUNT([amount])', name: 'mean' }] },
     ],
   };
 }
@@ -47,7 +51,7 @@ const cellBlock = (control: unknown, value: unknown = null) => ({ id: 'c', kind:
 
 describe('readDocument: versions', () => {
   it('reads the current version', () => {
-    expect(DOCUMENT_VERSION).toBe(2);
+    expect(DOCUMENT_VERSION).toBe(3);
   });
 
   it('migrates a v1 document (tables and SQL only) to the current version, otherwise unchanged', () => {
@@ -62,9 +66,9 @@ describe('readDocument: versions', () => {
     };
     const before = structuredClone(v1);
     const doc = readDocument(JSON.stringify(v1));
-    expect(doc).toEqual({ ...v1, version: 2 });
+    expect(doc).toEqual({ ...v1, version: DOCUMENT_VERSION });
     // A parsed value works too, and is not mutated.
-    expect(readDocument(v1)).toEqual({ ...v1, version: 2 });
+    expect(readDocument(v1)).toEqual({ ...v1, version: DOCUMENT_VERSION });
     expect(v1).toEqual(before);
   });
 
@@ -84,9 +88,9 @@ describe('readDocument: versions', () => {
   });
 
   it('refuses a document from a newer Cellar, naming both versions', () => {
-    const e = documentError(() => readDocument(JSON.stringify({ version: 3, title: 'x', blocks: [] })));
+    const e = documentError(() => readDocument(JSON.stringify({ version: DOCUMENT_VERSION + 1, title: 'x', blocks: [] })));
     expect(e.message).toMatch(/newer Cellar/);
-    expect(e.message).toContain('3');
+    expect(e.message).toContain(String(DOCUMENT_VERSION + 1));
     expect(e.message).toContain(String(DOCUMENT_VERSION));
     expect(documentError(() => readDocument({ version: 99, blocks: [{ whatever: true }] })).message).toMatch(/newer Cellar/);
   });
@@ -116,7 +120,7 @@ describe('readDocument: versions', () => {
       ),
     );
     expect(doc).toEqual({
-      version: 2,
+      version: DOCUMENT_VERSION,
       title: 't',
       blocks: [
         { id: 'a', kind: 'sql', name: 'q', sql: 'SELECT 1' },

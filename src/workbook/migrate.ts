@@ -1,4 +1,4 @@
-import { DOCUMENT_VERSION, type Block, type CellControl, type WorkbookDocument } from './document';
+import { DOCUMENT_VERSION, type Block, type CellControl, type FormulaColumn, type PivotAggregate, type PivotValue, type WorkbookDocument } from './document';
 
 /** A document that cannot be read: from a newer Cellar, damaged, or not a workbook at all. */
 export class DocumentError extends Error {
@@ -15,6 +15,9 @@ const MIGRATIONS: Record<number, (doc: Json) => Json> = {
   // v1 (issue 2) had table and SQL blocks only; v2 adds cells and `collapsed`, both optional,
   // so a v1 document is a valid v2 one once its version says so.
   1: (doc) => ({ ...doc, version: 2 }),
+  // v3 (issue 4) adds formula columns, formula cells (a value cell whose text starts with =),
+  // sheet and pivot blocks: all new, so a v2 document is a v3 one as it is.
+  2: (doc) => ({ ...doc, version: 3 }),
 };
 
 /** Reads a document of any version this Cellar knows, from JSON text or a parsed value. */
@@ -67,18 +70,19 @@ function validate(doc: Json): WorkbookDocument {
     ids.add(id);
     names.add(name.toLowerCase());
     const base = { id, name, ...(raw.collapsed === true ? { collapsed: true } : {}) } as Pick<Block, 'id' | 'name' | 'collapsed'>;
+    const columns = formulaColumns(raw.formulaColumns, `${where} (${name})`);
     if (kind === 'sql') {
       if (typeof raw.sql !== 'string') throw new DocumentError(`${where} (${name}) has no SQL text.`);
-      out.push({ ...base, kind, sql: raw.sql });
+      out.push({ ...base, kind, sql: raw.sql, ...columns });
     } else if (kind === 'table') {
       const source = raw.source;
       const formats = ['csv', 'tsv', 'parquet', 'json', 'arrow'];
       if (!isObject(source) || !formats.includes(source.format as string)) throw new DocumentError(`${where} (${name}) has no valid source.`);
       const format = source.format as 'csv';
       if (source.kind === 'file' && typeof source.fileName === 'string') {
-        out.push({ ...base, kind, source: { kind: 'file', fileName: source.fileName, format, size: toNumber(source.size) || 0 }, ...(raw.lenient === true ? { lenient: true } : {}) });
+        out.push({ ...base, kind, source: { kind: 'file', fileName: source.fileName, format, size: toNumber(source.size) || 0 }, ...(raw.lenient === true ? { lenient: true } : {}), ...columns });
       } else if (source.kind === 'url' && typeof source.url === 'string') {
-        out.push({ ...base, kind, source: { kind: 'url', url: source.url, format }, ...(raw.lenient === true ? { lenient: true } : {}) });
+        out.push({ ...base, kind, source: { kind: 'url', url: source.url, format }, ...(raw.lenient === true ? { lenient: true } : {}), ...columns });
       } else {
         throw new DocumentError(`${where} (${name}) has no valid source.`);
       }
@@ -86,11 +90,63 @@ function validate(doc: Json): WorkbookDocument {
       const value = raw.value;
       if (!(value === null || ['string', 'number', 'boolean'].includes(typeof value))) throw new DocumentError(`${where} (${name}) has an invalid value.`);
       out.push({ ...base, kind, control: validControl(raw.control, `${where} (${name})`), value: value as string });
+    } else if (kind === 'sheet') {
+      out.push({ ...base, kind, cells: sheetCells(raw.cells, `${where} (${name})`) });
+    } else if (kind === 'pivot') {
+      out.push({ ...base, kind, ...pivot(raw, `${where} (${name})`) });
     } else {
       throw new DocumentError(`${where} has an unknown kind ${JSON.stringify(kind)}.`);
     }
   });
   return { version: DOCUMENT_VERSION, title, blocks: out };
+}
+
+function formulaColumns(raw: unknown, where: string): { formulaColumns?: FormulaColumn[] } {
+  if (raw === undefined) return {};
+  if (!Array.isArray(raw)) throw new DocumentError(`${where} has invalid formula columns.`);
+  const seen = new Set<string>();
+  const list = raw.map((c, i) => {
+    if (!isObject(c) || typeof c.name !== 'string' || c.name.trim() === '' || typeof c.formula !== 'string') {
+      throw new DocumentError(`${where}: formula column ${i + 1} needs a name and a formula.`);
+    }
+    if (seen.has(c.name.toLowerCase())) throw new DocumentError(`${where} has two formula columns named ${c.name}.`);
+    seen.add(c.name.toLowerCase());
+    return { name: c.name, formula: c.formula };
+  });
+  return list.length > 0 ? { formulaColumns: list } : {};
+}
+
+const ADDRESS = /^[A-Z]{1,3}[1-9][0-9]*$/;
+
+function sheetCells(raw: unknown, where: string): Record<string, string> {
+  if (!isObject(raw)) throw new DocumentError(`${where} has no cells.`);
+  const cells: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!ADDRESS.test(key) || typeof value !== 'string') throw new DocumentError(`${where} has an invalid cell ${JSON.stringify(key)}.`);
+    if (value !== '') cells[key] = value;
+  }
+  return cells;
+}
+
+const AGGREGATES: PivotAggregate[] = ['sum', 'avg', 'count', 'min', 'max', 'median', 'count_distinct', 'formula'];
+
+function pivot(raw: Json, where: string): { source: Block['id']; rows: string[]; columns: string[]; values: PivotValue[] } {
+  const strings = (v: unknown, what: string) => {
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new DocumentError(`${where} has invalid pivot ${what}.`);
+    return v as string[];
+  };
+  if (typeof raw.source !== 'string') throw new DocumentError(`${where} has no source block.`);
+  if (!Array.isArray(raw.values)) throw new DocumentError(`${where} has invalid pivot values.`);
+  const values = raw.values.map((v): PivotValue => {
+    if (!isObject(v) || !AGGREGATES.includes(v.aggregate as PivotAggregate)) throw new DocumentError(`${where} has an invalid pivot value.`);
+    return {
+      aggregate: v.aggregate as PivotAggregate,
+      ...(typeof v.column === 'string' ? { column: v.column } : {}),
+      ...(typeof v.formula === 'string' ? { formula: v.formula } : {}),
+      ...(typeof v.name === 'string' && v.name !== '' ? { name: v.name } : {}),
+    };
+  });
+  return { source: raw.source as Block['id'], rows: strings(raw.rows, 'rows'), columns: strings(raw.columns ?? [], 'columns'), values };
 }
 
 function validControl(raw: unknown, where: string): CellControl {

@@ -1,3 +1,4 @@
+import { DOCUMENT_VERSION } from './document';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wasmDuckDB, type WasmDuckDB } from '../engine/testing/wasm-parser';
 import type { BlockId, WorkbookDocument } from './document';
@@ -38,7 +39,7 @@ describe('renameTable', () => {
 
 describe('renameBlock', () => {
   const doc: WorkbookDocument = {
-    version: 2,
+    version: DOCUMENT_VERSION,
     title: 't',
     blocks: [
       { id: 'c' as BlockId, kind: 'cell', name: 'lim', control: { type: 'number' }, value: 3 },

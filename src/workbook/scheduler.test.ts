@@ -1,3 +1,4 @@
+import { DOCUMENT_VERSION } from './document';
 import { describe, expect, it } from 'vitest';
 import type { Block, BlockId, SqlBlock, WorkbookDocument } from './document';
 import { buildGraph, type Graph, type SqlRefs } from './graph';
@@ -19,7 +20,7 @@ function graph(reads: Record<string, string[]>): Graph {
     refs.set(name, { tables, params: [] });
     return { id: id(name), kind: 'sql', name, sql: `SELECT * FROM ${tables.join(', ') || 'range(1)'}` };
   });
-  const doc: WorkbookDocument = { version: 2, title: 'test', blocks };
+  const doc: WorkbookDocument = { version: DOCUMENT_VERSION, title: 'test', blocks };
   return buildGraph(doc, (b: Block) => refs.get(b.name));
 }
 

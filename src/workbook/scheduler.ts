@@ -8,6 +8,16 @@ export type RunResult =
   | { kind: 'blocked'; by: BlockId }
   | { kind: 'cancelled' };
 
+/**
+ * Thrown by a run that cannot use an input's value (a SQL block reading a cell whose formula is
+ * #DIV/0!): the block is then `blocked` by that input, as if the input had failed.
+ */
+export class BlockedByInput extends Error {
+  constructor(readonly by: BlockId) {
+    super('An input holds an error');
+  }
+}
+
 /** Runs one block; rejects when it fails. Must stop (reject) soon after `signal` aborts. */
 export type RunBlock = (id: BlockId, signal: AbortSignal) => Promise<void>;
 
@@ -120,6 +130,7 @@ export class Scheduler {
       return settle({ kind: 'ok' }, performance.now() - started);
     } catch (error) {
       if (run.controller.signal.aborted) return { kind: 'cancelled' };
+      if (error instanceof BlockedByInput) return settle({ kind: 'blocked', by: error.by });
       return settle({ kind: 'error', error }, performance.now() - started);
     }
   }

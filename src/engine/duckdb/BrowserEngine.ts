@@ -3,7 +3,7 @@ import { Table } from 'apache-arrow';
 import { analyzeSql, bindNamedParams, setVariableStatement } from '../analyze';
 import { EngineError, toSqlError } from '../errors';
 import { ingest } from '../ingest';
-import { quoteIdent } from '../sql';
+import { quoteIdent, quoteLiteral } from '../sql';
 import { toTokens, type SqlToken } from '../sql-tokens';
 import type {
   ColumnInfo,
@@ -151,7 +151,16 @@ export class BrowserEngine implements Engine, DuckSession {
   }
 
   async renameTable(from: string, to: string): Promise<void> {
-    await this.query(`ALTER TABLE ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`);
+    const kind = (await this.relationKind(from)) === 'view' ? 'VIEW' : 'TABLE';
+    await this.query(`ALTER ${kind} ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`);
+  }
+
+  async relationKind(name: string): Promise<'table' | 'view' | undefined> {
+    const result = await this.query(
+      `SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ${quoteLiteral(name)}`,
+    );
+    const type = result.numRows > 0 ? String(result.get(0)?.table_type) : undefined;
+    return type === 'VIEW' ? 'view' : type ? 'table' : undefined;
   }
 
   ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult> {
@@ -184,7 +193,9 @@ export class BrowserEngine implements Engine, DuckSession {
   }
 
   async dropTable(table: string): Promise<void> {
-    await this.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    // DROP TABLE refuses a view of that name, and a block's name is a view once it has formula columns.
+    const kind = await this.relationKind(table);
+    if (kind) await this.query(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS ${quoteIdent(table)}`);
   }
 
   async cancelAll(): Promise<void> {

@@ -3,7 +3,7 @@ import { arityProblem, paramAt, type ScalarArg, type ScalarContext } from './cat
 import { FormulaError, isFormulaError, type Span } from './errors';
 import { functionNames, lookupFunction } from './functions';
 import { binaryOp, percentOp, unaryOp } from './operators';
-import { didYouMean } from './suggest';
+import { withSuggestion } from './suggest';
 import { isRange, RangeValue, type Scalar, type Value } from './values';
 
 /** What a formula outside a table's rows can read: named cells, sheet cells, and SQL's answers. */
@@ -65,7 +65,7 @@ export function evaluate(node: FormulaNode, ctx: EvalContext): Value {
       const v = ctx.name(node.name);
       if (v !== undefined) return v;
       if (ctx.isTable(node.name)) return new FormulaError('#VALUE!', `${node.name} is a table; use it in a function that takes a range, as in ROWS(${node.name}).`, node.span);
-      return new FormulaError('#NAME?', `Unknown name ${node.name}: no cell is called that${didYouMean(node.name, ctx.names())}.`, node.span);
+      return new FormulaError('#NAME?', withSuggestion(`Unknown name ${node.name}: no cell is called that`, node.name, ctx.names()), node.span);
     }
     case 'column':
       if (node.thisRow || !node.table) {
@@ -93,7 +93,7 @@ export function evaluate(node: FormulaNode, ctx: EvalContext): Value {
 function call(node: NodeOf<'call'>, ctx: EvalContext): Value {
   const spec = lookupFunction(node.name);
   if (!spec) {
-    return new FormulaError('#NAME?', `Unknown function ${node.name}${didYouMean(node.name, functionNames())}.`, node.nameSpan);
+    return new FormulaError('#NAME?', withSuggestion(`Unknown function ${node.name}`, node.name, functionNames()), node.nameSpan);
   }
   const problem = arityProblem(spec, node.args.length);
   if (problem) return new FormulaError('#N/A', problem, node.nameSpan);

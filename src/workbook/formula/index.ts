@@ -15,7 +15,7 @@ export { columnExpr, compileFormula, formulaType } from './sql/compile';
 export type { RelationInfo, SqlScope } from './sql/compile';
 export { literal as sqlLiteral } from './sql/coerce';
 export type { SqlExpr, SqlRange, SqlType } from './sql/types';
-export { closest, didYouMean } from './suggest';
+export { closest, didYouMean, withSuggestion } from './suggest';
 export {
   compareValues,
   DateValue,

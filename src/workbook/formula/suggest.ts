@@ -33,3 +33,8 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   const c = closest(word, candidates);
   return c ? ` — did you mean ${c}?` : '';
 }
+
+/** A message about `word` ending with a suggestion (`… — did you mean SUM?`) or a full stop. */
+export function withSuggestion(message: string, word: string, candidates: Iterable<string>): string {
+  return `${message}${didYouMean(word, candidates) || '.'}`;
+}

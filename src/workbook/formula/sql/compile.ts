@@ -3,7 +3,7 @@ import { some, type CellAddress, type FormulaNode, type NodeOf } from '../ast';
 import { arityProblem, paramAt } from '../catalog';
 import { FormulaSyntaxError, type ErrorCode, type Span } from '../errors';
 import { functionNames, lookupFunction } from '../functions';
-import { didYouMean } from '../suggest';
+import { withSuggestion } from '../suggest';
 import { isRange, type RangeValue, type Scalar } from '../values';
 import { anyErr, errorExpr, guard, literal } from './coerce';
 import { sqlBinary, sqlPercent, sqlUnary } from './operators';
@@ -55,7 +55,8 @@ export function formulaType(duckType: string): SqlType {
 
 /** A column of a relation as a typed, nullable expression (numbers as DOUBLE, as Excel has them). */
 export function columnExpr(alias: string, column: ColumnInfo): SqlExpr {
-  const ref = `${alias}.${quoteIdent(column.name)}`;
+  // No alias: bare names (DuckDB's PIVOT refuses qualified columns in its aggregates).
+  const ref = alias ? `${alias}.${quoteIdent(column.name)}` : quoteIdent(column.name);
   const type = formulaType(column.type);
   const t = column.type.toUpperCase();
   if (type === 'number') return expr(t === 'DOUBLE' ? ref : `CAST(${ref} AS DOUBLE)`, 'number', null, true);
@@ -135,13 +136,13 @@ class Compiler {
     if (this.scope.table(node.name)) {
       return this.fail('#VALUE!', `${node.name} is a table; use it in a function that takes a range, as in ROWS(${node.name}).`, node.span);
     }
-    return this.fail('#NAME?', `Unknown name ${node.name}: no cell is called that${didYouMean(node.name, this.scope.names())}.`, node.span);
+    return this.fail('#NAME?', withSuggestion(`Unknown name ${node.name}: no cell is called that`, node.name, this.scope.names()), node.span);
   }
 
   private columnOf(info: RelationInfo, table: string, name: string, span: Span): ColumnInfo {
     const exact = info.columns.find((c) => c.name === name) ?? info.columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
     if (exact) return exact;
-    return this.fail('#REF!', `${table} has no column ${name}${didYouMean(name, info.columns.map((c) => c.name))}.`, span);
+    return this.fail('#REF!', withSuggestion(`${table} has no column ${name}`, name, info.columns.map((c) => c.name)), span);
   }
 
   private isOwnTable(name: string | undefined): boolean {
@@ -191,13 +192,13 @@ class Compiler {
     const row = this.scope.row;
     if (row && name.toLowerCase() === row.name.toLowerCase()) return row.relation;
     const info = this.scope.table(name);
-    if (!info) return this.fail('#REF!', `No table is called ${name}${didYouMean(name, this.scope.names())}.`, span);
+    if (!info) return this.fail('#REF!', withSuggestion(`No table is called ${name}`, name, this.scope.names()), span);
     return info;
   }
 
   private call(node: NodeOf<'call'>, range: RangeContext | undefined): SqlExpr {
     const spec = lookupFunction(node.name);
-    if (!spec) return this.fail('#NAME?', `Unknown function ${node.name}${didYouMean(node.name, functionNames())}.`, node.nameSpan);
+    if (!spec) return this.fail('#NAME?', withSuggestion(`Unknown function ${node.name}`, node.name, functionNames()), node.nameSpan);
     const problem = arityProblem(spec, node.args.length);
     if (problem) return this.fail('#N/A', problem, node.nameSpan);
     if (!spec.sql) return this.fail('#VALUE!', `${spec.name} cannot be computed by SQL (in a column formula, or over a table).`, node.nameSpan);
