@@ -2,7 +2,7 @@ import { DOCUMENT_VERSION } from './document';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wasmDuckDB, type WasmDuckDB } from '../engine/testing/wasm-parser';
 import type { BlockId, WorkbookDocument } from './document';
-import { invalidName, renameBlock, renameTable } from './rename';
+import { invalidName, renameBlock, renameInFormula, renameTable } from './rename';
 
 let duck: WasmDuckDB;
 beforeAll(async () => {
@@ -65,5 +65,20 @@ describe('renameBlock', () => {
     expect(invalidName(doc, 'a' as BlockId, 'select')).toMatch(/reserved/);
     expect(invalidName(doc, 'a' as BlockId, '1abc')).toMatch(/starts with/);
     expect(invalidName(doc, 'a' as BlockId, 'src')).toBeUndefined();
+  });
+});
+
+describe('renameInFormula', () => {
+  it('renames names, $names, table[col] prefixes and sheet! prefixes, and nothing else', () => {
+    expect(renameInFormula('=SUM(sales[amount]) / target + $target', 'target', 'goal')).toBe('=SUM(sales[amount]) / goal + $goal');
+    expect(renameInFormula('=SUM(sales[amount]) & "sales" & [sales]', 'sales', 'orders')).toBe('=SUM(orders[amount]) & "sales" & [sales]');
+    expect(renameInFormula('=plan!B2 * 2', 'plan', 'budget', true)).toBe('=budget!B2 * 2');
+  });
+  it('leaves function names, addresses in sheets and typed values alone', () => {
+    expect(renameInFormula('=sum(1) + sum', 'sum', 'total')).toBe('=sum(1) + total');
+    expect(renameInFormula('=B2 + q1', 'q1', 'rate', true)).toBe('=B2 + q1');
+    expect(renameInFormula('=B2 + q1', 'q1', 'rate')).toBe('=B2 + rate');
+    expect(renameInFormula('target', 'target', 'goal')).toBe('target');
+    expect(renameInFormula('=SUM(target', 'target', 'goal')).toBe('=SUM(goal');
   });
 });

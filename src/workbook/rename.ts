@@ -1,5 +1,6 @@
 import { identifierName, paramRefs, quoteIdent, replaceSpans, type SqlParser, type SqlToken } from '../engine';
-import { isCellBlock, isSqlBlock, type BlockId, type WorkbookDocument } from './document';
+import { isCellBlock, isSqlBlock, type Block, type BlockId, type WorkbookDocument } from './document';
+import { isFormulaText, tokenize } from './formula';
 
 const PROBE = '__cellar_rename_probe__';
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -19,18 +20,18 @@ export function invalidName(doc: WorkbookDocument, id: BlockId, name: string): s
 
 /**
  * Renames a block and every reference to it: table references in SQL blocks (found by DuckDB's
- * binder, so a column, alias, string or comment with the same text is left alone) and `$name`
- * uses of a cell.
+ * binder, so a column, alias, string or comment with the same text is left alone), `$name`
+ * uses of a cell, and every formula that names it (formula columns and cells, sheets, pivots).
  */
 export async function renameBlock(parser: SqlParser, doc: WorkbookDocument, id: BlockId, name: string): Promise<WorkbookDocument> {
   const target = doc.blocks.find((b) => b.id === id);
   if (!target) return doc;
   const blocks = await Promise.all(
     doc.blocks.map(async (b) => {
-      if (b.id === id) return { ...b, name };
-      if (!isSqlBlock(b)) return b;
-      const sql = isCellBlock(target) ? await renameParam(parser, b.sql, target.name, name) : await renameTable(parser, b.sql, target.name, name);
-      return sql === b.sql ? b : { ...b, sql };
+      const renamed = renameInFormulas(b.id === id ? { ...b, name } : b, target.name, name);
+      if (!isSqlBlock(renamed)) return renamed;
+      const sql = isCellBlock(target) ? await renameParam(parser, renamed.sql, target.name, name) : await renameTable(parser, renamed.sql, target.name, name);
+      return sql === renamed.sql ? renamed : { ...renamed, sql };
     }),
   );
   return { ...doc, blocks };
@@ -82,4 +83,59 @@ export async function renameTable(parser: SqlParser, sql: string, from: string, 
     }
   }
   return replaceSpans(sql, spans);
+}
+
+/**
+ * A formula with the name `from` (a cell, a table before `[col]`, a sheet before `!`) written as
+ * `to`; function names, strings, columns and everything else are kept as typed.
+ */
+export function renameInFormula(text: string, from: string, to: string, sheet = false): string {
+  if (!isFormulaText(text)) return text;
+  let tokens;
+  try {
+    tokens = tokenize(text);
+  } catch {
+    return text; // a formula that does not read yet keeps its text
+  }
+  const same = (name: string) => name.toLowerCase() === from.toLowerCase();
+  const spans: { start: number; end: number; text: string }[] = [];
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (t.type === 'ident' && same(t.text) && next?.type !== '(') spans.push({ start: t.start, end: t.end, text: to });
+    else if (t.type === 'param' && same(String(t.value))) spans.push({ start: t.start, end: t.end, text: `$${to}` });
+    else if (t.type === 'sheet' && same(String(t.value))) spans.push({ start: t.start, end: t.end, text: `${to}!` });
+    // Outside a sheet, a name shaped like an address (q1) is still a name.
+    else if (t.type === 'a1' && !sheet && same(t.text.replace(/^\$/, ''))) spans.push({ start: t.start, end: t.end, text: t.text.startsWith('$') ? `$${to}` : to });
+  });
+  return replaceSpans(text, spans);
+}
+
+/** A block with `from` renamed to `to` in each of its formulas. */
+function renameInFormulas(b: Block, from: string, to: string): Block {
+  switch (b.kind) {
+    case 'cell': {
+      if (typeof b.value !== 'string') return b;
+      const value = renameInFormula(b.value, from, to);
+      return value === b.value ? b : { ...b, value };
+    }
+    case 'table':
+    case 'sql': {
+      if (!b.formulaColumns) return b;
+      const columns = b.formulaColumns.map((c) => ({ ...c, formula: renameInFormula(c.formula, from, to) }));
+      return columns.every((c, i) => c.formula === b.formulaColumns![i]!.formula) ? b : { ...b, formulaColumns: columns };
+    }
+    case 'sheet': {
+      let changed = false;
+      const cells: Record<string, string> = {};
+      for (const [k, v] of Object.entries(b.cells)) {
+        cells[k] = renameInFormula(v, from, to, true);
+        changed ||= cells[k] !== v;
+      }
+      return changed ? { ...b, cells } : b;
+    }
+    case 'pivot': {
+      const values = b.values.map((v) => (v.formula ? { ...v, formula: renameInFormula(v.formula, from, to) } : v));
+      return values.every((v, i) => v.formula === b.values[i]!.formula) ? b : { ...b, values };
+    }
+  }
 }
