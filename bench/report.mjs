@@ -153,6 +153,7 @@ export function writeMarkdown(r, { rows, notes }) {
   for (const [k, sql] of Object.entries(r.queries)) md.push(`- ${k}: \`${sql}\``);
   md.push('');
   if (r.workbook) md.push(...workbookMarkdown(r));
+  if (r.formulas) md.push(...formulasMarkdown(r));
   md.push(...HOW_MEASURED, '');
   return writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), md.join('\n'));
 }
@@ -365,4 +366,93 @@ const WORKBOOK_HOW = [
   '  (`runAndReadAll` + `getRowObjectsJS()`); one warm-up round, then one round per timed browser change.',
   '- A quick run of only this part: `node bench/run.mjs --only workbook` (or `BENCH_ONLY=workbook npm run bench`); it prints',
   '  the table and writes bench/.data/workbook-run.json, and leaves this file alone. `BENCH_WORKBOOK_REPS` sets the count.',
+];
+
+// ---------------------------------------------------------------- formulas (issue 4)
+
+/** The rows of the formulas table (r.formulas: { browser, native } from bench/formulas.mjs). */
+export function buildFormulaRows(r) {
+  const F = r.formulas;
+  const B = F.browser;
+  const N = F.native;
+  const notes = [];
+  const failed = (err) => {
+    notes.push(err);
+    return `failed [${notes.length}]`;
+  };
+  const row = (work, xs, { native, js, target, error } = {}) => {
+    const m = median(xs);
+    return {
+      work,
+      browser: m == null ? (error ? failed(error) : '—') : fmtMs(m),
+      native: native ? fmtMs(median(native)) : '—',
+      js: js ? fmtMs(median(js)) : '—',
+      target: target ? `< ${fmtMs(target)}` : '—',
+      met: !target || m == null ? '—' : m < target ? 'yes' : 'no',
+    };
+  };
+  const rows = [
+    row(`Formula column on flights_3m (3M rows): Enter → its first rows on screen`, B.column?.add, { target: 1000, error: B.errors.formulaColumn }),
+    row('… the formula over all 3M rows (a count over the column)', B.column?.full, { native: N.full, target: 1000, error: B.errors.formulaColumn }),
+    row('… sort by it: header click → the first sorted rows on screen', B.column?.sort, { error: B.errors.formulaColumn }),
+    row('SUMIFS cell over flights_3m (3M rows): input cell change → the new sum on screen', B.sumifs?.latency, { target: 1000, error: B.errors.sumifs }),
+    row('… its SQL alone, run directly', B.sumifs?.direct, { native: N.sumifs, error: B.errors.sumifs }),
+    row('The same SUMIFS over the first 1M rows', B.sumifs?.direct1m, { native: N.sumifs1m, js: N.formulajs, error: B.errors.sumifs }),
+  ];
+  if (N.errors?.native) notes.push(`native: ${N.errors.native}`);
+  return { rows, notes };
+}
+
+export const FORMULA_COLUMNS = [
+  ['work', 'work'], ['browser', 'DuckDB-WASM (app)'], ['native', 'native DuckDB'], ['js', 'formulajs (JS)'], ['target', 'target'], ['met', 'met?'],
+];
+
+export function formulasMarkdown(r) {
+  const F = r.formulas;
+  const { rows, notes } = buildFormulaRows(r);
+  const md = [];
+  md.push('## Formulas (issue 4)', '');
+  md.push(`Spreadsheet formulas over flights-3m in the app (default engine), the same SQL in native DuckDB, and the same SUMIFS in`);
+  md.push(`[formulajs](https://github.com/formulajs/formulajs) ${F.formulajsVersion} (a JavaScript implementation of Excel's functions, as a JS spreadsheet runs them:`);
+  md.push(`one array per column) over the first 1M rows. Medians of ${F.reps} timed runs after one warm-up.`, '');
+  md.push(`| ${FORMULA_COLUMNS.map(([, h]) => h).join(' | ')} |`);
+  md.push(`| ${FORMULA_COLUMNS.map(() => '---').join(' | ')} |`);
+  for (const row of rows) md.push(`| ${FORMULA_COLUMNS.map(([k]) => esc(row[k])).join(' | ')} |`);
+  md.push('');
+  if (notes.length > 0) {
+    md.push('Failures in this part:', '');
+    notes.forEach((x, i) => md.push(`${i + 1}. ${esc(x)}`));
+    md.push('');
+  }
+  const B = F.browser;
+  const N = F.native;
+  md.push('The work:', '');
+  md.push(`- The formula column: \`${F.columnFormula}\`, typed into "+ Column" on flights_3m; it compiled to \`${B.column?.sql ?? '?'}\`, a view over the table's rows.`);
+  md.push(`- The SUMIFS cell: \`${F.sumifsFormula}\`, with \`min_distance\` a value cell (${B.sumifs?.values?.join(', ') ?? '?'} in the timed changes).`);
+  if (N.value1m !== undefined) md.push(`- Over the first 1M rows with min_distance 500 the three agree: DuckDB-WASM ${B.sumifs?.value1m}, native ${N.value1m}, formulajs ${N.formulajsValue}.`);
+  md.push('');
+  md.push('All samples (ms):', '');
+  md.push(`- formula column, Enter → first rows: ${samples(B.column?.add)}; over all rows: ${samples(B.column?.full)} (native ${samples(N.full)}); sort: ${samples(B.column?.sort)}`);
+  md.push(`- SUMIFS cell, change → sum on screen: ${samples(B.sumifs?.latency)}; its SQL alone: ${samples(B.sumifs?.direct)} (native ${samples(N.sumifs)})`);
+  md.push(`- SUMIFS over 1M rows: DuckDB-WASM ${samples(B.sumifs?.direct1m)}; native ${samples(N.sumifs1m)}; formulajs ${samples(N.formulajs)}`);
+  md.push('');
+  md.push(...FORMULAS_HOW, '');
+  return md;
+}
+
+const FORMULAS_HOW = [
+  'How measured:',
+  '',
+  '- **Through the DOM, timed in the page** (bench/formulas.mjs), in a fresh page with flights-3m dropped through the file input.',
+  '  The formula goes into the CodeMirror formula input with the browser\'s editing commands; `t0` is just before the Enter',
+  '  (or the header click, or the input cell\'s Enter); a MutationObserver waits for the result on screen (the column\'s first',
+  '  row showing a value and the block `ok`; the sorted first row; the cell showing the sum computed beforehand with plain',
+  '  SQL), then one animation frame. Each formula-column repetition deletes the column again, so every one starts alike.',
+  '- **"Over all rows"** runs `SELECT count(*) FILTER (WHERE col = \'late\') FROM flights_3m` through `window.cellar.query` in',
+  '  the page; native runs the same over a view made from the same compiled SQL (taken from the app\'s "Show SQL").',
+  '- **The SUMIFS SQL** is the app\'s own compiled text (a unit test keeps bench/formulas.mjs equal to `compileFormula`\'s output).',
+  '- **formulajs** runs in this Node process, `SUMIFS(delay, origin, "SFO", distance, ">500")` over three 1M-element JS arrays',
+  '  read from the same rows with native DuckDB; only the call is timed, not building the arrays. HyperFormula, a whole',
+  '  spreadsheet engine, is GPL-3.0 and not used here.',
+  '- `node bench/run.mjs --only formulas` runs just this part (writes bench/.data/formulas-run.json, leaves this file alone).',
 ];

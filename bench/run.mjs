@@ -4,19 +4,20 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { buildIfStale, checkChromium, launchChromium, runBrowser, snapshotDist, startPreview } from './browser.mjs';
+import { buildIfStale, checkChromium, launchChromium, runBrowser, snapshotDist, startPreview, withApp } from './browser.mjs';
 import { DATA_DIR, ensureData, FILES, ROOT } from './data.mjs';
 import { runNative } from './native.mjs';
-import { buildRows, buildWorkbookRows, printTable, WORKBOOK_COLUMNS, writeMarkdown } from './report.mjs';
+import { buildFormulaRows, buildRows, buildWorkbookRows, FORMULA_COLUMNS, printTable, WORKBOOK_COLUMNS, writeMarkdown } from './report.mjs';
 import { checkReps as checkWorkbookReps, runWorkbookBrowser, runWorkbookNative, WORKBOOK } from './workbook.mjs';
+import { COLUMN_FORMULA, runFormulasBrowser, runFormulasNative, SUMIFS_FORMULA } from './formulas.mjs';
 
-// `--only workbook` (or BENCH_ONLY=workbook): just the reactive-workbook part, for iterating on it.
-// It prints its table and writes bench/.data/workbook-run.json; docs/benchmarks.md is left alone,
+// `--only workbook` / `--only formulas` (or BENCH_ONLY=…): just that part, for iterating on it.
+// It prints its table and writes bench/.data/<part>-run.json; docs/benchmarks.md is left alone,
 // since it always shows one whole run.
 const onlyArg = process.argv.find((a, i) => a.startsWith('--only=') || process.argv[i - 1] === '--only');
 const ONLY = process.env.BENCH_ONLY || (onlyArg?.startsWith('--only=') ? onlyArg.slice(7) : onlyArg);
-if (ONLY && ONLY !== 'workbook') {
-  console.error(`--only ${ONLY}: the only part that runs alone is "workbook"`);
+if (ONLY && ONLY !== 'workbook' && ONLY !== 'formulas') {
+  console.error(`--only ${ONLY}: the parts that run alone are "workbook" and "formulas"`);
   process.exit(2);
 }
 
@@ -25,6 +26,7 @@ const reps = {
   ingest: Number(process.env.BENCH_INGEST_REPS ?? 3),
   query: Number(process.env.BENCH_QUERY_REPS ?? 5),
   workbook: Number(process.env.BENCH_WORKBOOK_REPS ?? 7), // timed cell changes per workbook, after a warm-up
+  formulas: Number(process.env.BENCH_FORMULA_REPS ?? 5),
 };
 
 // The same SQL text runs on both sides. The grid's SQL is what pageSql() makes for flights_3m:
@@ -85,11 +87,18 @@ async function main() {
   browser = await launchChromium();
 
   const browserResult = ONLY ? undefined : await runBrowser({ browser, url: server.url, files: FILES, reps, queries: QUERIES, log });
-  const workbookBrowser = await runWorkbookBrowser({ browser, url: server.url, reps: reps.workbook, log });
+  const workbookBrowser = ONLY === 'formulas' ? undefined : await runWorkbookBrowser({ browser, url: server.url, reps: reps.workbook, log });
+  let formulasBrowser;
+  if (ONLY !== 'workbook') {
+    log('formulas: a formula column and a SUMIFS cell over flights_3m');
+    formulasBrowser = await withApp(browser, server.url, (page) => runFormulasBrowser({ page, reps: reps.formulas, log })).catch((e) => ({ errors: { formulas: String(e?.message ?? e).split('\n')[0] } }));
+  }
   await cleanup();
+  if (ONLY === 'formulas') return finishFormulasOnly(formulasBrowser);
 
   let nativeResult;
   const threads = browserResult?.facts.threads ?? workbookBrowser.facts.threads ?? 1;
+  const formulasNative = formulasBrowser ? await runFormulasNative({ threads, reps: reps.formulas, columnSql: formulasBrowser.column?.sql, log }) : undefined;
   if (!ONLY) {
     const threadedThreads = browserResult.facts.threaded.threads;
     log(`native: @duckdb/node-api with threads = ${threads} (and ${threadedThreads} for the ?threads=1 items)`);
@@ -133,6 +142,14 @@ async function main() {
       browser: workbookBrowser,
       native: workbookNative,
     },
+    formulas: formulasBrowser && {
+      reps: reps.formulas,
+      columnFormula: COLUMN_FORMULA,
+      sumifsFormula: SUMIFS_FORMULA,
+      formulajsVersion: pkgVersion('@formulajs/formulajs'),
+      browser: { errors: {}, ...formulasBrowser },
+      native: formulasNative,
+    },
   };
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(join(DATA_DIR, ONLY ? 'workbook-run.json' : 'last-run.json'), JSON.stringify(result, null, 2));
@@ -144,6 +161,10 @@ async function main() {
   }
   console.log(`Reactive workbook (issue 3), ${reps.workbook} changes each (load average ${loadBefore} before, ${result.machine.loadAfter} after):`);
   printTable(buildWorkbookRows(result), WORKBOOK_COLUMNS);
+  if (result.formulas) {
+    console.log('\nFormulas (issue 4):');
+    printTable(buildFormulaRows(result), FORMULA_COLUMNS);
+  }
   if (ONLY) {
     log('only the workbook part ran: docs/benchmarks.md left as it was (raw samples in bench/.data/workbook-run.json)');
   } else {
@@ -155,11 +176,35 @@ async function main() {
   const failed = [
     ...Object.keys(browserResult?.errors ?? {}), ...Object.keys(nativeResult?.errors ?? {}),
     ...Object.keys(workbookBrowser.errors), ...Object.keys(workbookNative.errors),
+    ...Object.keys(formulasBrowser?.errors ?? {}), ...Object.keys(formulasNative?.errors ?? {}),
   ];
   const counted = failed.filter((k) => !k.endsWith('Threaded'));
   if (failed.length > counted.length) console.error(`\n${failed.length - counted.length} item(s) of the opt-in ?threads=1 build failed (reported, not counted).`);
   if (counted.length > 0) console.error(`\n${counted.length} work item(s) failed: ${counted.join(', ')}; see the notes under the table.`);
   return counted.length > 0 ? 1 : 0;
+}
+
+/** `--only formulas`: the browser part ran; native and formulajs now, then the table. */
+async function finishFormulasOnly(formulasBrowser) {
+  const threads = 1;
+  log(`native + formulajs: threads = ${threads}`);
+  const formulasNative = await runFormulasNative({ threads, reps: reps.formulas, columnSql: formulasBrowser.column?.sql, log });
+  const result = {
+    formulas: {
+      reps: reps.formulas,
+      columnFormula: COLUMN_FORMULA,
+      sumifsFormula: SUMIFS_FORMULA,
+      formulajsVersion: pkgVersion('@formulajs/formulajs'),
+      browser: { errors: {}, ...formulasBrowser },
+      native: formulasNative,
+    },
+  };
+  mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(join(DATA_DIR, 'formulas-run.json'), JSON.stringify(result, null, 2));
+  console.log('');
+  printTable(buildFormulaRows(result), FORMULA_COLUMNS);
+  const failed = [...Object.keys(result.formulas.browser.errors), ...Object.keys(formulasNative.errors)];
+  return failed.length > 0 ? 1 : 0;
 }
 
 main()

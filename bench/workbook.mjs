@@ -123,11 +123,13 @@ const blockText = (page, name) =>
  */
 export function changeCell(page, { cell, value, target, col, expected }) {
   return evaluate(page, ({ cellSel, targetSel, value, col, expected, timeout }) => new Promise((resolve, reject) => {
+    // A value cell's input is a one-line CodeMirror editor: typed into with the browser's own
+    // editing commands, which it reads as typing.
     const input = document.querySelector(`${cellSel} [data-testid="cell-input"]`);
     if (!input) return reject(new Error('no cell-input'));
     input.focus();
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, String(value));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    document.execCommand('selectAll');
+    document.execCommand('insertText', false, String(value));
     const statuses = () => Object.fromEntries([...document.querySelectorAll('[data-testid="block"]')]
       .map((b) => [b.getAttribute('data-block-name'), b.querySelector('[data-testid="block-status"]')?.textContent ?? '']));
     const shown = () => {
@@ -137,7 +139,7 @@ export function changeCell(page, { cell, value, target, col, expected }) {
       return status.startsWith('ok') && text === expected;
     };
     setTimeout(() => {
-      if (input.value !== String(value)) return reject(new Error(`the cell input holds "${input.value}", not ${value}`));
+      if (input.textContent !== String(value)) return reject(new Error(`the cell input holds "${input.textContent}", not ${value}`));
       const before = statuses();
       const seen = Object.fromEntries(Object.entries(before).map(([k, v]) => [k, new Set([v])]));
       let t0 = 0;

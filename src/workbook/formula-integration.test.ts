@@ -4,7 +4,7 @@ import { wasmDuckDB } from '../engine/testing/wasm-parser';
 import type { BlockId } from './document';
 import { evaluateFormulaCell, type FormulaWorld } from './formula-eval';
 import { planFormulaColumns } from './formula-columns';
-import { displayValue, type RelationInfo, type Scalar } from './formula';
+import { compileFormula, displayValue, parseFormula, type RelationInfo, type Scalar } from './formula';
 import { pivotSql, PivotError } from './pivot';
 import { evaluateSheet, sheetTableSql } from './sheet';
 
@@ -136,6 +136,15 @@ describe('formula columns are views over the block’s rows', () => {
 });
 
 describe('formula cells: table calls run in SQL, the rest in TypeScript', () => {
+  test('the benchmark runs exactly the SQL the app compiles for its SUMIFS cell', async () => {
+    // @ts-expect-error: a plain .mjs module without types
+    const bench = (await import('../../bench/formulas.mjs')) as { SUMIFS_FORMULA: string; sumifsExpr(t: string, m: number): string };
+    const flights = { from: '"flights_3m"', columns: [{ name: 'delay', type: 'BIGINT' }, { name: 'distance', type: 'BIGINT' }, { name: 'origin', type: 'VARCHAR' }], ordered: true };
+    const call = parseFormula(bench.SUMIFS_FORMULA);
+    const compiled = compileFormula(call, { table: (n) => (n === 'flights_3m' ? flights : undefined), name: (n) => (n === 'min_distance' ? 500 : undefined), names: () => [] });
+    expect(compiled.sql).toBe(bench.sumifsExpr('flights_3m', 500));
+    expect(compiled.err).toBeNull();
+  });
   test('=SUM(sales[qty]) / target, with target a named cell', async () => {
     expect(await evaluateFormulaCell('=SUM(sales[qty]) / target', world({ target: 4 }), runSql)).toBe(13 / 4);
   });

@@ -1,7 +1,8 @@
 import { quoteIdent, type ColumnInfo } from '../../../engine';
 import { some, type CellAddress, type FormulaNode, type NodeOf } from '../ast';
-import { arityProblem, paramAt } from '../catalog';
-import { FormulaSyntaxError, type ErrorCode, type Span } from '../errors';
+import { arityProblem, paramAt, type FunctionSpec } from '../catalog';
+import { FormulaSyntaxError, isFormulaError, type ErrorCode, type Span } from '../errors';
+import { binaryOp, percentOp, unaryOp } from '../operators';
 import { functionNames, lookupFunction } from '../functions';
 import { withSuggestion } from '../suggest';
 import { isRange, type RangeValue, type Scalar } from '../values';
@@ -33,6 +34,12 @@ export interface SqlScope {
   names(): Iterable<string>;
   /** A sheet's cell value, when a sheet formula's table call is compiled. */
   cell?(sheet: string | undefined, address: CellAddress, span: Span): Scalar;
+  /**
+   * Whether parts whose inputs are all constants are computed while compiling (with the scalar
+   * forms, which agree with the SQL ones): `">" & min_distance` becomes the criterion ">500".
+   * On unless a test turns it off to exercise the SQL forms with literal inputs.
+   */
+  fold?: boolean;
 }
 
 /** The rows a range argument reads, while its expression is compiled. */
@@ -113,18 +120,28 @@ class Compiler {
         // -1 stays a constant, so arguments SQL needs as constants (XLOOKUP's modes) can be negative.
         const arg = this.compile(node.arg, range);
         if (typeof arg.constant === 'number') return literal(node.op === '-' ? -arg.constant : arg.constant);
+        if (this.folds(arg)) return literal(unaryOp(node.op, arg.constant!));
         return sqlUnary(node.op, arg);
       }
       case 'percent': {
         const arg = this.compile(node.arg, range);
         if (typeof arg.constant === 'number') return literal(arg.constant / 100);
+        if (this.folds(arg)) return literal(percentOp(arg.constant!));
         return sqlPercent(arg);
       }
-      case 'binary':
-        return sqlBinary(node.op, this.compile(node.left, range), this.compile(node.right, range));
+      case 'binary': {
+        const [left, right] = [this.compile(node.left, range), this.compile(node.right, range)];
+        if (this.folds(left, right)) return literal(binaryOp(node.op, left.constant!, right.constant!));
+        return sqlBinary(node.op, left, right);
+      }
       case 'call':
         return this.call(node, range);
     }
+  }
+
+  /** Whether these compiled parts are all constants and folding is on. */
+  private folds(...parts: (SqlArg | undefined)[]): boolean {
+    return this.scope.fold !== false && parts.every((p) => p?.kind === 'expr' && p.constant !== undefined);
   }
 
   private name(node: NodeOf<'name'>): SqlExpr {
@@ -222,12 +239,31 @@ class Compiler {
       }
       return this.range(own, [this.compile(arg, own)]);
     });
+    if (!spec.volatile && args.length > 0 && this.folds(...args)) {
+      const folded = this.fold(spec, args as SqlExpr[]);
+      if (folded) return folded;
+    }
     const out = spec.sql(args, { alias: () => this.alias() });
     if (spec.propagate === false) return out;
     // Value arguments' errors come first, as in the scalar form.
     const valueErrs = args.filter((a, i): a is SqlExpr => a?.kind === 'expr' && paramAt(spec, i)?.kind !== 'range');
     const err = anyErr(...valueErrs, out.err);
     return err === out.err ? out : expr(guard(out.sql, err), out.type, err, out.nullable);
+  }
+
+  /** A call whose arguments are all constants, computed with its scalar form (as the evaluator calls it). */
+  private fold(spec: FunctionSpec, args: SqlExpr[]): SqlExpr | undefined {
+    const values = args.map((a) => a.constant as Scalar);
+    if (spec.propagate !== false) {
+      const error = values.find((v, i) => paramAt(spec, i)?.kind !== 'range' && isFormulaError(v));
+      if (error !== undefined) return literal(error);
+    }
+    try {
+      const v = spec.scalar(values, { now: () => new Date(), random: Math.random });
+      return isRange(v) ? undefined : literal(v);
+    } catch {
+      return undefined; // left to SQL, which reports it per row
+    }
   }
 
   private range(ctx: RangeContext, columns: SqlExpr[]): SqlRange {

@@ -112,6 +112,8 @@ function selectList(e: SqlExpr): string {
 
 function scope(names: Map<string, Scalar>, row?: SqlScope['row'], tables: Record<string, RelationInfo> = {}): SqlScope {
   return {
+    // Constants stay SQL here: the point is to run the SQL forms on them.
+    fold: false,
     row,
     table: (n) => tables[n.toLowerCase()],
     name: (n) => names.get(n.toLowerCase()),
