@@ -60,9 +60,9 @@ describe('starter functions agree in both forms', () => {
       expect(await differences(`${f}($0, #0)`, sets), f).toEqual([]);
     }
   });
-  test('the IFS family over table columns, with operators and wildcards', async () => {
+  describe('the IFS family over table columns, with operators and wildcards', () => {
     const criteria = ['>3', '<=0', '<>5', 'a*', '?', '', '<>', '=a', 'apple', 7, true];
-    const sets = cases(40, (g) => {
+    const sets = cases(30, (g) => {
       const n = g.integer(1, 8);
       return {
         values: [g.pick(criteria), g.pick(criteria)],
@@ -70,7 +70,7 @@ describe('starter functions agree in both forms', () => {
       };
     });
     for (const t of ['SUMIFS(#0, #1, $0)', 'COUNTIFS(#1, $0, #2, $1)', 'AVERAGEIFS(#0, #2, $1)', 'MAXIFS(#0, #1, $0)', 'MINIFS(#2, #2, $1)', 'COUNTIF(#1, $0)', 'SUMIF(#2, $1)', 'SUMIF(#1, $0, #0)', 'AVERAGEIF(#2, $1)']) {
-      expect(await differences(t, sets), t).toEqual([]);
+      test(t, async () => expect(await differences(t, sets)).toEqual([]));
     }
   });
   test('IF, IFERROR, AND, OR, NOT', async () => {

@@ -41,6 +41,8 @@ function arithmetic(op: '+' | '-' | '*' | '/' | '^', a: SqlExpr, b: SqlExpr): Sq
       return result(f.value, 'number', [...errs, f.err]);
     }
     case '/':
+      // A constant divisor other than 0 cannot divide by zero: no check, and readable SQL.
+      if (typeof b.constant === 'number' && b.constant !== 0) return result(`(${x.sql} / ${y.sql})`, 'number', errs);
       return result(`CASE WHEN ${y.sql} = 0 THEN NULL ELSE ${x.sql} / ${y.sql} END`, 'number', [...errs, errWhen(`${y.sql} = 0`, '#DIV/0!')]);
     case '^':
       return power(x, y);
