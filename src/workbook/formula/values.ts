@@ -61,7 +61,10 @@ const DAY_MS = 86_400_000;
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 
 export function serialFromParts(year: number, month: number, day: number, seconds = 0): number {
-  return (Date.UTC(year, month - 1, day) - EPOCH_MS) / DAY_MS + seconds / 86_400;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return (d.getTime() - EPOCH_MS) / DAY_MS + seconds / 86_400;
 }
 
 export interface DateParts {
@@ -92,14 +95,17 @@ export function dateParts(serial: number): DateParts {
 
 /** `2024-03-01` or `2024-03-01 12:30:00` → a date value; anything else → undefined. */
 export function parseIsoDate(text: string): DateValue | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(trimSpaces(text));
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?$/.exec(trimSpaces(text));
   if (!m) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const check = new Date(Date.UTC(year, month - 1, day));
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
   const withTime = m[4] !== undefined;
-  const seconds = withTime ? Number(m[4]) * 3600 + Number(m[5]) * 60 + Number(m[6] ?? 0) : 0;
-  return new DateValue(serialFromParts(year, month, day, seconds), withTime);
+  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  // As DuckDB's TIMESTAMP cast reads it: no 25:00, no minute 60 (fractions of a second kept).
+  if (hour > 23 || minute > 59 || second >= 60) return undefined;
+  return new DateValue(serialFromParts(year, month, day, hour * 3600 + minute * 60 + second), withTime);
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

@@ -29,14 +29,22 @@ export interface Mismatch {
 
 const NOW = new Date(Date.UTC(2024, 5, 15, 12, 0, 0));
 
+/** `$0` and `#0` placeholders replaced outside string literals (so "#,##0" stays a format). */
+function fill(template: string, value: string, range: string): string {
+  return template
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\$(\d+)/g, value).replace(/#(\d+)/g, range)))
+    .join('');
+}
+
 /** The template as the scalar side reads it: `$0` → the cell v0, `#0` → the range r0. */
 function scalarText(template: string): string {
-  return template.replace(/\$(\d+)/g, 'v$1').replace(/#(\d+)/g, 'r$1');
+  return fill(template, 'v$1', 'r$1');
 }
 
 /** `column` mode: `$0` → this row's `[@v0]`, `#0` → `rng[r0]`. */
 function columnText(template: string): string {
-  return template.replace(/\$(\d+)/g, '[@v$1]').replace(/#(\d+)/g, 'rng[r$1]');
+  return fill(template, '[@v$1]', 'rng[r$1]');
 }
 
 function scalarContext(c: DiffCase): EvalContext {
@@ -126,7 +134,7 @@ export async function constantResult(template: string, c: DiffCase): Promise<Sca
   const names = new Map<string, Scalar>((c.values ?? []).map((v, i) => [`v${i}`, v]));
   const tables: Record<string, RelationInfo> = {};
   if (c.ranges?.length) tables.rng = await rangeTable(c.ranges);
-  return runSql(`=${template.replace(/\$(\d+)/g, 'v$1').replace(/#(\d+)/g, 'rng[r$1]')}`, scope(names, undefined, tables), 'FROM (SELECT 1) AS _one');
+  return runSql(`=${fill(template, 'v$1', 'rng[r$1]')}`, scope(names, undefined, tables), 'FROM (SELECT 1) AS _one');
 }
 
 /** Runs the SQL form with inputs as typed, nullable columns of a one-row table (as formula columns read them). */
