@@ -1,8 +1,8 @@
 import type { FunctionSpec } from '../catalog';
 import { FormulaError, isFormulaError } from '../errors';
-import { aggregate, anyErr, bool, castTo, commonType, errWhen, guard, rangeErr, result } from '../sql/coerce';
+import { aggregate, anyErr, bool, castTo, commonType, compare, errCode, errorExpr, errWhen, guard, literal, num, rangeErr, result } from '../sql/coerce';
 import { expr, isSqlRange, type SqlExpr } from '../sql/types';
-import { toBoolean } from '../values';
+import { compareValues, toBoolean } from '../values';
 import { arg, argValues, sqlArg } from './helpers';
 
 /** `CASE` over branches that must share one type; errors follow the branch taken. */
@@ -68,7 +68,8 @@ function logical(name: 'AND' | 'OR', summary: string, example: FunctionSpec['exa
       const values: boolean[] = [];
       for (const { value, direct } of argValues(args)) {
         if (isFormulaError(value)) return value;
-        if (!direct && (value === null || typeof value === 'string')) continue;
+        // Empty is skipped even given directly (an empty cell), as the SQL form skips it.
+        if (value === null || (!direct && typeof value === 'string')) continue;
         const b = toBoolean(value);
         if (isFormulaError(b)) return b;
         values.push(b);
@@ -84,7 +85,7 @@ function logical(name: 'AND' | 'OR', summary: string, example: FunctionSpec['exa
         if (a === undefined) continue;
         if (isSqlRange(a)) {
           const c = a.columns[0]!;
-          const x = c.type === 'boolean' ? c.sql : c.type === 'number' ? `(${c.sql} <> 0)` : 'CAST(NULL AS BOOLEAN)';
+          const x = rangeLogical(c);
           parts.push(aggregate(a, `${and ? 'bool_and' : 'bool_or'}(${x})`));
           errs.push(rangeErr(a));
         } else {
@@ -117,11 +118,179 @@ const NOT: FunctionSpec = {
   },
 };
 
+/**
+ * The error of a chain of conditions tried in order (IFS, SWITCH): the first condition's error
+ * unless an earlier condition held; null when none can fail.
+ */
+function chainErr(conditions: SqlExpr[]): string | null {
+  if (!conditions.some((c) => c.err)) return null;
+  const steps = conditions.map((c) => `${c.err ? `WHEN ${c.err} IS NOT NULL THEN ${c.err} ` : ''}WHEN ${c.sql} THEN NULL`);
+  return `CASE ${steps.join(' ')} END`;
+}
+
+const IFS: FunctionSpec = {
+  name: 'IFS',
+  category: 'logic',
+  summary: 'The value after the first condition that is TRUE; #N/A when none is.',
+  params: [{ name: 'condition' }, { name: 'value' }],
+  repeat: 2,
+  propagate: false,
+  notes: 'Conditions are tried in order: an error in a condition is the answer unless an earlier one was TRUE; values that are not chosen are never read. Add TRUE as the last condition for a default.',
+  example: { formula: '=IFS(5 > 10, "big", 5 > 3, "medium", TRUE, "small")', result: 'medium' },
+  scalar(args) {
+    for (let i = 0; i + 1 < args.length; i += 2) {
+      const c = toBoolean(arg(args, i));
+      if (isFormulaError(c)) return c;
+      if (c) return arg(args, i + 1);
+    }
+    return new FormulaError('#N/A', 'IFS: no condition is TRUE.');
+  },
+  sql(args) {
+    const conditions: SqlExpr[] = [];
+    const values: SqlExpr[] = [];
+    for (let i = 0; i + 1 < args.length; i += 2) {
+      conditions.push(bool(sqlArg(args, i)));
+      values.push(sqlArg(args, i + 1));
+    }
+    return sqlBranches(
+      conditions.map((c, j) => ({ when: c.sql, then: values[j]! })),
+      errorExpr('#N/A'),
+      chainErr(conditions),
+    );
+  },
+};
+
+const SWITCH: FunctionSpec = {
+  name: 'SWITCH',
+  category: 'logic',
+  summary: 'Compares a value with a list of values and returns the result paired with the first equal one; else the default (the odd last argument), else #N/A.',
+  params: [{ name: 'expression' }, { name: 'value' }, { name: 'result' }, { name: 'default_or_value', optional: true }, { name: 'result', optional: true }],
+  repeat: 2,
+  propagate: false,
+  notes: 'Values compare as = does: text case-insensitively, a number never equals text ("1" is not 1), empty equals 0 and "". Values are tried in order; an error in one is the answer unless an earlier one matched.',
+  example: { formula: '=SWITCH(2, 1, "one", 2, "two", "many")', result: 'two' },
+  scalar(args) {
+    const x = arg(args, 0);
+    if (isFormulaError(x)) return x;
+    const pairs = Math.floor((args.length - 1) / 2);
+    for (let j = 0; j < pairs; j++) {
+      const v = arg(args, 1 + 2 * j);
+      if (isFormulaError(v)) return v;
+      if (compareValues(x, v) === 0) return arg(args, 2 + 2 * j);
+    }
+    return (args.length - 1) % 2 === 1 ? arg(args, args.length - 1) : new FormulaError('#N/A', 'SWITCH: no value matches, and there is no default.');
+  },
+  sql(args) {
+    const x = sqlArg(args, 0);
+    const pairs = Math.floor((args.length - 1) / 2);
+    const conditions = Array.from({ length: pairs }, (_, j) => compare(x, sqlArg(args, 1 + 2 * j), '='));
+    const fallback = (args.length - 1) % 2 === 1 ? sqlArg(args, args.length - 1) : errorExpr('#N/A');
+    // The expression's own error comes first even with no pairs to compare.
+    return sqlBranches(
+      conditions.map((c, j) => ({ when: c.sql, then: sqlArg(args, 2 + 2 * j) })),
+      fallback,
+      anyErr(x.err, chainErr(conditions)),
+    );
+  },
+};
+
+const IFNA: FunctionSpec = {
+  name: 'IFNA',
+  category: 'logic',
+  summary: 'The value, or a fallback when the value is #N/A (other errors stay).',
+  params: [{ name: 'value' }, { name: 'value_if_na' }],
+  propagate: false,
+  example: { formula: '=IFNA(SWITCH(3, 1, "one", 2, "two"), "none")', result: 'none' },
+  scalar(args) {
+    const v = arg(args, 0);
+    return isFormulaError(v) && v.code === '#N/A' ? arg(args, 1) : v;
+  },
+  sql(args) {
+    const v = sqlArg(args, 0);
+    if (!v.err) return v;
+    return sqlBranches([{ when: `${v.err} IS DISTINCT FROM ${errCode('#N/A')}`, then: v }], sqlArg(args, 1));
+  },
+};
+
+const XOR: FunctionSpec = {
+  name: 'XOR',
+  category: 'logic',
+  summary: 'TRUE when an odd number of the conditions are TRUE.',
+  params: [{ name: 'logical', kind: 'range' }],
+  repeat: 1,
+  notes: 'Read as AND and OR read their arguments: numbers are TRUE unless 0; in ranges, text and empty cells are skipped; an empty value given directly is skipped too (as Excel skips an empty cell). No TRUE/FALSE values at all is #VALUE!.',
+  example: { formula: '=XOR(1 > 0, 2 > 0)', result: 'FALSE' },
+  scalar(args) {
+    let seen = 0;
+    let trues = 0;
+    for (const { value, direct } of argValues(args)) {
+      if (isFormulaError(value)) return value;
+      if (value === null || (!direct && typeof value === 'string')) continue;
+      const b = toBoolean(value);
+      if (isFormulaError(b)) return b;
+      seen++;
+      if (b) trues++;
+    }
+    if (seen === 0) return new FormulaError('#VALUE!', 'XOR found no TRUE/FALSE values.');
+    return trues % 2 === 1;
+  },
+  sql(args) {
+    const trues: string[] = [];
+    const seen: string[] = [];
+    const errs: (string | null)[] = [];
+    for (const a of args) {
+      if (a === undefined) continue;
+      if (isSqlRange(a)) {
+        const x = rangeLogical(a.columns[0]!);
+        trues.push(`COALESCE(${aggregate(a, `count(*) FILTER (WHERE ${x})`)}, 0)`);
+        seen.push(`COALESCE(${aggregate(a, `count(${x})`)}, 0)`);
+        errs.push(rangeErr(a));
+      } else if (a.type === 'empty') {
+        errs.push(a.err);
+      } else {
+        const b = bool(a);
+        trues.push(`CASE WHEN ${b.sql} THEN 1 ELSE 0 END`);
+        seen.push(a.nullable ? `CASE WHEN ${a.sql} IS NULL THEN 0 ELSE 1 END` : '1');
+        errs.push(b.err);
+      }
+    }
+    const sum = (parts: string[]) => (parts.length ? `(${parts.join(' + ')})` : '0');
+    return result(`(${sum(trues)} % 2 = 1)`, 'boolean', [...errs, errWhen(`${sum(seen)} = 0`, '#VALUE!')]);
+  },
+};
+
+/** A range column's values as AND, OR and XOR read them: TRUE/FALSE, numbers (and dates) TRUE unless 0; NULL where skipped. */
+function rangeLogical(c: SqlExpr): string {
+  if (c.type === 'boolean') return c.sql;
+  if (c.type === 'number' || c.type === 'date' || c.type === 'datetime') return `CASE WHEN ${c.sql} IS NOT NULL THEN ${num(c).sql} <> 0 END`;
+  return 'CAST(NULL AS BOOLEAN)';
+}
+
+/** TRUE() and FALSE(): the values, as functions (Excel keeps them for old workbooks). */
+function constant(value: boolean): FunctionSpec {
+  const name = value ? 'TRUE' : 'FALSE';
+  return {
+    name,
+    category: 'logic',
+    summary: `The value ${name}.`,
+    params: [],
+    example: { formula: `=${name}()`, result: name },
+    scalar: () => value,
+    sql: () => literal(value),
+  };
+}
+
 export const LOGIC_FUNCTIONS: FunctionSpec[] = [
   IF,
   IFERROR,
   logical('AND', 'TRUE when every condition is TRUE.', { formula: '=AND(1 < 2, 3 < 4)', result: 'TRUE' }),
   logical('OR', 'TRUE when any condition is TRUE.', { formula: '=OR(1 > 2, 3 < 4)', result: 'TRUE' }),
   NOT,
+  IFS,
+  SWITCH,
+  IFNA,
+  XOR,
+  constant(true),
+  constant(false),
 ];
 
