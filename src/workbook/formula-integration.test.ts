@@ -119,6 +119,14 @@ describe('formula columns are views over the block’s rows', () => {
     expect(explain).toMatch(/JOIN/);
   });
 
+  test('a DOUBLE column holding inf and NaN: #NUM! in those rows, the query still runs', () => {
+    run(`CREATE OR REPLACE TABLE __cellar_base_b1 AS SELECT * FROM (VALUES (1, 1.005::DOUBLE), (2, 'inf'::DOUBLE), (3, 'nan'::DOUBLE)) AS t(id, x)`);
+    const plan = planFormulaColumns({ id, name: 'odd', base: '__cellar_base_b1', baseColumns: [{ name: 'id', type: 'INTEGER' }, { name: 'x', type: 'DOUBLE' }], formulaColumns: [{ name: 'r', formula: '=ROUND([x], 2)' }, { name: 't', formula: '=TEXT([x], "0.00")' }], scope: scope() });
+    for (const s of plan.statements) run(s);
+    expect(run('SELECT r, __cellar_err_r AS e FROM __cellar_grid_b1 ORDER BY id')).toEqual([{ r: 1.01, e: null }, { r: null, e: '#NUM!' }, { r: null, e: '#NUM!' }]);
+    expect(run('SELECT t FROM odd ORDER BY id')[0]).toEqual({ t: '1.01' });
+  });
+
   test('names with quotes and spaces cannot escape their quotes', () => {
     run(`CREATE OR REPLACE TABLE __cellar_base_b1 AS SELECT 2 AS "we""ird col", 'x' AS "a'b"`);
     const plan = planFormulaColumns({

@@ -48,6 +48,12 @@ describe('starter functions agree in both forms', () => {
   for (const f of ['ABS', 'INT', 'SQRT']) {
     test(f, async () => expect(await differences(`${f}($0)`, numbers)).toEqual([]));
   }
+  test('ROUND past the 15th digit keeps the number; huge digit counts do not break SQL', async () => {
+    expect(scalarResult('ROUND(1E300, 100)', {})).toBe(1e300);
+    expect(scalarResult('ROUND(0.1 + 0.2, 20)', {})).toBe(0.3);
+    const edges = [{ values: [1e300, 100] }, { values: [0.30000000000000004, 20] }, { values: [1, 1e10] }, { values: [123.456, -1e10] }, { values: [5, -400] }];
+    for (const f of ['ROUND', 'ROUNDUP', 'ROUNDDOWN']) expect(await differences(`${f}($0, $1)`, edges), f).toEqual([]);
+  });
   test('ROUND rounds like Excel, not like binary doubles', () => {
     expect(scalarResult('ROUND(1.005, 2)', {})).toBe(1.01);
     expect(scalarResult('ROUND(-2.5, 0)', {})).toBe(-3);
