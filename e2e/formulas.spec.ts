@@ -174,6 +174,12 @@ test('a sheet: A1 values and formulas, fill down, and its range read by SQL', as
   await page.keyboard.press('Enter');
   await expect(cell('F1')).toHaveText('6');
   await page.screenshot({ path: test.info().outputPath('sheet.png') });
+  // Each edit is one undo step.
+  await cell('F1').click();
+  await page.keyboard.press('Control+z');
+  await expect(cell('F1')).toHaveText('');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(cell('F1')).toHaveText('6');
 });
 
 test('group and pivot from the grid: the result equals GROUP BY / PIVOT written by hand, and SQL reads it', async ({ cellar, page }) => {
@@ -203,4 +209,32 @@ test('group and pivot from the grid: the result equals GROUP BY / PIVOT written 
   await pivot.getByTestId('show-sql').click();
   await expect(pivot.getByTestId('pivot-sql')).toContainText('PIVOT');
   await page.screenshot({ path: test.info().outputPath('pivot.png') });
+});
+
+test('a reload brings back formula columns, formula cells and sheets, computed again', async ({ cellar, page }) => {
+  await cellar.addFiles(data('seattle-weather.csv'));
+  await cellar.expectOk('seattle_weather');
+  await addFormulaColumn(cellar, 'seattle_weather', 'spread', '=[temp_max] - [temp_min]');
+  const cell = await cellar.addCell();
+  await setFormula(cellar, cell, '=MAX(seattle_weather[spread])');
+  // Shown with 15 significant digits, as a spreadsheet shows numbers.
+  const shown = (x: number) => String(Number(x.toPrecision(15)));
+  const raw = Number(await cellar.scalar('SELECT max(temp_max - temp_min) FROM seattle_weather'));
+  const max = shown(raw);
+  await expect(cellar.block(cell).getByTestId('cell-value')).toHaveText(max);
+  await page.getByTestId('add-block').click();
+  await page.getByTestId('add-sheet').click();
+  const a1 = cellar.block('sheet1').locator('[data-testid="sheet-cell"][data-cell="A1"]');
+  await a1.click();
+  await page.keyboard.type(`=${cell} * 2`);
+  await page.keyboard.press('Enter');
+  await expect(a1).toHaveText(shown(raw * 2));
+  await page.waitForTimeout(500); // the autosave's debounce
+
+  await page.reload();
+  await page.evaluate(() => window.cellar.ready);
+  await cellar.expectOk('seattle_weather');
+  await expect(cellar.block('seattle_weather').locator('[data-testid="column-header"][data-column="spread"]')).toBeVisible();
+  await expect(cellar.block(cell).getByTestId('cell-value')).toHaveText(max);
+  await expect(cellar.block('sheet1').locator('[data-testid="sheet-cell"][data-cell="A1"]')).toHaveText(shown(raw * 2));
 });
