@@ -80,11 +80,11 @@ export function evaluate(node: FormulaNode, ctx: EvalContext): Value {
     case 'array':
       return new RangeValue(node.rows.length, node.rows[0]?.length ?? 0, node.rows.flatMap((r) => r.map((v) => single(evaluate(v, ctx), v.span))));
     case 'unary':
-      return unaryOp(node.op, single(evaluate(node.arg, ctx), node.arg.span));
+      return elementwise((a) => unaryOp(node.op, a), evaluate(node.arg, ctx));
     case 'percent':
-      return percentOp(single(evaluate(node.arg, ctx), node.arg.span));
+      return elementwise(percentOp, evaluate(node.arg, ctx));
     case 'binary':
-      return binaryOp(node.op, single(evaluate(node.left, ctx), node.left.span), single(evaluate(node.right, ctx), node.right.span));
+      return elementwise2((a, b) => binaryOp(node.op, a, b), evaluate(node.left, ctx), evaluate(node.right, ctx));
     case 'call':
       return call(node, ctx);
   }
@@ -112,6 +112,27 @@ function call(node: NodeOf<'call'>, ctx: EvalContext): Value {
     // A function's own bug must not take the workbook down; it shows on the cell.
     return new FormulaError('#VALUE!', `${spec.name} failed: ${e instanceof Error ? e.message : String(e)}`, node.span);
   }
+}
+
+/** An operator over a range applies to each of its values, as in Excel's array formulas (`SUM(A1:A3*2)`). */
+function elementwise(f: (a: Scalar) => Scalar, a: Value): Value {
+  return isRange(a) ? new RangeValue(a.rows, a.cols, a.values.map(f)) : f(a);
+}
+
+/** Two operands, value by value; a side with one row or column is repeated along the other's. */
+function elementwise2(f: (a: Scalar, b: Scalar) => Scalar, a: Value, b: Value): Value {
+  if (!isRange(a) && !isRange(b)) return f(a, b);
+  const x = isRange(a) ? a : RangeValue.of(a);
+  const y = isRange(b) ? b : RangeValue.of(b);
+  const fits = (m: number, n: number) => m === n || m === 1 || n === 1;
+  if (!fits(x.rows, y.rows) || !fits(x.cols, y.cols)) {
+    return new FormulaError('#VALUE!', `Ranges of ${x.rows}×${x.cols} and ${y.rows}×${y.cols} values cannot be combined value by value.`);
+  }
+  const rows = Math.max(x.rows, y.rows);
+  const cols = Math.max(x.cols, y.cols);
+  const out: Scalar[] = [];
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out.push(f(x.at(x.rows === 1 ? 0 : r, x.cols === 1 ? 0 : c), y.at(y.rows === 1 ? 0 : r, y.cols === 1 ? 0 : c)));
+  return rows * cols === 1 ? out[0]! : new RangeValue(rows, cols, out);
 }
 
 /** One value where a single value is expected: a 1×1 range is its value, a larger one #VALUE!. */

@@ -66,6 +66,17 @@ describe('starter functions agree in both forms', () => {
       expect(await differences(`${f}($0, #0)`, sets), f).toEqual([]);
     }
   });
+  test('operators apply value by value inside ranges, as Excel array formulas do', async () => {
+    const sets = cases(25, (g) => {
+      const n = g.integer(1, 6);
+      return { values: [g.number()], ranges: [Array.from({ length: n }, () => (g.integer(0, 5) === 0 ? null : g.number())), Array.from({ length: n }, () => g.number())] };
+    });
+    for (const t of ['SUM(#0*2)', 'SUM(#0*#1)', 'SUM(1/(#0-$0))', 'MAX(-#1)', 'AVERAGE(#0+#1)', 'COUNT(#0/#1)', 'AVERAGE($0, #0)', 'AVERAGE($0, #0, #1)']) {
+      expect(await differences(t, sets), t).toEqual([]);
+    }
+    expect(scalarResult('SUMPRODUCT({1,2,3}*{4,5,6})', {})).toBe(32);
+    expect(show(scalarResult('{1,2}*{1,2,3}', {}))).toBe('#VALUE!');
+  });
   describe('the IFS family over table columns, with operators and wildcards', () => {
     const criteria = ['>3', '<=0', '<>5', 'a*', '?', '', '<>', '=a', 'apple', 7, true];
     const sets = cases(30, (g) => {

@@ -19,7 +19,32 @@ const AVERAGE: FunctionSpec = {
     if (xs.length === 0) return new FormulaError('#DIV/0!', 'AVERAGE of no numbers.');
     return xs.reduce((a, b) => a + b, 0) / xs.length;
   },
-  sql: (args) => sqlNumberStat(args, { column: (x) => `avg(${x})`, list: (l) => `list_avg(${l})` }, { code: 'divide' }),
+  sql(args) {
+    if (args.length === 1 && isSqlRange(args[0])) return sqlNumberStat(args, { column: (x) => `avg(${x})`, list: (l) => `list_avg(${l})` }, { code: 'divide' });
+    // Sums and counts per part: a list of every value would be built again on each row of a column formula.
+    const sums: string[] = [];
+    const counts: string[] = [];
+    const errs: (string | null)[] = [];
+    for (const a of args) {
+      if (a === undefined) continue;
+      if (isSqlRange(a)) {
+        const x = rangeNumbers(a.columns[0]!);
+        sums.push(`COALESCE(${aggregate(a, `sum(${x})`)}, 0)`);
+        counts.push(aggregate(a, `count(${x})`));
+        errs.push(rangeErr(a));
+      } else if (a.type === 'empty') {
+        errs.push(a.err);
+      } else {
+        const n = num(a);
+        sums.push(n.sql);
+        counts.push(a.nullable ? `CASE WHEN ${a.sql} IS NULL THEN 0 ELSE 1 END` : '1');
+        errs.push(n.err);
+      }
+    }
+    const count = counts.length ? `(${counts.join(' + ')})` : '0';
+    const total = sums.length ? `(${sums.join(' + ')})` : '0';
+    return result(`CASE WHEN ${count} = 0 THEN NULL ELSE ${total} / ${count} END`, 'number', [...errs, errWhen(`${count} = 0`, '#DIV/0!')]);
+  },
 };
 
 const MEDIAN: FunctionSpec = {
