@@ -1,34 +1,22 @@
 import { create } from 'zustand';
 import {
-  errorPosition,
   formatFromName,
   isEngineError,
   messageOf,
   quoteIdent,
-  EngineError,
-  type ColumnInfo,
-  type DataSource,
-  type EngineErrorKind,
-  type IngestProgress,
   type SqlAnalysis,
-  type SqlParams,
 } from '../engine';
 import {
-  BlockedByInput,
   Scheduler,
   baseTableName,
-  blockStatement,
   buildGraph,
-  cellValue,
   createBlockId,
   createDocument,
   describeCycle,
   downstreamOf,
   findBlock,
   gridViewName,
-  hasFormulaColumns,
   invalidName,
-  isFormulaCell,
   isCellBlock,
   isRelationBlock,
   isSqlBlock,
@@ -39,15 +27,12 @@ import {
   tableNameFromFile,
   tableNameFromUrl,
   uniqueName,
-  unwrapErrorLines,
   valueForControl,
   type Block,
   type BlockId,
   type CellBlock,
   type CellControl,
   type CellRaw,
-  type CellValue,
-  type CompiledColumn,
   type FormulaColumn,
   type Graph,
   type PivotBlock,
@@ -57,64 +42,14 @@ import {
   type WorkbookDocument,
 } from '../workbook';
 import type { Scalar } from '../workbook/formula';
-import {
-  applyFormulaColumns,
-  currentCellValue,
-  dataTable,
-  placeData,
-  runFormulaCell,
-  runPivot,
-  runSheet,
-  type RuntimeContext,
-  type SheetCellView,
-} from './formula-runtime';
+import { editedBlocks, formulaColumnProblem, nextTitle } from './block-edits';
+import { createBlockRunners } from './block-runners';
+import { BlockFailure, IDLE, toBlockError, type BlockRun } from './block-runs';
 import { getEngine } from './engine';
 import { History } from './history';
 import * as storage from './storage';
 
-export type RunStatus = 'idle' | 'running' | 'ok' | 'error' | 'stale';
-
-/** A failure shown on a block: what happened and where. */
-export interface BlockError {
-  kind: EngineErrorKind | 'formula';
-  message: string;
-  /** 0-based offset into the block's SQL. */
-  position?: number;
-  /** 1-based line of the file that failed to parse. */
-  line?: number;
-  /** A CSV that DuckDB's lenient read (skipping bad lines) may still read. */
-  canReadLeniently?: boolean;
-}
-
-/** What running a block produced; derived from the document, never saved. */
-export interface BlockRun {
-  status: RunStatus;
-  error?: BlockError;
-  /** Waiting for its inputs to finish. */
-  queued?: boolean;
-  /** The input whose failure keeps this block from running (its name). */
-  blockedBy?: string;
-  rows?: number;
-  columns?: ColumnInfo[];
-  ms?: number;
-  progress?: IngestProgress;
-  /** Bumps whenever the block's table changes, so views over it fetch again. */
-  revision: number;
-  /** A cell's value. */
-  value?: CellValue;
-  /** A dropdown cell's options when they come from a query. */
-  options?: string[];
-  /** A table-like block's formula columns as compiled (their SQL, and errors in the formulas). */
-  formulaColumns?: CompiledColumn[];
-  /** Formula column → the hidden column of its row errors, in the grid's view. */
-  errorColumns?: Record<string, string>;
-  /** What the grid reads, when it is not the block's name (a view with the formula columns' errors). */
-  gridTable?: string;
-  /** A sheet's cells as computed. */
-  sheet?: Record<string, SheetCellView>;
-  /** The SELECT a pivot runs, for "Show SQL". */
-  sql?: string;
-}
+export type { BlockError, BlockRun, RunStatus } from './block-runs';
 
 /** A message about something that never became a block (an unsupported file, a bad import). */
 export interface Notice {
@@ -170,7 +105,6 @@ export interface WorkbookState {
   dismissNotice(id: number): void;
 }
 
-const IDLE: BlockRun = { status: 'idle', revision: 0 };
 const SAVE_DELAY_MS = 200;
 
 // Outside the store: not state a person edits, and not serializable.
@@ -186,13 +120,6 @@ const fileVersions = new Map<BlockId, number>(); // bumps when a table's file is
 const sheetValues = new Map<BlockId, Map<string, Scalar>>(); // sheets' values, for other sheets' formulas
 let graph: Graph = buildGraph(createDocument(), () => undefined);
 let noticeId = 0;
-
-/** A failure the runner already turned into what the block shows. */
-class BlockFailure extends Error {
-  constructor(readonly blockError: BlockError) {
-    super(blockError.message);
-  }
-}
 
 export const useWorkbook = create<WorkbookState>()((set, get) => {
   // Run updates are applied once per frame: a chain of fast blocks must not wait for React to
@@ -247,190 +174,18 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     (id) => new BlockFailure({ kind: 'sql', message: describeCycle(get().doc, graph.cycles.get(id) ?? [id]) }),
   );
 
-  async function runOne(id: BlockId, signal: AbortSignal): Promise<void> {
-    const b = findBlock(get().doc, id);
-    if (!b) return;
-    switch (b.kind) {
-      case 'sql':
-        return runSql(b, signal);
-      case 'table':
-        return ingestTable(b, signal);
-      case 'cell':
-        return evaluateCell(b, signal);
-      case 'sheet':
-        return evaluateSheetBlock(b, signal);
-      case 'pivot':
-        return buildPivot(b, signal);
-    }
-  }
-
-  /** What the formula runners read from the store. */
-  const runtime = (engine: Awaited<ReturnType<typeof getEngine>>, signal: AbortSignal): RuntimeContext => ({
+  const runOne = createBlockRunners({
     doc: () => get().doc,
-    columnsOf: (id) => runOf(id).columns,
-    cellResult: (id) => runOf(id).value,
-    sheetValues: (id) => sheetValues.get(id),
-    engine,
-    signal,
+    workbookId: () => get().workbookId,
+    runOf,
+    patchRun,
+    graph: () => graph,
+    analyses,
+    files,
+    fileVersions,
+    dataKeys,
+    sheetValues,
   });
-
-  /**
-   * After a table-like block's rows are in place: its formula columns' views (or none), its
-   * columns as SQL reads them, and a new revision so views over it fetch again.
-   */
-  async function finishRelation(b: TableBlock | SqlBlock, rows: number | undefined, signal: AbortSignal): Promise<void> {
-    const engine = await getEngine();
-    if (hasFormulaColumns(b)) {
-      const applied = await applyFormulaColumns(runtime(engine, signal), b);
-      const columns = sameColumns(runOf(b.id).columns, await engine.describe(b.name));
-      if (!signal.aborted) {
-        patchRun(b.id, { formulaColumns: applied.columns, errorColumns: applied.errorColumns, gridTable: applied.gridTable, columns, rows: rows ?? runOf(b.id).rows, revision: nextRevision(b.id) });
-      }
-      return;
-    }
-    const columns = sameColumns(runOf(b.id).columns, await engine.describe(b.name));
-    if (!signal.aborted) patchRun(b.id, { columns, rows: rows ?? runOf(b.id).rows, revision: nextRevision(b.id), formulaColumns: undefined, errorColumns: undefined, gridTable: undefined });
-  }
-
-  /** Clears the way for computing a block's rows into `target` (a view may hold the name). */
-  async function clearTarget(b: TableBlock | SqlBlock, target: string): Promise<void> {
-    const engine = await getEngine();
-    if (target === b.name) {
-      if ((await engine.relationKind(b.name)) === 'view') await engine.dropTable(b.name);
-      await engine.dropTable(gridViewName(b.id));
-    }
-  }
-
-  async function evaluateSheetBlock(b: SheetBlock, signal: AbortSignal): Promise<void> {
-    const engine = await getEngine();
-    const result = await runSheet(runtime(engine, signal), b).catch((e: unknown) => {
-      throw new BlockFailure(toBlockError(e));
-    });
-    if (signal.aborted) return;
-    sheetValues.set(b.id, result.values);
-    patchRun(b.id, { sheet: result.view, rows: result.rows, columns: sameColumns(runOf(b.id).columns, result.columns), revision: nextRevision(b.id) });
-  }
-
-  async function buildPivot(b: PivotBlock, signal: AbortSignal): Promise<void> {
-    const engine = await getEngine();
-    const result = await runPivot(runtime(engine, signal), b).catch((e: unknown) => {
-      throw new BlockFailure({ ...toBlockError(e), kind: 'sql' });
-    });
-    if (!signal.aborted) patchRun(b.id, { sql: result.sql, rows: result.rows, columns: sameColumns(runOf(b.id).columns, result.columns), revision: nextRevision(b.id) });
-  }
-
-  async function ingestTable(b: TableBlock, signal: AbortSignal): Promise<void> {
-    const engine = await getEngine();
-    const key = JSON.stringify([b.source, b.lenient ?? false, fileVersions.get(b.id) ?? 0]);
-    if (await placeData(engine, b, dataKeys.get(b.id) === key)) return finishRelation(b, undefined, signal);
-    dataKeys.delete(b.id);
-    let file = files.get(b.id);
-    if (!file && b.source.kind === 'file') {
-      file = await storage.keptFile(get().workbookId, b.id, b.source.fileName);
-      if (file) files.set(b.id, file);
-    }
-    if (!file && b.source.kind === 'file') {
-      throw new BlockFailure({ kind: 'file', message: `${b.source.fileName} is not in this browser: drop it again to load this table.` });
-    }
-    const target = dataTable(b);
-    await clearTarget(b, target);
-    await engine.dropTable(target);
-    try {
-      const source: DataSource = b.source.kind === 'url' ? { kind: 'url', url: b.source.url } : { kind: 'file', file: file! };
-      const result = await engine.ingest(source, target, {
-        format: b.source.format,
-        lenient: b.lenient,
-        signal,
-        onProgress: (progress) => !signal.aborted && patchRun(b.id, { progress }),
-      });
-      if (signal.aborted) return;
-      dataKeys.set(b.id, key);
-      await finishRelation(b, result.rows, signal);
-    } catch (e) {
-      if (e instanceof BlockFailure) throw e;
-      const csv = b.source.format === 'csv' || b.source.format === 'tsv';
-      throw new BlockFailure({ ...toBlockError(e), canReadLeniently: !b.lenient && csv && isEngineError(e) && e.kind === 'file' });
-    }
-  }
-
-  async function runSql(b: SqlBlock, signal: AbortSignal): Promise<void> {
-    const engine = await getEngine();
-    const target = dataTable(b);
-    const statement = blockStatement(target, b.sql);
-    const params = paramsFor(get().doc, b);
-    const key = JSON.stringify([b.sql, params, inputRevisions(b)]);
-    if (statement.materializes && (await placeData(engine, b, dataKeys.get(b.id) === key))) return finishRelation(b, undefined, signal);
-    dataKeys.delete(b.id);
-    try {
-      const missing = graph.missingParams.get(b.id);
-      if (missing?.length) {
-        throw new EngineError('sql', `${missing.map((m) => `$${m}`).join(', ')}: no cell has that name. Add a cell named ${missing[0]} or fix the name.`);
-      }
-      if (statement.materializes) await clearTarget(b, target);
-      const result = await engine.query(statement.sql, params, { signal });
-      if (statement.materializes) {
-        // CREATE TABLE … AS answers with the number of rows it wrote.
-        const rows = Number(result.getChildAt(0)?.get(0) ?? 0);
-        if (signal.aborted) return;
-        dataKeys.set(b.id, key);
-        await finishRelation(b, rows, signal);
-      } else if (!signal.aborted) {
-        patchRun(b.id, { rows: result.numRows, columns: undefined });
-      }
-    } catch (e) {
-      if (e instanceof BlockedByInput) throw e;
-      const error = toBlockError(e);
-      error.message = unwrapErrorLines(error.message, statement.lineOffset);
-      error.position = errorPosition(error.message, b.sql);
-      throw new BlockFailure(error);
-    }
-  }
-
-  async function evaluateCell(b: CellBlock, signal: AbortSignal): Promise<void> {
-    if (isFormulaCell(b)) {
-      const value = await runFormulaCell(runtime(await getEngine(), signal), b);
-      if (!signal.aborted) patchRun(b.id, { value, options: undefined });
-      return;
-    }
-    let options: string[] | undefined;
-    if (b.control.type === 'dropdown' && 'from' in b.control) {
-      const source = findBlock(get().doc, b.control.from.block);
-      if (!source) throw new BlockFailure({ kind: 'sql', message: 'The block this dropdown takes its options from is gone.' });
-      const engine = await getEngine();
-      const column = quoteIdent(b.control.from.column);
-      const table = await engine.query(`SELECT DISTINCT CAST(${column} AS VARCHAR) AS v FROM ${quoteIdent(source.name)} WHERE ${column} IS NOT NULL ORDER BY 1 LIMIT 1000`, {}, { signal }).catch((e: unknown) => {
-        throw new BlockFailure(toBlockError(e));
-      });
-      options = table.toArray().map((r) => String(r.v));
-    }
-    if (!signal.aborted) patchRun(b.id, { value: cellValue(b), options });
-  }
-
-  /**
-   * The cells a SQL block reads as `$name`, by name (every cell when no block is given). A cell
-   * holding an error value stops its reader, as a failed input does.
-   */
-  function paramsFor(doc: WorkbookDocument, reader?: SqlBlock): SqlParams {
-    const analysis = reader ? analyses.get(reader.sql) : undefined;
-    const used = analysis ? new Set(analysis.params.map((p) => p.toLowerCase())) : undefined;
-    const params: Record<string, SqlParams[string]> = {};
-    for (const b of doc.blocks) {
-      if (!isCellBlock(b) || (used && !used.has(b.name.toLowerCase()))) continue;
-      const v = currentCellValue(b, runOf(b.id).value);
-      if (v.type === 'error') throw new BlockedByInput(b.id);
-      params[b.name] = v.type === 'date' ? { date: v.value } : v.value;
-    }
-    return params;
-  }
-
-  /** The revisions of the tables a SQL block reads: its rows are stale when one changes. */
-  function inputRevisions(b: SqlBlock): string[] {
-    const byName = new Map(get().doc.blocks.map((x) => [x.name.toLowerCase(), x] as const));
-    return (analyses.get(b.sql)?.tables ?? []).map((t) => {
-      const input = byName.get(t.toLowerCase());
-      return input ? `${input.id}:${runOf(input.id).revision}` : t;
-    });
-  }
 
   /** The graph of `doc`, parsing any SQL text not parsed yet (DuckDB's parser, in the worker). */
   async function graphOf(doc: WorkbookDocument): Promise<Graph> {
@@ -916,50 +671,3 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     await scheduler.settled(ids);
   }
 });
-
-/** The previous columns when nothing changed, so views keep their column setup (ag-grid rebuilds on a new array). */
-function sameColumns(previous: ColumnInfo[] | undefined, next: ColumnInfo[]): ColumnInfo[] {
-  const same = previous?.length === next.length && next.every((c, i) => c.name === previous[i]!.name && c.type === previous[i]!.type);
-  return same ? previous! : next;
-}
-
-/** Blocks whose content an edit changed (not added, removed or only renamed): they run again. */
-function editedBlocks(prev: WorkbookDocument, next: WorkbookDocument, runSqlEdits: boolean): BlockId[] {
-  const before = new Map(prev.blocks.map((b) => [b.id, b]));
-  return next.blocks.filter((b) => {
-    const old = before.get(b.id);
-    return old !== undefined && contentChanged(old, b, runSqlEdits);
-  }).map((b) => b.id);
-}
-
-function contentChanged(old: Block, b: Block, runSqlEdits: boolean): boolean {
-  const formulasChanged = (x: Block, y: Block) => (x.kind === 'table' || x.kind === 'sql') && (y.kind === 'table' || y.kind === 'sql') && JSON.stringify(x.formulaColumns ?? []) !== JSON.stringify(y.formulaColumns ?? []);
-  if (isSqlBlock(old) && isSqlBlock(b)) return (runSqlEdits && old.sql !== b.sql) || formulasChanged(old, b);
-  if (isTableBlock(old) && isTableBlock(b)) return old.lenient !== b.lenient || JSON.stringify(old.source) !== JSON.stringify(b.source) || formulasChanged(old, b);
-  if (old.kind === 'sheet' && b.kind === 'sheet') return old.cells !== b.cells;
-  if (old.kind === 'pivot' && b.kind === 'pivot') return old.source !== b.source || JSON.stringify([old.rows, old.columns, old.values]) !== JSON.stringify([b.rows, b.columns, b.values]);
-  if (isCellBlock(old) && isCellBlock(b)) return old.value !== b.value || JSON.stringify(old.control) !== JSON.stringify(b.control);
-  return false;
-}
-
-function nextTitle(taken: string[]): string {
-  const base = 'Untitled workbook';
-  if (!taken.includes(base)) return base;
-  for (let i = 2; ; i++) if (!taken.includes(`${base} ${i}`)) return `${base} ${i}`;
-}
-
-function toBlockError(e: unknown): BlockError {
-  if (e instanceof BlockFailure) return e.blockError;
-  if (isEngineError(e)) return { kind: e.kind, message: e.message, position: e.context.position, line: e.context.line };
-  return { kind: 'internal', message: messageOf(e) };
-}
-
-/** Why a formula column cannot be added as it is, in words. */
-function formulaColumnProblem(column: FormulaColumn, taken: string[]): string | undefined {
-  const name = column.name.trim();
-  if (name === '') return 'A formula column needs a name.';
-  if (name.startsWith('__cellar_')) return 'Names starting with __cellar_ are kept for Cellar itself.';
-  if (taken.some((t) => t.toLowerCase() === name.toLowerCase())) return `There is already a column named ${name}.`;
-  if (!column.formula.trim().startsWith('=')) return 'A formula starts with =, as in =[qty]*[price].';
-  return undefined;
-}

@@ -1,0 +1,68 @@
+import { isEngineError, messageOf, type ColumnInfo, type EngineErrorKind, type IngestProgress } from '../engine';
+import type { CellValue, CompiledColumn } from '../workbook';
+import type { SheetCellView } from './formula-runtime';
+
+export type RunStatus = 'idle' | 'running' | 'ok' | 'error' | 'stale';
+
+/** A failure shown on a block: what happened and where. */
+export interface BlockError {
+  kind: EngineErrorKind | 'formula';
+  message: string;
+  /** 0-based offset into the block's SQL. */
+  position?: number;
+  /** 1-based line of the file that failed to parse. */
+  line?: number;
+  /** A CSV that DuckDB's lenient read (skipping bad lines) may still read. */
+  canReadLeniently?: boolean;
+}
+
+/** What running a block produced; derived from the document, never saved. */
+export interface BlockRun {
+  status: RunStatus;
+  error?: BlockError;
+  /** Waiting for its inputs to finish. */
+  queued?: boolean;
+  /** The input whose failure keeps this block from running (its name). */
+  blockedBy?: string;
+  rows?: number;
+  columns?: ColumnInfo[];
+  ms?: number;
+  progress?: IngestProgress;
+  /** Bumps whenever the block's table changes, so views over it fetch again. */
+  revision: number;
+  /** A cell's value. */
+  value?: CellValue;
+  /** A dropdown cell's options when they come from a query. */
+  options?: string[];
+  /** A table-like block's formula columns as compiled (their SQL, and errors in the formulas). */
+  formulaColumns?: CompiledColumn[];
+  /** Formula column → the hidden column of its row errors, in the grid's view. */
+  errorColumns?: Record<string, string>;
+  /** What the grid reads, when it is not the block's name (a view with the formula columns' errors). */
+  gridTable?: string;
+  /** A sheet's cells as computed. */
+  sheet?: Record<string, SheetCellView>;
+  /** The SELECT a pivot runs, for "Show SQL". */
+  sql?: string;
+}
+
+export const IDLE: BlockRun = { status: 'idle', revision: 0 };
+
+/** A failure the runner already turned into what the block shows. */
+export class BlockFailure extends Error {
+  constructor(readonly blockError: BlockError) {
+    super(blockError.message);
+  }
+}
+/** The previous columns when nothing changed, so views keep their column setup (ag-grid rebuilds on a new array). */
+export function sameColumns(previous: ColumnInfo[] | undefined, next: ColumnInfo[]): ColumnInfo[] {
+  const same = previous?.length === next.length && next.every((c, i) => c.name === previous[i]!.name && c.type === previous[i]!.type);
+  return same ? previous! : next;
+}
+
+/** What a block shows for a failure of any kind. */
+export function toBlockError(e: unknown): BlockError {
+  if (e instanceof BlockFailure) return e.blockError;
+  if (isEngineError(e)) return { kind: e.kind, message: e.message, position: e.context.position, line: e.context.line };
+  return { kind: 'internal', message: messageOf(e) };
+}
