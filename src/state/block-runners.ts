@@ -4,6 +4,7 @@ import {
   blockStatement,
   cellValue,
   findBlock,
+  baseTableName,
   gridViewName,
   hasFormulaColumns,
   isCellBlock,
@@ -106,8 +107,10 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
   async function clearTarget(b: TableBlock | SqlBlock, target: string): Promise<void> {
     const engine = await getEngine();
     if (target === b.name) {
+      // Formula columns were removed: their views go, and the rows they read (not reused) too.
       if ((await engine.relationKind(b.name)) === 'view') await engine.dropTable(b.name);
       await engine.dropTable(gridViewName(b.id));
+      await engine.dropTable(baseTableName(b.id));
     }
   }
 
