@@ -105,7 +105,9 @@ describe('starter functions agree in both forms', () => {
   test('DATE rolls months and days over; YEAR, MONTH, DAY read dates, serials and ISO text', async () => {
     const sets = cases(40, (g) => ({ values: [g.integer(1899, 2100), g.integer(-14, 26), g.integer(-40, 70)] }));
     expect(await differences('DATE($0, $1, $2)', sets)).toEqual([]);
-    const dates = [...EDGE_DATES.map((d) => ({ values: [d] })), { values: [45000] }, { values: ['2024-02-29'] }, { values: ['nope'] }];
+    const dates = [...EDGE_DATES.map((d) => ({ values: [d] })), { values: [45000] }, { values: ['2024-02-29'] }, { values: ['nope'] }, { values: [null] }];
+    // An empty text column reads as serial 0 too.
+    expect(await differences('YEAR($0 & "")', [{ values: [null] }, { values: ['2024-02-29'] }])).toEqual([]);
     for (const f of ['YEAR', 'MONTH', 'DAY']) expect(await differences(`${f}($0)`, dates), f).toEqual([]);
   });
   test('XLOOKUP: exact, next smaller, next larger, wildcard, not found, fallback', async () => {

@@ -156,9 +156,10 @@ export function toDate(e: SqlExpr): SqlExpr {
       const hasTime = `(strlen(trim(${e.sql})) > 10)`;
       // Only ISO text is a date, as values.ts's parseIsoDate reads it.
       const iso = `regexp_full_match(trim(${e.sql}), '[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?')`;
-      const own = errWhen(`NOT (${iso} AND ${parsed} IS NOT NULL)`, '#VALUE!');
+      // Empty is serial 0, as values.ts's toDate reads it.
+      const own = errWhen(`${e.sql} IS NOT NULL AND NOT (${iso} AND ${parsed} IS NOT NULL)`, '#VALUE!');
       // A date column read from text keeps its time only when the text has one.
-      return result(`CASE WHEN ${hasTime} THEN ${parsed} ELSE CAST(${parsed} AS DATE) END`, 'datetime', [e.err, own]);
+      return result(`CASE WHEN ${e.sql} IS NULL THEN TIMESTAMP '1899-12-30' WHEN ${hasTime} THEN ${parsed} ELSE CAST(${parsed} AS DATE) END`, 'datetime', [e.err, own]);
     }
     default: {
       const n = num(e);
