@@ -142,14 +142,7 @@ async function main() {
       browser: workbookBrowser,
       native: workbookNative,
     },
-    formulas: formulasBrowser && {
-      reps: reps.formulas,
-      columnFormula: COLUMN_FORMULA,
-      sumifsFormula: SUMIFS_FORMULA,
-      formulajsVersion: pkgVersion('@formulajs/formulajs'),
-      browser: { errors: {}, ...formulasBrowser },
-      native: formulasNative,
-    },
+    formulas: formulasBrowser && formulasResult(formulasBrowser, formulasNative),
   };
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(join(DATA_DIR, ONLY ? 'workbook-run.json' : 'last-run.json'), JSON.stringify(result, null, 2));
@@ -184,21 +177,24 @@ async function main() {
   return counted.length > 0 ? 1 : 0;
 }
 
+/** The formulas part of a run's result. */
+function formulasResult(browser, native) {
+  return {
+    reps: reps.formulas,
+    columnFormula: COLUMN_FORMULA,
+    sumifsFormula: SUMIFS_FORMULA,
+    formulajsVersion: pkgVersion('@formulajs/formulajs'),
+    browser: { errors: {}, ...browser },
+    native,
+  };
+}
+
 /** `--only formulas`: the browser part ran; native and formulajs now, then the table. */
 async function finishFormulasOnly(formulasBrowser) {
   const threads = 1;
   log(`native + formulajs: threads = ${threads}`);
   const formulasNative = await runFormulasNative({ threads, reps: reps.formulas, columnSql: formulasBrowser.column?.sql, log });
-  const result = {
-    formulas: {
-      reps: reps.formulas,
-      columnFormula: COLUMN_FORMULA,
-      sumifsFormula: SUMIFS_FORMULA,
-      formulajsVersion: pkgVersion('@formulajs/formulajs'),
-      browser: { errors: {}, ...formulasBrowser },
-      native: formulasNative,
-    },
-  };
+  const result = { formulas: formulasResult(formulasBrowser, formulasNative) };
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(join(DATA_DIR, 'formulas-run.json'), JSON.stringify(result, null, 2));
   console.log('');

@@ -56,7 +56,7 @@ function compareWith(op: Operator, cmp: number): boolean {
 }
 
 /** `*` any run of characters, `?` one character; `~*`, `~?` and `~~` are the characters themselves. */
-function wildcardRegex(pattern: string): RegExp {
+export function wildcardRegex(pattern: string): RegExp {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i]!;
@@ -110,7 +110,7 @@ export function criterionText(c: Scalar): string {
 // ---- SQL
 
 /** A wildcard pattern as a LIKE pattern (escape character `\`). */
-function likePattern(pattern: string): string {
+export function likePattern(pattern: string): string {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i]!;

@@ -2,7 +2,7 @@ import { quoteLiteral } from '../../../../engine';
 import type { SqlFunctionContext } from '../../catalog';
 import { bool, compare, num, text } from '../../sql/coerce';
 import type { SqlExpr, SqlRange, SqlType } from '../../sql/types';
-import { sqlMatches } from '../criteria';
+import { sqlMatches, likePattern } from '../criteria';
 import { isPattern, type MatchClass } from './match';
 import { returnFields, sqlSearch, type Finder } from './search';
 
@@ -31,22 +31,7 @@ function comparable(e: SqlExpr): string {
 /** Whether text (already lower case) is a wildcard pattern, as isPattern. */
 const sqlIsPattern = (x: string) => `(contains(${x}, '*') OR contains(${x}, '?') OR contains(${x}, '~'))`;
 
-/** A wildcard pattern as a LIKE pattern with escape `\`, for a constant (as wildcardRegex reads it). */
-function likePattern(pattern: string): string {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    if (ch === '~' && '*?~'.includes(pattern[i + 1] ?? '')) out += likeEscape(pattern[++i]!);
-    else if (ch === '*') out += '%';
-    else if (ch === '?') out += '_';
-    else out += likeEscape(ch);
-  }
-  return out;
-}
 
-function likeEscape(ch: string): string {
-  return ch === '%' || ch === '_' || ch === '\\' ? `\\${ch}` : ch;
-}
 
 /** likePattern for a pattern known only per row: `~~`, `~*`, `~?` set aside, LIKE's own characters escaped, then `*` and `?`. */
 function sqlLikePattern(x: string): string {

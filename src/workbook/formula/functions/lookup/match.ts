@@ -1,6 +1,6 @@
 import { isFormulaError } from '../../errors';
 import { compareValues, isDate, type Scalar } from '../../values';
-import { matches, parseCriterion } from '../criteria';
+import { matches, parseCriterion, wildcardRegex } from '../criteria';
 
 // Where a key matches in a list of values, as the scalar forms search: findMatch (XLOOKUP, XMATCH) and classicMatch.
 
@@ -39,22 +39,7 @@ function classOf(v: Scalar): MatchClass | undefined {
 /** A lookup key with `*`, `?` or `~` is a wildcard pattern in an exact match. */
 export const isPattern = (key: string) => /[*?~]/.test(key);
 
-/** `*` any run of characters, `?` one; `~*`, `~?` and `~~` the characters themselves (as in criteria.ts). */
-function wildcardRegex(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    if (ch === '~' && '*?~'.includes(pattern[i + 1] ?? '')) re += escapeRegex(pattern[++i]!);
-    else if (ch === '*') re += '[\\s\\S]*';
-    else if (ch === '?') re += '[\\s\\S]';
-    else re += escapeRegex(ch);
-  }
-  return new RegExp(`^${re}$`, 'i');
-}
 
-function escapeRegex(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Where VLOOKUP, HLOOKUP, MATCH and LOOKUP find `key`, as Excel does on sorted data: mode 0 the
