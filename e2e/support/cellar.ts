@@ -123,13 +123,15 @@ export class Cellar {
   /** The grid's visible cells of one row, by ag-grid's row index. */
   async gridRow(name: string, rowIndex: number): Promise<Record<string, string>> {
     const row = this.block(name).locator(`[role="row"][row-index="${rowIndex}"]`);
-    await expect(row.locator('[role="gridcell"]').first()).not.toBeEmpty();
-    const cells = row.locator('[role="gridcell"]');
-    const out: Record<string, string> = {};
-    for (let i = 0; i < (await cells.count()); i++) {
-      const cell = cells.nth(i);
-      out[(await cell.getAttribute('col-id')) ?? String(i)] = ((await cell.textContent()) ?? '').trim();
-    }
+    let out: Record<string, string> = {};
+    // Read again when the grid re-renders under the read (a new result, a workbook opened).
+    await expect(async () => {
+      await expect(row.locator('[role="gridcell"]').first()).not.toBeEmpty({ timeout: 5_000 });
+      out = await row.evaluate((el) =>
+        Object.fromEntries([...el.querySelectorAll('[role="gridcell"]')].map((c, i) => [c.getAttribute('col-id') ?? String(i), (c.textContent ?? '').trim()])),
+      );
+      expect(Object.keys(out).length).toBeGreaterThan(0);
+    }).toPass();
     return out;
   }
 }
