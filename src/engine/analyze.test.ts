@@ -35,7 +35,17 @@ describe('analyzeSql (DuckDB-WASM parser)', () => {
 
   it('finds $params and still binds the statement exactly', async () => {
     const a = await analyzeSql(duck, 'SELECT * FROM flights WHERE delay > $min_delay AND origin = $Origin');
-    expect(a).toEqual({ tables: ['flights'], params: ['min_delay', 'Origin'], exact: true });
+    expect(a).toMatchObject({ tables: ['flights'], params: ['min_delay', 'Origin'], exact: true });
+    expect(a.identifiers).toEqual(expect.arrayContaining(['flights', 'delay', 'origin']));
+    expect(a.identifiers).not.toContain('min_delay');
+  });
+
+  it('a view is read as the tables under it by the binder, and as an identifier', async () => {
+    duck.conn.query('CREATE OR REPLACE TABLE under_view AS SELECT 1 AS a');
+    duck.conn.query('CREATE OR REPLACE VIEW picked_view AS SELECT * FROM under_view WHERE a > 0');
+    const a = await analyzeSql(duck, 'SELECT count(*) FROM picked_view');
+    expect(a.tables).toEqual(['under_view']);
+    expect(a.identifiers).toContain('picked_view');
   });
 
   it('a $ inside a string is no param', async () => {

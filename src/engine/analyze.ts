@@ -16,19 +16,20 @@ export interface SqlParser {
  * `$params` are found by DuckDB's tokenizer and stood in by NULL first, since the binder
  * refuses parameters there. SQL the binder cannot take at all (a typo, two statements) falls
  * back to every identifier DuckDB's tokenizer sees — still never a name inside a string or
- * comment — and says so with `exact: false`.
+ * comment — and says so with `exact: false`. Those identifiers are kept either way: the binder
+ * names the tables under a view rather than the view.
  */
 export async function analyzeSql(parser: SqlParser, sql: string): Promise<SqlAnalysis> {
   const tokens = await parser.tokenize(sql);
   const refs = paramRefs(tokens);
   const params = [...new Set(refs.map((r) => r.name))];
   const neutral = replaceSpans(sql, refs.map((r) => ({ start: r.start, end: r.end, text: 'NULL' })));
+  const inParams = new Set(refs.map((r) => r.start + 1));
+  const identifiers = [...new Set(tokens.filter((t) => t.type === 'identifier' && !inParams.has(t.start)).map(identifierName))];
   try {
-    return { tables: await parser.tableNames(neutral), params, exact: true };
+    return { tables: await parser.tableNames(neutral), params, exact: true, identifiers };
   } catch {
-    const inParams = new Set(refs.map((r) => r.start + 1));
-    const tables = tokens.filter((t) => t.type === 'identifier' && !inParams.has(t.start)).map(identifierName);
-    return { tables: [...new Set(tables)], params, exact: false };
+    return { tables: identifiers, params, exact: false, identifiers };
   }
 }
 

@@ -15,6 +15,11 @@ export interface SqlAnalysis {
   params: string[];
   /** False when DuckDB could not bind the statement and `tables` is every identifier in it. */
   exact: boolean;
+  /**
+   * Every identifier DuckDB's tokenizer sees (never one in a string or comment). The binder
+   * reports the tables under a view, not the view: a reader of a view is found through these.
+   */
+  identifiers: string[];
 }
 
 export interface QueryOptions {

@@ -21,6 +21,7 @@ import {
 } from '../workbook';
 import type { Scalar } from '../workbook/formula';
 import { BlockFailure, sameColumns, toBlockError, type BlockRun } from './block-runs';
+import { runChart } from './chart-runner';
 import { getEngine } from './engine';
 import { applyFormulaColumns, currentCellValue, dataTable, placeData, runFormulaCell, runPivot, runSheet, type RuntimeContext } from './formula-runtime';
 import * as storage from './storage';
@@ -50,7 +51,8 @@ export interface RunnerDeps {
 
 /**
  * How each kind of block runs: a table reads its file or URL, a SQL block runs its statement,
- * a cell evaluates, a sheet computes and becomes a table, a pivot groups; table-like blocks then
+ * a cell evaluates, a sheet computes and becomes a table, a pivot groups, a chart aggregates its
+ * source and makes its selection a view; table-like blocks then
  * get their formula columns. Returns the scheduler's RunBlock.
  */
 export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: AbortSignal) => Promise<void> {
@@ -72,6 +74,8 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
         return evaluateSheetBlock(b, signal);
       case 'pivot':
         return buildPivot(b, signal);
+      case 'chart':
+        return runChart({ engine: await getEngine(), doc: get().doc, runOf, patchRun, dataKeys }, b, signal);
     }
   }
 
@@ -236,13 +240,9 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
     return params;
   }
 
-  /** The revisions of the tables a SQL block reads: its rows are stale when one changes. */
+  /** The revisions of the blocks a SQL block reads (its inputs in the graph): its rows are stale when one changes. */
   function inputRevisions(b: SqlBlock): string[] {
-    const byName = new Map(get().doc.blocks.map((x) => [x.name.toLowerCase(), x] as const));
-    return (analyses.get(b.sql)?.tables ?? []).map((t) => {
-      const input = byName.get(t.toLowerCase());
-      return input ? `${input.id}:${runOf(input.id).revision}` : t;
-    });
+    return (deps.graph().upstream.get(b.id) ?? []).map((id) => `${id}:${runOf(id).revision}`);
   }
 
   return runOne;

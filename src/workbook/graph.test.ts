@@ -413,3 +413,15 @@ describe('describeCycle', () => {
     expect(describeCycle(cd, g.cycles.get(id('b'))!)).toMatch(/^a, b and c read each other in a cycle/);
   });
 });
+
+describe('views', () => {
+  it('a reader of a chart or of a table with formula columns (both views) depends on it through its identifiers', () => {
+    const table: Block = { id: 't' as BlockId, kind: 'table', name: 'flights', source: { kind: 'file', fileName: 'f.csv', format: 'csv', size: 1 }, formulaColumns: [{ name: 'x', formula: '=1' }] };
+    const chart: Block = { id: 'c' as BlockId, kind: 'chart', name: 'picked', source: 't' as BlockId, spec: { mark: 'bar', encoding: {} } };
+    const reader: Block = { id: 'r' as BlockId, kind: 'sql', name: 'reader', sql: 'SELECT * FROM picked, flights' };
+    // The binder reports what is under the views: the table's base table and the chart's source.
+    const g = buildGraph(doc(table, chart, reader), (b) => (b.id === 'r' ? { tables: ['__cellar_base_t', 'flights'], params: [], identifiers: ['picked', 'flights'] } : undefined));
+    expect(g.upstream.get('r' as BlockId)).toEqual(['t', 'c']);
+    expect(g.upstream.get('c' as BlockId)).toEqual(['t']);
+  });
+});

@@ -1,4 +1,4 @@
-import { isCellBlock, isSqlBlock, type Block, type BlockId, type WorkbookDocument } from './document';
+import { hasFormulaColumns, isCellBlock, isSqlBlock, type Block, type BlockId, type WorkbookDocument } from './document';
 import { blockFormulaRefs } from './formula-refs';
 
 /** The names a SQL block reads, as DuckDB's parser found them. */
@@ -7,6 +7,16 @@ export interface SqlRefs {
   tables: readonly string[];
   /** Named parameters, `$name` without the `$`. */
   params: readonly string[];
+  /** Every identifier in the SQL: a block DuckDB holds as a view is read through these (see readsAsView). */
+  identifiers?: readonly string[];
+}
+
+/**
+ * Blocks whose relation is a view (a chart's selection, a table with formula columns). DuckDB's
+ * binder reports the tables under a view, not the view, so a reader names them as an identifier.
+ */
+export function readsAsView(block: Block): boolean {
+  return block.kind === 'chart' || hasFormulaColumns(block);
 }
 
 /** Who reads whom, derived from the document and the parse of each SQL block. */
@@ -43,6 +53,10 @@ export function buildGraph(doc: WorkbookDocument, refsOf: (block: Block) => SqlR
         const target = byName.get(t.toLowerCase());
         if (target && !isCellBlock(target)) inputs.add(target.id);
       }
+      for (const t of refs?.identifiers ?? []) {
+        const target = byName.get(t.toLowerCase());
+        if (target && readsAsView(target) && target.id !== b.id) inputs.add(target.id);
+      }
       const missing: string[] = [];
       for (const p of refs?.params ?? []) {
         const target = byName.get(p.toLowerCase());
@@ -52,7 +66,7 @@ export function buildGraph(doc: WorkbookDocument, refsOf: (block: Block) => SqlR
       if (missing.length > 0) missingParams.set(b.id, missing);
     } else if (isCellBlock(b) && b.control.type === 'dropdown' && 'from' in b.control) {
       if (index.has(b.control.from.block)) inputs.add(b.control.from.block);
-    } else if (b.kind === 'pivot' && index.has(b.source)) {
+    } else if ((b.kind === 'pivot' || b.kind === 'chart') && index.has(b.source)) {
       inputs.add(b.source);
     }
     // What its formulas read: cells and tables by name, tables through columns, other sheets.
