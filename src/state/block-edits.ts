@@ -16,6 +16,7 @@ function contentChanged(old: Block, b: Block, runSqlEdits: boolean): boolean {
   if (isTableBlock(old) && isTableBlock(b)) return old.lenient !== b.lenient || JSON.stringify(old.source) !== JSON.stringify(b.source) || formulasChanged(old, b);
   if (old.kind === 'sheet' && b.kind === 'sheet') return old.cells !== b.cells;
   if (old.kind === 'pivot' && b.kind === 'pivot') return old.source !== b.source || JSON.stringify([old.rows, old.columns, old.values]) !== JSON.stringify([b.rows, b.columns, b.values]);
+  if (old.kind === 'chart' && b.kind === 'chart') return old.source !== b.source || old.spec !== b.spec || old.select !== b.select || old.selection !== b.selection;
   if (isCellBlock(old) && isCellBlock(b)) return old.value !== b.value || JSON.stringify(old.control) !== JSON.stringify(b.control);
   return false;
 }

@@ -1,5 +1,5 @@
 import { isEngineError, messageOf, type ColumnInfo, type EngineErrorKind, type IngestProgress } from '../engine';
-import type { CellValue, CompiledColumn } from '../workbook';
+import type { CellValue, ChartPlan, CompiledColumn } from '../workbook';
 import type { SheetCellView } from './formula-runtime';
 
 export type RunStatus = 'idle' | 'running' | 'ok' | 'error' | 'stale';
@@ -42,8 +42,24 @@ export interface BlockRun {
   gridTable?: string;
   /** A sheet's cells as computed. */
   sheet?: Record<string, SheetCellView>;
-  /** The SELECT a pivot runs, for "Show SQL". */
+  /** The SELECT a pivot or chart runs, for "Show SQL". */
   sql?: string;
+  /** A chart's drawing: what Vega-Lite draws and the rows DuckDB computed for it. */
+  chart?: ChartView;
+}
+
+/** A chart as computed: the Vega-Lite spec, its data (aggregated, binned or sampled in SQL), and what that took. */
+export interface ChartView {
+  vegaLite: Record<string, unknown>;
+  values: Record<string, unknown>[];
+  /** The rows the chart's source had, when the chart shows a sample of them. */
+  sampledFrom?: number;
+  /** Set when there were more groups than a chart draws (MAX_POINTS). */
+  truncated?: boolean;
+  /** Bytes of the Arrow result the page received for it. */
+  bytes: number;
+  /** The selection the chart offers, if any. */
+  select?: ChartPlan['select'];
 }
 
 export const IDLE: BlockRun = { status: 'idle', revision: 0 };

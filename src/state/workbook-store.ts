@@ -23,6 +23,8 @@ import {
   isTableBlock,
   nextName,
   readDocument,
+  suggestChart,
+  suggestedTimeColumn,
   renameBlock as renameInDocument,
   tableNameFromFile,
   tableNameFromUrl,
@@ -33,6 +35,9 @@ import {
   type CellBlock,
   type CellControl,
   type CellRaw,
+  type ChartBlock,
+  type ChartSelection,
+  type ChartSpec,
   type FormulaColumn,
   type Graph,
   type PivotBlock,
@@ -85,6 +90,15 @@ export interface WorkbookState {
   /** A pivot of a table-like block, grouping by its first text column to start. */
   addPivot(source: BlockId): BlockId;
   setPivot(id: BlockId, patch: Partial<Pick<PivotBlock, 'source' | 'rows' | 'columns' | 'values'>>): void;
+  /** A chart of a table-like block, suggested from its column types (and time span), placed after it. */
+  addChart(source: BlockId): Promise<BlockId>;
+  /** Draws another block: a chart suggested from its columns. */
+  setChartSource(id: BlockId, source: BlockId): Promise<void>;
+  /** A new spec (from the form or the JSON editor); the selection is cleared. */
+  setChartSpec(id: BlockId, spec: ChartSpec): void;
+  setChartSelect(id: BlockId, select: ChartBlock['select']): void;
+  /** What is brushed or clicked; brushing one chart is one undo step. */
+  setChartSelection(id: BlockId, selection: ChartSelection | undefined): void;
   /** Renames a block and every reference to it; resolves to why not, when it cannot. */
   renameBlock(id: BlockId, name: string): Promise<string | undefined>;
   moveBlock(id: BlockId, delta: number): void;
@@ -192,7 +206,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     const engine = await getEngine();
     const unparsed = [...new Set(doc.blocks.filter(isSqlBlock).map((b) => b.sql))].filter((sql) => !analyses.has(sql));
     await Promise.all(
-      unparsed.map(async (sql) => analyses.set(sql, await engine.analyze(sql).catch(() => ({ tables: [], params: [], exact: false })))),
+      unparsed.map(async (sql) => analyses.set(sql, await engine.analyze(sql).catch(() => ({ tables: [], params: [], exact: false, identifiers: [] })))),
     );
     return buildGraph(doc, (b) => (isSqlBlock(b) ? analyses.get(b.sql) : undefined));
   }
@@ -266,6 +280,8 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       if (old.name !== b.name && isRelationBlock(b)) {
         await engine.renameTable(old.name, b.name).catch(() => changed.add(b.id));
         patchRun(b.id, { revision: nextRevision(b.id) });
+        // A chart's own table is a view that names its source: it is made again under the new name.
+        for (const c of next.blocks) if (c.kind === 'chart' && c.source === b.id) changed.add(c.id);
       }
     }
     for (const id of editedBlocks(prev, next, runSqlEdits)) changed.add(id);
@@ -523,6 +539,39 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       void edit(mapBlock(id, (b) => (b.kind === 'pivot' ? { ...b, ...patch } : b)));
     },
 
+    async addChart(source) {
+      const from = findBlock(get().doc, source);
+      const b: ChartBlock = {
+        id: createBlockId(),
+        kind: 'chart',
+        name: uniqueName(`${from?.name ?? 'table'}_chart`, takenNames()),
+        source,
+        spec: await suggestFor(source),
+      };
+      const i = get().doc.blocks.findIndex((x) => x.id === source);
+      void edit((d) => ({ ...d, blocks: [...d.blocks.slice(0, i + 1), b, ...d.blocks.slice(i + 1)] }));
+      return b.id;
+    },
+
+    async setChartSource(id, source) {
+      const spec = await suggestFor(source);
+      void edit(mapBlock(id, (b) => (b.kind === 'chart' ? { ...b, source, spec, selection: undefined } : b)));
+    },
+
+    setChartSpec(id, spec) {
+      void edit(mapBlock(id, (b) => (b.kind === 'chart' ? { ...b, spec, selection: undefined } : b)), { coalesce: `chart-spec:${id}` });
+    },
+
+    setChartSelect(id, select) {
+      void edit(mapBlock(id, (b) => (b.kind === 'chart' ? { ...b, select, selection: undefined } : b)));
+    },
+
+    setChartSelection(id, selection) {
+      const b = findBlock(get().doc, id);
+      if (b?.kind !== 'chart' || JSON.stringify(b.selection) === JSON.stringify(selection)) return;
+      void edit(mapBlock(id, (x) => (x.kind === 'chart' ? { ...x, selection } : x)), { coalesce: `chart-selection:${id}` });
+    },
+
     async renameBlock(id, name) {
       const doc = get().doc;
       const b = findBlock(doc, id);
@@ -664,6 +713,22 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
     },
   };
+
+  /** A first chart for a block: from its column types, and the span of its first time column. */
+  async function suggestFor(source: BlockId): Promise<ChartSpec> {
+    const columns = runOf(source).columns ?? [];
+    const time = suggestedTimeColumn(columns);
+    const name = findBlock(get().doc, source)?.name;
+    let span: number | undefined;
+    if (time && name) {
+      const c = quoteIdent(time.name);
+      const sql = `SELECT datediff('day', CAST(min(${c}) AS TIMESTAMP), CAST(max(${c}) AS TIMESTAMP)) AS d FROM ${quoteIdent(name)}`;
+      span = await getEngine()
+        .then((engine) => engine.query(sql))
+        .then((t) => Number(t.getChildAt(0)?.get(0) ?? 0), () => undefined);
+    }
+    return suggestChart(columns, span);
+  }
 
   /** Resolves when none of `ids` has a run going. */
   async function waitFor(ids: BlockId[]): Promise<void> {

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { BlockId } from '../workbook';
 import { BlockBoundary } from './BlockBoundary';
 import { CellBlockView } from './CellBlockView';
+import { ChartBlockView } from './ChartBlockView';
 import { getEngine, useWorkbook, type BlockRun } from '../state';
 import { messageOf } from '../engine';
 import { FileDrop } from './FileDrop';
@@ -45,6 +46,7 @@ const BlockItem = memo(function BlockItem({ id }: { id: BlockId }) {
       {block.kind === 'cell' && <CellBlockView block={block} run={run} />}
       {block.kind === 'sheet' && <SheetBlockView block={block} run={run} />}
       {block.kind === 'pivot' && <PivotBlockView block={block} run={run} />}
+      {block.kind === 'chart' && <ChartBlockView block={block} run={run} />}
     </BlockBoundary>
   );
 });

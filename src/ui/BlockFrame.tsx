@@ -10,7 +10,7 @@ interface BlockFrameProps {
   children: ReactNode;
 }
 
-const KIND_LABEL = { sql: 'SQL', table: 'Table', cell: 'Cell', sheet: 'Sheet', pivot: 'Pivot' } as const;
+const KIND_LABEL = { sql: 'SQL', table: 'Table', cell: 'Cell', sheet: 'Sheet', pivot: 'Pivot', chart: 'Chart' } as const;
 
 /** Every block's frame: its name (click to rename), status, block actions and the test contract's attributes. */
 export function BlockFrame({ block, run, subtitle, actions, children }: BlockFrameProps) {

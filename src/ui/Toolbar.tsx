@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ACCEPTED_EXTENSIONS } from '../engine';
-import { useWorkbook } from '../state';
+import { useTheme, useWorkbook, type ThemeChoice } from '../state';
 import { WorkbookMenu } from './WorkbookMenu';
 
 /** The top bar: open files, add a URL, add a block. */
@@ -11,7 +11,8 @@ export function Toolbar() {
   const addCell = useWorkbook((s) => s.addCell);
   const addSheet = useWorkbook((s) => s.addSheet);
   const addPivot = useWorkbook((s) => s.addPivot);
-  const lastTable = useWorkbook((s) => [...s.doc.blocks].reverse().find((b) => b.kind !== 'cell' && s.runs[b.id]?.columns)?.id);
+  const addChart = useWorkbook((s) => s.addChart);
+  const lastTable = useWorkbook((s) => [...s.doc.blocks].reverse().find((b) => b.kind !== 'cell' && b.kind !== 'chart' && s.runs[b.id]?.columns)?.id);
   const canUndo = useWorkbook((s) => s.canUndo);
   const canRedo = useWorkbook((s) => s.canRedo);
   const { undo, redo } = useWorkbook.getState();
@@ -70,6 +71,7 @@ export function Toolbar() {
         </button>
       </form>
       <span className="spacer" />
+      <ThemeToggle />
       <button type="button" className="icon-button" data-testid="undo" title="Undo (Ctrl/Cmd+Z)" disabled={!canUndo} onClick={() => void undo()}>
         ↶
       </button>
@@ -128,7 +130,17 @@ export function Toolbar() {
             >
               Pivot
             </button>
-            <button type="button" role="menuitem" data-testid="add-chart" disabled title="Coming with charts">
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="add-chart"
+              disabled={!lastTable}
+              title={lastTable ? 'Chart the last table' : 'Add a table first'}
+              onClick={() => {
+                setMenuOpen(false);
+                if (lastTable) void addChart(lastTable);
+              }}
+            >
               Chart
             </button>
           </div>
@@ -159,4 +171,18 @@ function useUndoKeys() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
+
+const NEXT_THEME: Record<ThemeChoice, ThemeChoice> = { system: 'light', light: 'dark', dark: 'system' };
+const THEME_LABEL: Record<ThemeChoice, string> = { system: '◐ Auto', light: '☀ Light', dark: '☾ Dark' };
+
+/** Light, dark, or the system's theme, in turn. */
+function ThemeToggle() {
+  const choice = useTheme((s) => s.choice);
+  const setChoice = useTheme((s) => s.setChoice);
+  return (
+    <button type="button" className="theme-toggle" data-testid="theme-toggle" data-theme-choice={choice} title="Theme: light, dark or the system's" onClick={() => setChoice(NEXT_THEME[choice])}>
+      {THEME_LABEL[choice]}
+    </button>
+  );
 }

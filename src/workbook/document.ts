@@ -1,7 +1,8 @@
 import type { FileFormat } from '../engine';
+import type { ChartSelection, ChartSpec, SelectMode } from './chart/types';
 
 /** The document's schema version; bump it with a migration in `migrate.ts`. */
-export const DOCUMENT_VERSION = 3;
+export const DOCUMENT_VERSION = 4;
 
 declare const blockIdBrand: unique symbol;
 /** A block's stable identity; its name can change, its id never does. */
@@ -100,7 +101,22 @@ export interface PivotBlock extends BlockBase {
   values: PivotValue[];
 }
 
-export type Block = TableBlock | SqlBlock | CellBlock | SheetBlock | PivotBlock;
+/**
+ * A Vega-Lite chart of another block, computed in SQL. Its own table is the source's rows
+ * inside its selection (all of them when nothing is selected), so SQL and other charts can read
+ * what a person brushed or clicked.
+ */
+export interface ChartBlock extends BlockBase {
+  kind: 'chart';
+  source: BlockId;
+  spec: ChartSpec;
+  /** How brushing or clicking selects; 'none' turns it off; left out, the chart picks (selectModeFor). */
+  select?: SelectMode | 'none';
+  /** What is selected now. */
+  selection?: ChartSelection;
+}
+
+export type Block = TableBlock | SqlBlock | CellBlock | SheetBlock | PivotBlock | ChartBlock;
 export type BlockKind = Block['kind'];
 
 /** The one thing a person edits: autosave, export and share links are all this document. */
@@ -130,8 +146,12 @@ export function isPivotBlock(block: Block): block is PivotBlock {
   return block.kind === 'pivot';
 }
 
+export function isChartBlock(block: Block): block is ChartBlock {
+  return block.kind === 'chart';
+}
+
 /** Blocks DuckDB holds as a relation under the block's name (everything but cells). */
-export type RelationBlock = TableBlock | SqlBlock | SheetBlock | PivotBlock;
+export type RelationBlock = TableBlock | SqlBlock | SheetBlock | PivotBlock | ChartBlock;
 
 export function isRelationBlock(block: Block): block is RelationBlock {
   return block.kind !== 'cell';

@@ -55,6 +55,8 @@ export function blockFormulas(block: Block): { text: string; sheet: boolean }[] 
         .map((text) => ({ text, sheet: true }));
     case 'pivot':
       return block.values.filter((v) => v.aggregate === 'formula' && v.formula).map((v) => ({ text: v.formula!, sheet: false }));
+    case 'chart':
+      return [];
   }
 }
 

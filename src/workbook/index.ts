@@ -14,3 +14,4 @@ export * from './formula-eval';
 export * from './sheet';
 export * from './pivot';
 export * as formula from './formula';
+export * from './chart';

@@ -51,7 +51,7 @@ const cellBlock = (control: unknown, value: unknown = null) => ({ id: 'c', kind:
 
 describe('readDocument: versions', () => {
   it('reads the current version', () => {
-    expect(DOCUMENT_VERSION).toBe(3);
+    expect(DOCUMENT_VERSION).toBe(4);
   });
 
   it('migrates a v1 document (tables and SQL only) to the current version, otherwise unchanged', () => {
@@ -198,7 +198,7 @@ describe('readDocument: errors', () => {
   });
 
   it('refuses unknown block kinds', () => {
-    expect(documentError(() => readDocument(v2([{ id: 'b1', kind: 'chart', name: 'c' }]))).message).toBe('Block 1 has an unknown kind "chart".');
+    expect(documentError(() => readDocument(v2([{ id: 'b1', kind: 'map', name: 'c' }]))).message).toBe('Block 1 has an unknown kind "map".');
     expect(documentError(() => readDocument(v2([{ id: 'b1', name: 'c' }]))).message).toBe('Block 1 has an unknown kind undefined.');
     expect(documentError(() => readDocument(v2([{ id: 'b1', kind: 'SQL', name: 'c', sql: '' }]))).message).toMatch(/unknown kind "SQL"/);
   });

@@ -1,4 +1,5 @@
-import { DOCUMENT_VERSION, type Block, type CellControl, type FormulaColumn, type PivotAggregate, type PivotValue, type WorkbookDocument } from './document';
+import { CHART_CHANNELS, readChartSpec, type Channel, type ChartSelection, type ChartSpec, type SelectedValue } from './chart';
+import { DOCUMENT_VERSION, type Block, type ChartBlock, type CellControl, type FormulaColumn, type PivotAggregate, type PivotValue, type WorkbookDocument } from './document';
 
 /** A document that cannot be read: from a newer Cellar, damaged, or not a workbook at all. */
 export class DocumentError extends Error {
@@ -18,6 +19,8 @@ const MIGRATIONS: Record<number, (doc: Json) => Json> = {
   // v3 (issue 4) adds formula columns, formula cells (a value cell whose text starts with =),
   // sheet and pivot blocks: all new, so a v2 document is a v3 one as it is.
   2: (doc) => ({ ...doc, version: 3 }),
+  // v4 (issue 5) adds chart blocks: new, so a v3 document is a v4 one as it is.
+  3: (doc) => ({ ...doc, version: 4 }),
 };
 
 /** Reads a document of any version this Cellar knows, from JSON text or a parsed value. */
@@ -94,6 +97,8 @@ function validate(doc: Json): WorkbookDocument {
       out.push({ ...base, kind, cells: sheetCells(raw.cells, `${where} (${name})`) });
     } else if (kind === 'pivot') {
       out.push({ ...base, kind, ...pivot(raw, `${where} (${name})`) });
+    } else if (kind === 'chart') {
+      out.push({ ...base, kind, ...chart(raw, `${where} (${name})`) });
     } else {
       throw new DocumentError(`${where} has an unknown kind ${JSON.stringify(kind)}.`);
     }
@@ -147,6 +152,34 @@ function pivot(raw: Json, where: string): { source: Block['id']; rows: string[];
     };
   });
   return { source: raw.source as Block['id'], rows: strings(raw.rows, 'rows'), columns: strings(raw.columns ?? [], 'columns'), values };
+}
+
+function chart(raw: Json, where: string): Pick<ChartBlock, 'source' | 'spec' | 'select' | 'selection'> {
+  if (typeof raw.source !== 'string') throw new DocumentError(`${where} has no source block.`);
+  let spec: ChartSpec;
+  try {
+    spec = readChartSpec(raw.spec);
+  } catch (e) {
+    throw new DocumentError(`${where} has an invalid chart: ${(e as Error).message}`);
+  }
+  const select = raw.select;
+  if (select !== undefined && select !== 'interval' && select !== 'point' && select !== 'none') throw new DocumentError(`${where} has an invalid select mode.`);
+  return { source: raw.source as Block['id'], spec, ...(select ? { select } : {}), ...chartSelection(raw.selection, where) };
+}
+
+function chartSelection(raw: unknown, where: string): { selection?: ChartSelection } {
+  if (raw === undefined || raw === null) return {};
+  const bad = () => new DocumentError(`${where} has an invalid selection.`);
+  if (!isObject(raw) || !CHART_CHANNELS.includes(raw.channel as Channel)) throw bad();
+  if (raw.type === 'interval') {
+    const range = raw.range;
+    if (raw.channel !== 'x' || !Array.isArray(range) || range.length !== 2 || !range.every((v) => typeof v === 'number' && Number.isFinite(v))) throw bad();
+    return { selection: { type: 'interval', channel: 'x', range: [range[0] as number, range[1] as number] } };
+  }
+  if (raw.type === 'point' && Array.isArray(raw.values) && raw.values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) {
+    return { selection: { type: 'point', channel: raw.channel as Channel, values: raw.values as SelectedValue[] } };
+  }
+  throw bad();
 }
 
 function validControl(raw: unknown, where: string): CellControl {

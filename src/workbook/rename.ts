@@ -137,5 +137,7 @@ function renameInFormulas(b: Block, from: string, to: string): Block {
       const values = b.values.map((v) => (v.formula ? { ...v, formula: renameInFormula(v.formula, from, to) } : v));
       return values.every((v, i) => v.formula === b.values[i]!.formula) ? b : { ...b, values };
     }
+    case 'chart':
+      return b;
   }
 }

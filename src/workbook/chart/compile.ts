@@ -4,7 +4,7 @@ import { columnKind, defaultFieldType, findColumn } from './fields';
 import { PICK, selectionParam } from './selection';
 import { ChartSpecError } from './spec';
 import { binStartSql, dimensionValueSql, epochMs } from './sql-parts';
-import { markType, type Channel, type ChannelDef, type ChartAggregate, type ChartSelection, type ChartSpec, type FieldType, type SelectMode, type TimeUnit } from './types';
+import { markType, type Channel, type ChannelDef, type ChartAggregate, type ChartSpec, type FieldType, type SelectMode, type TimeUnit } from './types';
 
 /** A chart of raw points samples its source down to this many rows; a grouped chart shows at most this many groups. */
 export const MAX_POINTS = 50_000;
@@ -93,7 +93,7 @@ export function readChartStats(row: Record<string, unknown>): ChartStats {
  * A chart spec over a source as SQL and the Vega-Lite spec that draws its result. Aggregates,
  * bins and time units run in DuckDB; a chart of raw points samples to MAX_POINTS rows.
  */
-export function compileChart(spec: ChartSpec, source: ChartSource, stats: ChartStats, options: { select?: SelectMode; selection?: ChartSelection } = {}): ChartPlan {
+export function compileChart(spec: ChartSpec, source: ChartSource, stats: ChartStats, options: { select?: SelectMode } = {}): ChartPlan {
   const resolved = resolve(spec, source, stats);
   const from = quoteIdent(source.name);
   if (markType(spec.mark) === 'boxplot') return boxplot(spec, resolved, from);
@@ -129,7 +129,7 @@ export function compileChart(spec: ChartSpec, source: ChartSource, stats: ChartS
     if (d.bins) encoding[`${d.channel}2`] = { field: `${d.channel}2` };
   }
   for (const m of resolved.measures) encoding[m.channel] = measureEncoding(m);
-  const selection = options.select ? selectionParam(options.select, spec, options.selection) : undefined;
+  const selection = options.select ? selectionParam(options.select, spec) : undefined;
   if (selection?.type === 'point' && !encoding.opacity) {
     encoding.opacity = { condition: { param: PICK, value: 1, empty: true }, value: 0.3 };
   }

@@ -2,5 +2,5 @@ export * from './types';
 export { ChartSpecError, readChartSpec } from './spec';
 export { columnKind, defaultFieldType, type ColumnKind } from './fields';
 export { chartStatsSql, compileChart, MAX_POINTS, readChartStats, type ChartPlan, type ChartSource, type ChartStats } from './compile';
-export { BRUSH, PICK, pointChannel, selectionPredicate, selectionViewSql, selectModeFor } from './selection';
-export { suggestChart } from './suggest';
+export { BRUSH, PICK, pointChannel, selectionPredicate, selectionValue, selectionViewSql, selectModeFor } from './selection';
+export { suggestChart, suggestedTimeColumn } from './suggest';

@@ -36,17 +36,20 @@ export function pointChannel(spec: ChartSpec): Channel | undefined {
   });
 }
 
-/** The Vega-Lite param for a mode, holding `selection` as its starting value. */
-export function selectionParam(mode: SelectMode, spec: ChartSpec, selection?: ChartSelection): { type: SelectMode; channel: Channel; param: Record<string, unknown> } | undefined {
+/** The Vega-Lite param for a mode (with no starting value: see selectionValue). */
+export function selectionParam(mode: SelectMode, spec: ChartSpec): { type: SelectMode; channel: Channel; param: Record<string, unknown> } | undefined {
   if (mode === 'interval') {
-    if (!intervalFits(spec)) return undefined;
-    const value = selection?.type === 'interval' ? { value: { x: selection.range } } : {};
-    return { type: 'interval', channel: 'x', param: { name: BRUSH, select: { type: 'interval', encodings: ['x'] }, ...value } };
+    return intervalFits(spec) ? { type: 'interval', channel: 'x', param: { name: BRUSH, select: { type: 'interval', encodings: ['x'] } } } : undefined;
   }
   const channel = pointChannel(spec);
-  if (!channel) return undefined;
-  const value = selection?.type === 'point' && selection.channel === channel && selection.values.length ? { value: selection.values.map((v) => ({ [channel]: v })) } : {};
-  return { type: 'point', channel, param: { name: PICK, select: { type: 'point', fields: [channel] }, ...value } };
+  return channel ? { type: 'point', channel, param: { name: PICK, select: { type: 'point', fields: [channel] } } } : undefined;
+}
+
+/** A selection as the starting `value` of the chart's Vega-Lite param, when it fits the param. */
+export function selectionValue(select: { type: SelectMode; channel: Channel }, selection: ChartSelection | undefined): unknown {
+  if (!selection || selection.type !== select.type || selection.channel !== select.channel) return undefined;
+  if (selection.type === 'interval') return { x: selection.range };
+  return selection.values.length ? selection.values.map((v) => ({ [select.channel]: v })) : undefined;
 }
 
 function literal(v: SelectedValue): string | undefined {

@@ -1,0 +1,76 @@
+import type { Table } from 'apache-arrow';
+import { quoteIdent, toRows, type ColumnInfo, type Engine } from '../engine';
+import {
+  chartStatsSql,
+  ChartSpecError,
+  compileChart,
+  findBlock,
+  MAX_POINTS,
+  readChartStats,
+  selectionPredicate,
+  selectionViewSql,
+  selectModeFor,
+  type ChartBlock,
+  type SelectMode,
+  type WorkbookDocument,
+} from '../workbook';
+import { BlockFailure, sameColumns, toBlockError, type BlockRun, type ChartView } from './block-runs';
+
+/** What running a chart reads and writes of the store. */
+export interface ChartRunDeps {
+  engine: Engine;
+  doc: WorkbookDocument;
+  runOf(id: ChartBlock['id']): BlockRun;
+  patchRun(id: ChartBlock['id'], patch: Partial<BlockRun>): void;
+  /** What each chart's data was last computed from: a new selection alone does not query it again. */
+  dataKeys: Map<ChartBlock['id'], string>;
+}
+
+/** Bytes of an Arrow result as it crossed from DuckDB's worker. */
+const arrowBytes = (table: Table) => table.batches.reduce((n, batch) => n + batch.data.byteLength, 0);
+
+/**
+ * Runs a chart: its data (aggregated, binned or sampled in DuckDB; two queries, the first for
+ * the row count and bin extents), then its own table, a view of the source's rows inside the
+ * selection, with that view's row count.
+ */
+export async function runChart(deps: ChartRunDeps, b: ChartBlock, signal: AbortSignal): Promise<void> {
+  const { engine, runOf, patchRun } = deps;
+  const source = findBlock(deps.doc, b.source);
+  if (!source || source.kind === 'cell') throw new BlockFailure({ kind: 'sql', message: 'The block this chart draws is gone: pick another source.' });
+  const columns: ColumnInfo[] = runOf(source.id).columns ?? (await engine.describe(source.name));
+  const select = b.select === 'none' ? undefined : (b.select ?? selectModeFor(b.spec));
+  const key = JSON.stringify([b.spec, select, source.id, runOf(source.id).revision]);
+  const patch: Partial<BlockRun> = {};
+  const current = runOf(b.id);
+  if (deps.dataKeys.get(b.id) !== key || !current.chart) {
+    deps.dataKeys.delete(b.id);
+    const chart = await computeChart(engine, b, select, { name: source.name, columns }, signal).catch((e: unknown) => {
+      if (signal.aborted) throw e;
+      throw new BlockFailure({ ...toBlockError(e), kind: e instanceof ChartSpecError ? 'sql' : toBlockError(e).kind });
+    });
+    if (signal.aborted) return;
+    patch.chart = chart.view;
+    patch.sql = chart.sql;
+    deps.dataKeys.set(b.id, key);
+  }
+  const predicate = selectionPredicate(b.spec, b.selection, columns);
+  await engine.query(selectionViewSql(b.name, source.name, predicate), {}, { signal });
+  const counted = await engine.query(`SELECT count(*) AS n FROM ${quoteIdent(b.name)}`, {}, { signal });
+  if (signal.aborted) return;
+  patchRun(b.id, { ...patch, rows: Number(counted.getChildAt(0)?.get(0) ?? 0), columns: sameColumns(current.columns, columns), revision: current.revision + 1 });
+}
+
+async function computeChart(engine: Engine, b: ChartBlock, select: SelectMode | undefined, source: { name: string; columns: ColumnInfo[] }, signal: AbortSignal): Promise<{ view: ChartView; sql: string }> {
+  const statsTable = await engine.query(chartStatsSql(b.spec, source), {}, { signal });
+  const stats = readChartStats(toRows(statsTable)[0] ?? {});
+  const plan = compileChart(b.spec, source, stats, { select });
+  const table = await engine.query(plan.sql, {}, { signal });
+  const values = toRows(table);
+  const truncated = plan.aggregated && values.length > MAX_POINTS;
+  if (truncated) values.length = MAX_POINTS;
+  return {
+    sql: plan.sql,
+    view: { vegaLite: plan.vegaLite, values, bytes: arrowBytes(table), ...(plan.sampledFrom ? { sampledFrom: plan.sampledFrom } : {}), ...(truncated ? { truncated } : {}), ...(plan.select ? { select: plan.select } : {}) },
+  };
+}
