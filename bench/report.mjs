@@ -154,6 +154,7 @@ export function writeMarkdown(r, { rows, notes }) {
   md.push('');
   if (r.workbook) md.push(...workbookMarkdown(r));
   if (r.formulas) md.push(...formulasMarkdown(r));
+  if (r.charts) md.push(...chartsMarkdown(r));
   md.push(...HOW_MEASURED, '');
   return writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), md.join('\n'));
 }
@@ -455,4 +456,76 @@ const FORMULAS_HOW = [
   '  read from the same rows with native DuckDB; only the call is timed, not building the arrays. HyperFormula, a whole',
   '  spreadsheet engine, is GPL-3.0 and not used here.',
   '- `node bench/run.mjs --only formulas` runs just this part (writes bench/.data/formulas-run.json, leaves this file alone).',
+];
+
+// ---------------------------------------------------------------- charts (issue 5)
+
+const fmtBytes = (n) => (n == null ? '—' : n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+
+/** The rows of the charts table (r.charts: { browser, native } from bench/charts.mjs). */
+export function buildChartRows(r) {
+  const C = r.charts;
+  const notes = Object.entries(C.browser.errors ?? {}).map(([k, v]) => `${k}: ${v}`);
+  if (C.native.errors?.native) notes.push(`native: ${C.native.errors.native}`);
+  const rows = [];
+  for (const [table, items] of Object.entries(C.browser.picks ?? {})) {
+    const target = table === 'flights_3m' ? 500 : undefined;
+    for (const item of items) {
+      const m = median(item.ms);
+      rows.push({
+        work: `${table}: pick → drawn: ${item.what}`,
+        browser: fmtMs(m),
+        direct: fmtMs(median(item.direct)),
+        native: fmtMs(median(C.native.ms?.[`${table}:${item.testId}=${item.value}`])),
+        marks: String(item.points),
+        bytes: fmtBytes(item.bytes),
+        target: target ? `< ${fmtMs(target)}` : '—',
+        met: !target || m == null ? '—' : m < target ? 'yes' : 'no',
+      });
+    }
+  }
+  return { rows, notes };
+}
+
+export const CHART_COLUMNS = [
+  ['work', 'work'], ['browser', 'app: pick → drawn'], ['direct', 'its SQL, DuckDB-WASM'], ['native', 'its SQL, native DuckDB'], ['marks', 'marks'], ['bytes', 'data to the page'], ['target', 'target'], ['met', 'met?'],
+];
+
+export function chartsMarkdown(r) {
+  const C = r.charts;
+  const { rows, notes } = buildChartRows(r);
+  const md = ['## Charts (issue 5)', ''];
+  md.push(`A chart block over flights-3m (3M rows) and the generated big-10m.parquet (10M rows) in the app (default engine); each pick`);
+  md.push(`changes one select of the chart's form. Medians of ${C.reps} timed picks after one warm-up.`, '');
+  md.push(`| ${CHART_COLUMNS.map(([, h]) => h).join(' | ')} |`);
+  md.push(`| ${CHART_COLUMNS.map(() => '---').join(' | ')} |`);
+  for (const row of rows) md.push(`| ${CHART_COLUMNS.map(([k]) => esc(row[k])).join(' | ')} |`);
+  md.push('');
+  if (notes.length > 0) {
+    md.push('Failures in this part:', '');
+    notes.forEach((x, i) => md.push(`${i + 1}. ${esc(x)}`));
+    md.push('');
+  }
+  md.push('The SQL of each chart (as its "SQL" panel shows it; native ran the same text):', '');
+  for (const items of Object.values(C.browser.picks ?? {})) for (const item of items) md.push(`- ${item.what}: \`${item.sql}\``);
+  md.push('');
+  md.push('All samples (ms), pick → drawn:', '');
+  for (const [table, items] of Object.entries(C.browser.picks ?? {})) for (const item of items) md.push(`- ${table}, ${item.what}: ${samples(item.ms)}`);
+  md.push('');
+  md.push(...CHARTS_HOW, '');
+  return md;
+}
+
+const CHARTS_HOW = [
+  'How measured:',
+  '',
+  '- **Pick → drawn** (bench/charts.mjs): in the page, the form\'s select gets its new value and a `change` event (`t0`); a',
+  '  MutationObserver waits until the chart view says the new result is drawn (`data-rendered`, set after vega-embed',
+  '  finished), the block is `ok` and its SQL or mark count changed, then one animation frame. That holds the stats',
+  '  query (row count, bin extents), the data query, the selection view and its count, Arrow → rows, and Vega\'s drawing.',
+  '  Between timed picks the select is set back (not timed), so every pick recomputes.',
+  '- **Data to the page**: bytes of the Arrow result of the chart\'s data query, as it crossed from DuckDB\'s worker.',
+  '- **Its SQL**: the chart\'s data query alone through `window.cellar.query` in the page, and in native DuckDB',
+  '  (@duckdb/node-api, same thread count) on the same files, read into JS rows.',
+  '- `node bench/run.mjs --only charts` runs just this part (writes bench/.data/charts-run.json, leaves this file alone).',
 ];

@@ -7,17 +7,18 @@ import { join } from 'node:path';
 import { buildIfStale, checkChromium, launchChromium, runBrowser, snapshotDist, startPreview, withApp } from './browser.mjs';
 import { DATA_DIR, ensureData, FILES, ROOT } from './data.mjs';
 import { runNative } from './native.mjs';
-import { buildFormulaRows, buildRows, buildWorkbookRows, FORMULA_COLUMNS, printTable, WORKBOOK_COLUMNS, writeMarkdown } from './report.mjs';
+import { buildChartRows, buildFormulaRows, buildRows, buildWorkbookRows, CHART_COLUMNS, FORMULA_COLUMNS, printTable, WORKBOOK_COLUMNS, writeMarkdown } from './report.mjs';
 import { checkReps as checkWorkbookReps, runWorkbookBrowser, runWorkbookNative, WORKBOOK } from './workbook.mjs';
 import { COLUMN_FORMULA, runFormulasBrowser, runFormulasNative, SUMIFS_FORMULA } from './formulas.mjs';
+import { runChartsBrowser, runChartsNative } from './charts.mjs';
 
-// `--only workbook` / `--only formulas` (or BENCH_ONLY=…): just that part, for iterating on it.
+// `--only workbook` / `--only formulas` / `--only charts` (or BENCH_ONLY=…): just that part, for iterating on it.
 // It prints its table and writes bench/.data/<part>-run.json; docs/benchmarks.md is left alone,
 // since it always shows one whole run.
 const onlyArg = process.argv.find((a, i) => a.startsWith('--only=') || process.argv[i - 1] === '--only');
 const ONLY = process.env.BENCH_ONLY || (onlyArg?.startsWith('--only=') ? onlyArg.slice(7) : onlyArg);
-if (ONLY && ONLY !== 'workbook' && ONLY !== 'formulas') {
-  console.error(`--only ${ONLY}: the parts that run alone are "workbook" and "formulas"`);
+if (ONLY && !['workbook', 'formulas', 'charts'].includes(ONLY)) {
+  console.error(`--only ${ONLY}: the parts that run alone are "workbook", "formulas" and "charts"`);
   process.exit(2);
 }
 
@@ -27,6 +28,7 @@ const reps = {
   query: Number(process.env.BENCH_QUERY_REPS ?? 5),
   workbook: Number(process.env.BENCH_WORKBOOK_REPS ?? 7), // timed cell changes per workbook, after a warm-up
   formulas: Number(process.env.BENCH_FORMULA_REPS ?? 5),
+  charts: Number(process.env.BENCH_CHART_REPS ?? 5),
 };
 
 // The same SQL text runs on both sides. The grid's SQL is what pageSql() makes for flights_3m:
@@ -73,7 +75,9 @@ async function main() {
   checkWorkbookReps(reps.workbook); // before the long part, not after it
   const loadBefore = loadavg()[0].toFixed(2);
   let sizes;
-  if (ONLY) {
+  if (ONLY === 'charts') {
+    sizes = await ensureData(); // big-10m.parquet
+  } else if (ONLY) {
     if (!existsSync(FILES.flights.path)) throw Object.assign(new Error(`${FILES.flights.path} is missing: run npm install`), { plain: true });
   } else {
     log('data: bench/.data (generated with native DuckDB when missing)');
@@ -87,14 +91,20 @@ async function main() {
   browser = await launchChromium();
 
   const browserResult = ONLY ? undefined : await runBrowser({ browser, url: server.url, files: FILES, reps, queries: QUERIES, log });
-  const workbookBrowser = ONLY === 'formulas' ? undefined : await runWorkbookBrowser({ browser, url: server.url, reps: reps.workbook, log });
+  const workbookBrowser = ONLY === 'formulas' || ONLY === 'charts' ? undefined : await runWorkbookBrowser({ browser, url: server.url, reps: reps.workbook, log });
   let formulasBrowser;
-  if (ONLY !== 'workbook') {
+  if (ONLY !== 'workbook' && ONLY !== 'charts') {
     log('formulas: a formula column and a SUMIFS cell over flights_3m');
     formulasBrowser = await withApp(browser, server.url, (page) => runFormulasBrowser({ page, reps: reps.formulas, log })).catch((e) => ({ errors: { formulas: String(e?.message ?? e).split('\n')[0] } }));
   }
+  let chartsBrowser;
+  if (!ONLY || ONLY === 'charts') {
+    log('charts: pick → drawn over flights_3m and big_10m');
+    chartsBrowser = await withApp(browser, server.url, (page) => runChartsBrowser({ page, reps: reps.charts, log })).catch((e) => ({ errors: { charts: String(e?.message ?? e).split('\n')[0] }, picks: {} }));
+  }
   await cleanup();
   if (ONLY === 'formulas') return finishFormulasOnly(formulasBrowser);
+  if (ONLY === 'charts') return finishChartsOnly(chartsBrowser);
 
   let nativeResult;
   const threads = browserResult?.facts.threads ?? workbookBrowser.facts.threads ?? 1;
@@ -110,6 +120,7 @@ async function main() {
   if (workbookBrowser.facts.threads !== undefined && workbookBrowser.facts.threads !== threads) {
     throw new Error(`the workbook pages ran DuckDB with ${workbookBrowser.facts.threads} threads, the other pages with ${threads}`);
   }
+  const chartsNative = chartsBrowser ? await runChartsNative({ threads, reps: reps.charts, browser: chartsBrowser, log }) : undefined;
   log(`native: the reactive workbook's statements, threads = ${threads}`);
   const workbookNative = await runWorkbookNative({ threads, reps: reps.workbook, log });
 
@@ -143,6 +154,7 @@ async function main() {
       native: workbookNative,
     },
     formulas: formulasBrowser && formulasResult(formulasBrowser, formulasNative),
+    charts: chartsBrowser && { reps: reps.charts, browser: chartsBrowser, native: chartsNative },
   };
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(join(DATA_DIR, ONLY ? 'workbook-run.json' : 'last-run.json'), JSON.stringify(result, null, 2));
@@ -158,6 +170,10 @@ async function main() {
     console.log('\nFormulas (issue 4):');
     printTable(buildFormulaRows(result), FORMULA_COLUMNS);
   }
+  if (result.charts) {
+    console.log('\nCharts (issue 5):');
+    printTable(buildChartRows(result), CHART_COLUMNS);
+  }
   if (ONLY) {
     log('only the workbook part ran: docs/benchmarks.md left as it was (raw samples in bench/.data/workbook-run.json)');
   } else {
@@ -170,6 +186,7 @@ async function main() {
     ...Object.keys(browserResult?.errors ?? {}), ...Object.keys(nativeResult?.errors ?? {}),
     ...Object.keys(workbookBrowser.errors), ...Object.keys(workbookNative.errors),
     ...Object.keys(formulasBrowser?.errors ?? {}), ...Object.keys(formulasNative?.errors ?? {}),
+    ...Object.keys(chartsBrowser?.errors ?? {}), ...Object.keys(chartsNative?.errors ?? {}),
   ];
   const counted = failed.filter((k) => !k.endsWith('Threaded'));
   if (failed.length > counted.length) console.error(`\n${failed.length - counted.length} item(s) of the opt-in ?threads=1 build failed (reported, not counted).`);
@@ -200,6 +217,20 @@ async function finishFormulasOnly(formulasBrowser) {
   console.log('');
   printTable(buildFormulaRows(result), FORMULA_COLUMNS);
   const failed = [...Object.keys(result.formulas.browser.errors), ...Object.keys(formulasNative.errors)];
+  return failed.length > 0 ? 1 : 0;
+}
+
+/** `--only charts`: the browser part ran; native now, then the table. */
+async function finishChartsOnly(chartsBrowser) {
+  const threads = 1;
+  log(`native: threads = ${threads}`);
+  const chartsNative = await runChartsNative({ threads, reps: reps.charts, browser: chartsBrowser, log });
+  const result = { charts: { reps: reps.charts, browser: chartsBrowser, native: chartsNative } };
+  mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(join(DATA_DIR, 'charts-run.json'), JSON.stringify(result, null, 2));
+  console.log('');
+  printTable(buildChartRows(result), CHART_COLUMNS);
+  const failed = [...Object.keys(chartsBrowser.errors), ...Object.keys(chartsNative.errors)];
   return failed.length > 0 ? 1 : 0;
 }
 

@@ -47,7 +47,8 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, ChartCanvasProps>(funct
   const handle = useRef<ChartHandle | null>(null);
   const dark = useTheme((s) => s.dark);
   const [problem, setProblem] = useState<string>();
-  const [rendered, setRendered] = useState(false);
+  // The result drawn last: `data-rendered` is true only once this result (not the one before) is on screen.
+  const [drawnChart, setDrawnChart] = useState<ChartView>();
   const onSelectionRef = useRef(onSelection);
   onSelectionRef.current = onSelection;
   // The selection the view shows: when the document's differs (Clear, undo), the chart is drawn again with it.
@@ -66,7 +67,6 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, ChartCanvasProps>(funct
   useEffect(() => {
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    setRendered(false);
     void import('./chart-render')
       .then(({ renderChart }) => {
         if (cancelled || !host.current) return;
@@ -94,7 +94,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, ChartCanvasProps>(funct
         if (cancelled) return result.finalize();
         handle.current = result;
         setProblem(undefined);
-        setRendered(true);
+        setDrawnChart(chart);
       })
       .catch((e: unknown) => !cancelled && setProblem(messageOf(e)));
     return () => {
@@ -112,7 +112,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, ChartCanvasProps>(funct
           Vega-Lite could not draw this chart: {problem}
         </p>
       )}
-      <div className="chart-canvas" ref={host} data-testid="chart-view" data-points={chart.values.length} data-rendered={rendered} />
+      <div className="chart-canvas" ref={host} data-testid="chart-view" data-points={chart.values.length} data-bytes={chart.bytes} data-rendered={drawnChart === chart} />
     </>
   );
 });

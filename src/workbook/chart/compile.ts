@@ -98,29 +98,23 @@ export function compileChart(spec: ChartSpec, source: ChartSource, stats: ChartS
   const from = quoteIdent(source.name);
   if (markType(spec.mark) === 'boxplot') return boxplot(spec, resolved, from);
   const aggregated = resolved.measures.length > 0;
-  const select: string[] = [];
-  for (const d of resolved.dimensions) {
-    const value = dimensionValueSql(d.def, d.column);
-    if (d.bins) {
-      select.push(`${binStartSql(quoteIdent(d.column.name), d.bins)} AS ${quoteIdent(d.channel)}`);
-      select.push(`${binStartSql(quoteIdent(d.column.name), d.bins)} + ${d.bins.step} AS ${quoteIdent(`${d.channel}2`)}`);
-    } else {
-      select.push(`${value} AS ${quoteIdent(d.channel)}`);
-    }
-  }
-  for (const m of resolved.measures) select.push(`${measureSql(m)} AS ${quoteIdent(m.channel)}`);
+  const dims = resolved.dimensions.map((d) => `${d.bins ? binStartSql(quoteIdent(d.column.name), d.bins) : dimensionValueSql(d.def, d.column)} AS ${quoteIdent(d.channel)}`);
+  const measures = resolved.measures.map((m) => `${measureSql(m)} AS ${quoteIdent(m.channel)}`);
+  // A bin's upper edge is its lower edge plus the step: added after grouping, so each row is binned once.
+  const binEnds = resolved.dimensions.filter((d) => d.bins).map((d) => `${quoteIdent(d.channel)} + ${d.bins!.step} AS ${quoteIdent(`${d.channel}2`)}`);
+  const withEnds = (inner: string) => (binEnds.length ? `SELECT *, ${binEnds.join(', ')} FROM (${inner}) AS _binned` : inner);
 
   let sql: string;
   let sampledFrom: number | undefined;
   if (aggregated) {
-    const dims = resolved.dimensions.flatMap((d) => (d.bins ? [d.channel, `${d.channel}2`] : [d.channel]));
     const positions = dims.map((_, i) => i + 1).join(', ');
     // One more than is drawn, so the runner can tell a chart that was cut off.
-    sql = `SELECT ${select.join(', ')} FROM ${from}${dims.length ? ` GROUP BY ${positions} ORDER BY ${positions} LIMIT ${MAX_POINTS + 1}` : ''}`;
+    const grouped = `SELECT ${[...dims, ...measures].join(', ')} FROM ${from}${dims.length ? ` GROUP BY ${positions}` : ''}`;
+    sql = dims.length ? `${withEnds(grouped)} ORDER BY ${positions} LIMIT ${MAX_POINTS + 1}` : grouped;
   } else {
     const sample = stats.rows > MAX_POINTS ? ` USING SAMPLE reservoir(${MAX_POINTS} ROWS) REPEATABLE (7)` : '';
     if (sample) sampledFrom = stats.rows;
-    sql = `SELECT ${select.length ? select.join(', ') : '1 AS one'} FROM ${from}${sample}`;
+    sql = withEnds(`SELECT ${dims.length ? dims.join(', ') : '1 AS one'} FROM ${from}${sample}`);
   }
 
   const encoding: Record<string, unknown> = { ...resolved.constants };
