@@ -15,3 +15,4 @@ export * from './sheet';
 export * from './pivot';
 export * as formula from './formula';
 export * from './chart';
+export * as share from './share';
