@@ -55,7 +55,10 @@ export interface CancelRequest {
   id: string;
 }
 
-/** The answer to `POST /api/cancel`: false when no query with that id (of this token) was running. */
+/**
+ * The answer to `POST /api/cancel`, sent once the query has ended (or after 5 s): false when no
+ * query with that id (of this token) was running.
+ */
 export interface CancelResponse {
   cancelled: boolean;
 }

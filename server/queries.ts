@@ -17,6 +17,8 @@ export interface RunningQuery {
   attach(connection: DuckDBConnection): void;
   /** Aborted when the query is stopped: wakes it while it waits for a connection. */
   readonly signal: AbortSignal;
+  /** Settles when the query has ended (its statement stopped, its transaction rolled back). */
+  readonly ended: Promise<void>;
   [END](): void;
 }
 
@@ -32,6 +34,8 @@ export class QueryRegistry {
     let stopped: StopReason | null = null;
     let connection: DuckDBConnection | null = null;
     const controller = new AbortController();
+    let markEnded = () => {};
+    const ended = new Promise<void>((resolve) => (markEnded = resolve));
     // An interrupt only reaches a statement DuckDB is running; one still queued for a libuv
     // thread would miss it and run to the end. So it is repeated until the query ends.
     let repeat: NodeJS.Timeout | undefined;
@@ -52,8 +56,10 @@ export class QueryRegistry {
         connection = c;
       },
       signal: controller.signal,
+      ended,
       [END]() {
         clearInterval(repeat);
+        markEnded();
       },
     };
     if (id !== null) this.byId.set(id, query);
@@ -67,12 +73,15 @@ export class QueryRegistry {
     this.all.delete(query);
   }
 
-  /** Cancels the query with `id` if `principal` may: its owner, or any admin. */
-  cancel(id: string, principal: Principal): boolean {
+  /**
+   * Cancels the query with `id` if `principal` may (its owner, or any admin): the promise
+   * settles once it has ended. Null when there is no such query to cancel.
+   */
+  cancel(id: string, principal: Principal): Promise<void> | null {
     const query = this.byId.get(id);
-    if (!query || (query.owner !== principal.id && principal.role !== 'admin')) return false;
+    if (!query || (query.owner !== principal.id && principal.role !== 'admin')) return null;
     query.stop('cancelled');
-    return true;
+    return query.ended;
   }
 
   /** Queries running now. */

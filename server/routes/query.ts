@@ -9,6 +9,13 @@ import type { CancelResponse, QueryParam, QueryRequest } from '../protocol.js';
 /** SQL text and parameters; a workbook's statements are far smaller. */
 const MAX_QUERY_BODY = 1_000_000;
 
+/**
+ * How long `POST /api/cancel` waits for the query to end before answering. A client that waits
+ * for the answer knows the statement is over (a cancelled CREATE OR REPLACE cannot commit after
+ * the statement that replaced it); a query that ignores its interrupts does not hold it forever.
+ */
+const CANCEL_WAIT_MS = 5000;
+
 /** Result batches, and how much of a result is held back for exact headers (see SendOptions). */
 const STREAMING = { headBytes: 8_000_000, headMs: 1000, batchRows: 65_536, batchBytes: 8_000_000 };
 
@@ -24,7 +31,9 @@ export function queryRoutes(app: App): Route[] {
         const body = await readJson(req, res, 10_000);
         const id = isObject(body) && typeof body.id === 'string' ? body.id : null;
         if (id === null) throw new ApiError('bad-request', 'Send { "id": "<query id>" }');
-        sendJson(res, 200, { cancelled: app.queries.cancel(id, principal!) } satisfies CancelResponse);
+        const ending = app.queries.cancel(id, principal!);
+        if (ending) await Promise.race([ending, new Promise((resolve) => setTimeout(resolve, CANCEL_WAIT_MS).unref())]);
+        sendJson(res, 200, { cancelled: ending !== null } satisfies CancelResponse);
       },
     },
   ];

@@ -12,11 +12,14 @@ import type { UploadFormat, UploadResponse } from '../protocol.js';
 import { quoteIdent, quoteLiteral } from '../sql.js';
 import { tableName } from './tables.js';
 
-/** The DuckDB reader for each format; the path is always one the server made. */
-const READERS: Record<Exclude<UploadFormat, 'arrow'>, (file: string) => string> = {
+/**
+ * The DuckDB reader for each format; the path is always one the server made. `lenient` (CSV and
+ * TSV, `?lenient=1`) skips lines DuckDB cannot parse, as the browser's lenient read does.
+ */
+const READERS: Record<Exclude<UploadFormat, 'arrow'>, (file: string, lenient: boolean) => string> = {
   parquet: (f) => `read_parquet(${quoteLiteral(f)})`,
-  csv: (f) => `read_csv(${quoteLiteral(f)})`,
-  tsv: (f) => `read_csv(${quoteLiteral(f)}, delim = '\t')`,
+  csv: (f, lenient) => `read_csv(${quoteLiteral(f)}${lenient ? ', ignore_errors = true' : ''})`,
+  tsv: (f, lenient) => `read_csv(${quoteLiteral(f)}, delim = '\t'${lenient ? ', ignore_errors = true' : ''})`,
   json: (f) => `read_json(${quoteLiteral(f)})`,
 };
 
@@ -39,6 +42,7 @@ export function uploadRoutes(app: App): Route[] {
         const format = url.searchParams.get('format');
         if (!isFormat(format)) throw new ApiError('bad-request', 'Say the format: ?format=parquet|csv|tsv|json|arrow');
         const replace = url.searchParams.get('replace') === '1';
+        const lenient = url.searchParams.get('lenient') === '1';
         const limit = app.config.maxUploadBytes;
         if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge(res, limit);
         if (!replace) await refuseExisting(app, table); // before the bytes travel, not after
@@ -46,7 +50,7 @@ export function uploadRoutes(app: App): Route[] {
         const file = path.join(app.uploadsDir, `${randomBytes(16).toString('hex')}.${format}`);
         try {
           await receive(req, res, file, limit);
-          sendJson(res, 200, await importFile(app, file, format, table, replace));
+          sendJson(res, 200, await importFile(app, file, format, table, { replace, lenient }));
         } finally {
           await rm(file, { force: true });
         }
@@ -97,12 +101,18 @@ function receive(req: IncomingMessage, res: ServerResponse, file: string, limit:
   });
 }
 
-async function importFile(app: App, file: string, format: UploadFormat, table: string, replace: boolean): Promise<UploadResponse> {
+async function importFile(
+  app: App,
+  file: string,
+  format: UploadFormat,
+  table: string,
+  { replace, lenient }: { replace: boolean; lenient: boolean },
+): Promise<UploadResponse> {
   const lease = await app.db.acquire();
   try {
     if (format === 'arrow') await importArrowFile(lease.connection, file, table, replace);
     else {
-      await lease.connection.run(`CREATE ${replace ? 'OR REPLACE ' : ''}TABLE ${quoteIdent(table)} AS SELECT * FROM ${READERS[format](file)}`);
+      await lease.connection.run(`CREATE ${replace ? 'OR REPLACE ' : ''}TABLE ${quoteIdent(table)} AS SELECT * FROM ${READERS[format](file, lenient)}`);
     }
     return { table, ...(await describeTable(lease.connection, table)) };
   } catch (e) {

@@ -40,14 +40,25 @@ async function gone(id: string): Promise<void> {
 describe('cancellation', () => {
   it('POST /api/cancel interrupts the query with that id, which answers "cancelled"', async () => {
     const started = performance.now();
-    const running = server.query(FOREVER, {}, { id: 'q1' });
+    // Handled from the start: the query fails while the cancel request is still waiting for it to end.
+    const running = rejection(server.query(FOREVER, {}, { id: 'q1' }));
     await new Promise((r) => setTimeout(r, 500));
     expect(await cancel('q1')).toBe(true);
-    const e = await rejection(running);
+    const e = await running;
     expect(e.kind).toBe('cancelled');
     expect(e.status).toBe(499);
     expect(performance.now() - started).toBeLessThan(2900); // well before the 3 s timeout
     expect((await server.query('SELECT 42 AS x')).get(0)?.x).toBe(42);
+  });
+
+  it('answers POST /api/cancel only once the query has ended, so its id is free again at once', async () => {
+    const running = rejection(server.query(FOREVER, {}, { id: 'q5' }));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await cancel('q5')).toBe(true);
+    const again = await server.fetch('/api/query', { method: 'POST', body: JSON.stringify({ sql: 'SELECT 1', id: 'q5' }) });
+    expect(again.status).toBe(200);
+    await again.arrayBuffer();
+    expect((await running).kind).toBe('cancelled');
   });
 
   it('a client that goes away interrupts its query', async () => {
@@ -66,21 +77,21 @@ describe('cancellation', () => {
     expect(await cancel('never-started')).toBe(false);
     const tokenRes = await server.fetch('/api/tokens', { method: 'POST' });
     const { token } = (await tokenRes.json()) as { token: string };
-    const running = server.query(FOREVER, {}, { id: 'q3' });
+    const running = rejection(server.query(FOREVER, {}, { id: 'q3' }));
     await new Promise((r) => setTimeout(r, 300));
     const other = await server.fetch('/api/cancel', { method: 'POST', body: JSON.stringify({ id: 'q3' }), token });
     expect(await other.json()).toEqual({ cancelled: false });
     expect(await cancel('q3')).toBe(true);
-    expect((await rejection(running)).kind).toBe('cancelled');
+    expect((await running).kind).toBe('cancelled');
   });
 
   it('refuses a second query under an id that is running', async () => {
-    const running = server.query(FOREVER, {}, { id: 'q4' });
+    const running = rejection(server.query(FOREVER, {}, { id: 'q4' }));
     await new Promise((r) => setTimeout(r, 300));
     const e = await rejection(server.query('SELECT 1', {}, { id: 'q4' }));
     expect(e.kind).toBe('conflict');
     await cancel('q4');
-    await rejection(running);
+    await running;
   });
 });
 

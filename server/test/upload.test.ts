@@ -140,6 +140,20 @@ describe('PUT /api/tables/:name', () => {
     expect(await uploadsOf(dir)).toEqual([]);
   });
 
+  it('skips the lines DuckDB cannot parse only when asked to read leniently', async () => {
+    // The bad line comes after the lines DuckDB's sniffer samples.
+    const csv = `a,b\n${'1,x\n'.repeat(30_000)}2,y,extra\n3,z\n`;
+    const strict = await upload(server, 'ragged', new Blob([csv]), '?format=csv');
+    expect(strict.status).toBe(400);
+    expect(((await strict.json()) as ErrorBody).error.message).toContain('Line: 30002');
+    const lenient = await uploaded(await upload(server, 'ragged', new Blob([csv]), '?format=csv&lenient=1'));
+    expect(lenient.rows).toBe(30_001);
+    expect(lenient.columns).toEqual([
+      { name: 'a', type: 'BIGINT' },
+      { name: 'b', type: 'VARCHAR' },
+    ]);
+  });
+
   it('asks for a format it knows', async () => {
     const res = await upload(server, 'x', new Blob(['a\n1\n']), '?format=xlsx');
     expect(res.status).toBe(400);

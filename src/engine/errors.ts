@@ -1,5 +1,8 @@
-/** What kind of failure a person caused (or met); the UI words its message by this. */
-export type EngineErrorKind = 'sql' | 'file' | 'network' | 'cancelled' | 'memory' | 'internal';
+/**
+ * What kind of failure a person caused (or met); the UI words its message by this.
+ * `unreachable`: the remote server did not answer at all (down, refused, CORS) — worth a retry.
+ */
+export type EngineErrorKind = 'sql' | 'file' | 'network' | 'unreachable' | 'cancelled' | 'memory' | 'internal';
 
 /** A failure with its context kept beside it (the SQL or the file), as mosaic's QueryError does. */
 export class EngineError extends Error {
@@ -33,7 +36,8 @@ export function looksLikeOutOfMemory(message: string): boolean {
 export function toSqlError(e: unknown, sql: string): EngineError {
   if (isEngineError(e)) return e;
   const message = readableMessage(messageOf(e));
-  if (/^INTERRUPT Error/i.test(message)) return new EngineError('cancelled', 'Query cancelled', { sql }, { cause: e });
+  // `query was canceled` is DuckDB-WASM's word for a statement stopped by cancelSent (cancelAll).
+  if (/^INTERRUPT Error|^query was canceled/i.test(message)) return new EngineError('cancelled', 'Query cancelled', { sql }, { cause: e });
   if (looksLikeOutOfMemory(message)) {
     return new EngineError('memory', `Out of memory: ${message}`, { sql }, { cause: e });
   }

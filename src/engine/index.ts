@@ -7,6 +7,7 @@ export type {
   IngestProgress,
   IngestResult,
   QueryOptions,
+  QueryStats,
   SqlAnalysis,
   SqlParam,
   SqlParams,
@@ -17,8 +18,11 @@ export type { EngineErrorKind } from './errors';
 export { quoteIdent, quoteLiteral } from './sql';
 export { ACCEPTED_EXTENSIONS, formatFromName } from './ingest';
 export { BrowserEngine, createBrowserEngine } from './duckdb/BrowserEngine';
+export type { NetworkPolicy } from './duckdb/network-guard';
 export { toRows } from './rows';
 export type { Row } from './rows';
 export type { SqlParser } from './analyze';
 export { identifierName, paramRefs, replaceSpans } from './sql-tokens';
 export type { SqlToken } from './sql-tokens';
+export { createRemoteEngine, health, pullResult, pushTable, RemoteEngine } from './remote';
+export type { LocalSession, PullOptions, PullTarget, PushOptions, RemoteEngineOptions, ServerHealth, UploadOptions } from './remote';

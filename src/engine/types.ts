@@ -25,6 +25,22 @@ export interface SqlAnalysis {
 export interface QueryOptions {
   /** Aborting interrupts the query inside DuckDB; the promise rejects with a `cancelled` EngineError. */
   signal?: AbortSignal;
+  /** Called once with what a successful query cost; engines that measure nothing never call it. */
+  onStats?: (stats: QueryStats) => void;
+}
+
+/** What one query cost, for the block to show where it ran, how long, and what came back. */
+export interface QueryStats {
+  engine: 'browser' | 'remote';
+  rows: number;
+  /** Bytes of Arrow received over the network (remote only). */
+  bytes?: number;
+  /** The server's own milliseconds, queue to last byte (to first byte when `streamed`). */
+  serverMs?: number;
+  /** Milliseconds from the call until the decoded table, as the client saw them. */
+  ms: number;
+  /** The server streamed the answer, so `serverMs` covers only the time to its first byte. */
+  streamed?: boolean;
 }
 
 /** One column of a table as DuckDB types it. */
@@ -37,6 +53,10 @@ export interface ColumnInfo {
 export interface TableInfo {
   name: string;
   columns: ColumnInfo[];
+  /** Set by engines that know it cheaply (the remote one). */
+  kind?: 'table' | 'view';
+  /** Exact row count of a table, null for a view; set by engines that know it cheaply (the remote one). */
+  rows?: number | null;
 }
 
 /** The formats a dropped or linked file can have. */
@@ -72,7 +92,7 @@ export interface IngestResult {
 
 /**
  * The one seam between Cellar and a SQL engine. Implemented by the DuckDB-WASM worker client
- * and (later) the remote server client; both answer in Arrow.
+ * and the remote server client (src/engine/remote); both answer in Arrow.
  */
 export interface Engine {
   readonly kind: 'browser' | 'remote';
