@@ -18,10 +18,12 @@ import {
   type SqlBlock,
   type TableBlock,
   type WorkbookDocument,
+  type share,
 } from '../workbook';
 import type { Scalar } from '../workbook/formula';
 import { BlockFailure, sameColumns, toBlockError, type BlockRun } from './block-runs';
 import { runChart } from './chart-runner';
+import { missingFileMessage } from './share';
 import { getEngine } from './engine';
 import { applyFormulaColumns, currentCellValue, dataTable, placeData, runFormulaCell, runPivot, runSheet, type RuntimeContext } from './formula-runtime';
 import * as storage from './storage';
@@ -47,6 +49,8 @@ export interface RunnerDeps {
   dataKeys: Map<BlockId, string>;
   /** Sheets' values, for other sheets' formulas. */
   sheetValues: Map<BlockId, Map<string, Scalar>>;
+  /** The schemas a link gave for files it did not carry. */
+  placeholders: ReadonlyMap<BlockId, share.MissingTable>;
 }
 
 /**
@@ -147,7 +151,7 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
       if (file) files.set(b.id, file);
     }
     if (!file && b.source.kind === 'file') {
-      throw new BlockFailure({ kind: 'file', message: `${b.source.fileName} is not in this browser: drop it again to load this table.` });
+      throw new BlockFailure({ kind: 'file', message: missingFileMessage(b.source.fileName, deps.placeholders.get(b.id)) });
     }
     const target = dataTable(b);
     await clearTarget(b, target);

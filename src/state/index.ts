@@ -6,3 +6,4 @@ export type { BlockError, BlockRun, Notice, RunStatus, WorkbookState } from './w
 export { useTheme } from './theme';
 export type { ThemeChoice } from './theme';
 export type { ChartView } from './block-runs';
+export type { ShareResult } from './share';

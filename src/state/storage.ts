@@ -1,4 +1,6 @@
-import type { WorkbookDocument } from '../workbook';
+import type { share, WorkbookDocument } from '../workbook';
+
+type MissingTable = share.MissingTable;
 
 /**
  * What survives a reload: workbook documents in IndexedDB (one record per workbook, written
@@ -12,9 +14,16 @@ export interface WorkbookRecord {
   title: string;
   updatedAt: number;
   doc: WorkbookDocument | unknown;
+  /**
+   * Set for a workbook opened from a link: the hosts the person allowed it to fetch from. Kept
+   * beside the document, never in it, so a link cannot grant itself anything.
+   */
+  allowedHosts?: string[];
+  /** The schemas a link gave for local files it did not carry, shown until they are dropped. */
+  placeholders?: MissingTable[];
 }
 
-export type WorkbookMeta = Omit<WorkbookRecord, 'doc'>;
+export type WorkbookMeta = Pick<WorkbookRecord, 'id' | 'title' | 'updatedAt'>;
 
 const DB_NAME = 'cellar';
 const STORE = 'workbooks';

@@ -23,6 +23,7 @@ import {
   isTableBlock,
   nextName,
   readDocument,
+  share,
   suggestChart,
   suggestedTimeColumn,
   renameBlock as renameInDocument,
@@ -51,6 +52,7 @@ import { editedBlocks, formulaColumnProblem, nextTitle } from './block-edits';
 import { createBlockRunners } from './block-runners';
 import { BlockFailure, IDLE, toBlockError, type BlockRun } from './block-runs';
 import { getEngine } from './engine';
+import { buildShareLink, filesOf, forgetLinkInLocation, linkInLocation, type ShareResult } from './share';
 import { History } from './history';
 import * as storage from './storage';
 
@@ -117,6 +119,16 @@ export interface WorkbookState {
   exportWorkbook(): string;
   importWorkbook(text: string): Promise<void>;
   dismissNotice(id: number): void;
+  /** A link to this workbook, with its small local files inside. */
+  shareLink(): Promise<ShareResult>;
+  /** Opens a link's workbook as a new workbook (asking first when it would fetch from other hosts). */
+  openLink(payload: string, params?: URLSearchParams): Promise<void>;
+  /** A link waiting for the person to agree to the hosts it fetches from. */
+  pendingLink?: { title: string; hosts: string[] };
+  /** The answer to pendingLink: open it allowing its hosts, or open it fetching nothing outside. */
+  resolveLink(allow: boolean): Promise<void>;
+  /** Lets this workbook (opened from a link) fetch from one more host, and runs what it blocked. */
+  allowHost(host: string): Promise<void>;
 }
 
 const SAVE_DELAY_MS = 200;
@@ -133,6 +145,10 @@ const dataKeys = new Map<BlockId, string>();
 const fileVersions = new Map<BlockId, number>(); // bumps when a table's file is dropped again
 const sheetValues = new Map<BlockId, Map<string, Scalar>>(); // sheets' values, for other sheets' formulas
 let graph: Graph = buildGraph(createDocument(), () => undefined);
+// A workbook opened from a link: the hosts the person allowed (undefined: the person's own, any host).
+let allowedHosts: string[] | undefined;
+const placeholders = new Map<BlockId, share.MissingTable>(); // files a link described but did not carry
+let pendingBundle: { bundle: share.ShareBundle; applied: string[] } | undefined; // a link waiting for consent
 let noticeId = 0;
 
 export const useWorkbook = create<WorkbookState>()((set, get) => {
@@ -199,6 +215,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     fileVersions,
     dataKeys,
     sheetValues,
+    placeholders,
   });
 
   /** The graph of `doc`, parsing any SQL text not parsed yet (DuckDB's parser, in the worker). */
@@ -317,7 +334,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     clearTimeout(saveTimer);
     saveTimer = undefined;
     const { workbookId, doc } = get();
-    const record = { id: workbookId, title: doc.title, updatedAt: Date.now(), doc };
+    const record: storage.WorkbookRecord = { id: workbookId, title: doc.title, updatedAt: Date.now(), doc, ...(allowedHosts ? { allowedHosts } : {}), ...(placeholders.size ? { placeholders: [...placeholders.values()] } : {}) };
     saving = saving
       .then(() => storage.saveWorkbook(record))
       .then(() => set((s) => ({ workbooks: [{ id: record.id, title: record.title, updatedAt: record.updatedAt }, ...s.workbooks.filter((w) => w.id !== record.id)] })))
@@ -327,7 +344,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
   if (typeof window !== 'undefined') window.addEventListener('pagehide', () => void (saveTimer && save()));
 
   /** Closes the open workbook's runs and tables and opens `doc` in their place. */
-  async function open(workbookId: string, doc: WorkbookDocument): Promise<void> {
+  async function open(workbookId: string, doc: WorkbookDocument, from: { allowedHosts?: string[]; placeholders?: share.MissingTable[]; files?: Map<BlockId, File> } = {}): Promise<void> {
     const current = get().doc;
     scheduler.cancel(current.blocks.map((b) => b.id));
     const engine = await getEngine();
@@ -342,6 +359,11 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     dataKeys.clear();
     sheetValues.clear();
     files.clear();
+    for (const [id, file] of from.files ?? []) files.set(id, file);
+    placeholders.clear();
+    for (const m of from.placeholders ?? []) placeholders.set(m.blockId, m);
+    allowedHosts = from.allowedHosts;
+    engine.setNetworkPolicy(allowedHosts ?? 'any');
     history.clear();
     storage.currentWorkbook.set(workbookId);
     set({ workbookId, doc: createDocument(doc.title), runs: {}, canUndo: false, canRedo: false });
@@ -371,11 +393,18 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       set({ workbooks });
       const id = storage.currentWorkbook.get() ?? workbooks[0]?.id;
       const record = id ? await storage.loadWorkbook(id).catch(() => undefined) : undefined;
-      if (!record) return void storage.currentWorkbook.set(get().workbookId);
-      try {
-        await open(record.id, readDocument(record.doc));
-      } catch (e) {
-        notify(`The last workbook could not be opened: ${messageOf(e)}`);
+      if (!record) storage.currentWorkbook.set(get().workbookId);
+      else {
+        try {
+          await open(record.id, readDocument(record.doc), record);
+        } catch (e) {
+          notify(`The last workbook could not be opened: ${messageOf(e)}`);
+        }
+      }
+      const link = typeof window === 'undefined' ? undefined : linkInLocation(window.location);
+      if (link) {
+        forgetLinkInLocation();
+        await get().openLink(link.payload, link.params);
       }
     },
 
@@ -389,6 +418,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         );
         if (waiting) {
           files.set(waiting.id, file);
+          placeholders.delete(waiting.id);
           fileVersions.set(waiting.id, (fileVersions.get(waiting.id) ?? 0) + 1);
           void storage.keepFile(get().workbookId, waiting.id, file).catch(() => undefined);
           refilled.push(waiting.id);
@@ -712,7 +742,58 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     dismissNotice(id) {
       set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
     },
+
+    async shareLink() {
+      await reconciling;
+      const { doc, workbookId, runs } = get();
+      return buildShareLink({ doc, workbookId, files, runs, base: window.location.href });
+    },
+
+    async openLink(payload, params = new URLSearchParams()) {
+      let bundle: share.ShareBundle;
+      try {
+        bundle = share.decodeShareLink(payload);
+      } catch (e) {
+        return notify(`This link could not be opened; nothing was changed. ${messageOf(e)}`);
+      }
+      const { doc, applied } = share.applyLinkParams(bundle.doc, params);
+      bundle = { ...bundle, doc };
+      const hosts = share.externalHosts(doc, window.location.origin);
+      if (hosts.length === 0) return importLink({ bundle, applied }, []);
+      pendingBundle = { bundle, applied };
+      set({ pendingLink: { title: doc.title, hosts } });
+    },
+
+    async resolveLink(allow) {
+      const pending = pendingBundle;
+      const hosts = get().pendingLink?.hosts ?? [];
+      pendingBundle = undefined;
+      set({ pendingLink: undefined });
+      if (pending) await importLink(pending, allow ? hosts : []);
+    },
+
+    async allowHost(host) {
+      if (!allowedHosts || allowedHosts.includes(host)) return;
+      allowedHosts = [...allowedHosts, host];
+      (await getEngine()).setNetworkPolicy(allowedHosts);
+      await save();
+      const blocked = get().doc.blocks.filter((b) => runOf(b.id).status === 'error' && runOf(b.id).error?.message.includes(`${host} is not among the hosts`));
+      if (blocked.length) void scheduler.schedule(graph, blocked.map((b) => b.id));
+    },
   };
+
+  /** Opens a link's workbook as a new one: its files kept like dropped ones, fetching only from `hosts`. */
+  async function importLink({ bundle, applied }: { bundle: share.ShareBundle; applied: string[] }, hosts: string[]): Promise<void> {
+    // The open workbook is kept, unless it is the empty one a first visit starts with.
+    const { doc, workbookId, workbooks } = get();
+    if (doc.blocks.length > 0 || workbooks.some((w) => w.id === workbookId)) await save();
+    const id = newId();
+    const linkFiles = filesOf(bundle);
+    for (const [blockId, file] of linkFiles) void storage.keepFile(id, blockId, file).catch(() => undefined);
+    await open(id, bundle.doc, { allowedHosts: hosts, placeholders: bundle.missing, files: linkFiles });
+    await save();
+    if (applied.length) notify(`Opened from a link with ${applied.join(', ')} set by the link.`);
+  }
 
   /** A first chart for a block: from its column types, and the span of its first time column. */
   async function suggestFor(source: BlockId): Promise<ChartSpec> {

@@ -8,6 +8,7 @@ import { getEngine, useWorkbook, type BlockRun } from '../state';
 import { messageOf } from '../engine';
 import { FileDrop } from './FileDrop';
 import { PivotBlockView } from './PivotBlockView';
+import { LinkConsent } from './ShareMenu';
 import { SheetBlockView } from './SheetBlockView';
 import { Notices } from './Notices';
 import { SqlBlockView } from './SqlBlockView';
@@ -29,6 +30,7 @@ export function App() {
         ))}
       </main>
       <EngineBadge />
+      <LinkConsent />
       <FileDrop />
     </div>
   );

@@ -17,6 +17,7 @@ import type {
   TableInfo,
 } from '../types';
 import { bundleName, localBundles } from './bundles';
+import { allows, blockedMessage, guardedWorkerUrl, POLICY_MESSAGE, type NetworkPolicy } from './network-guard';
 
 /** What the file readers need from the engine: the database, and statements on a connection. */
 export interface DuckSession {
@@ -43,12 +44,23 @@ export class BrowserEngine implements Engine, DuckSession {
   /** Cancelled statements the worker has not finished yet (and their connections' rollback). */
   private readonly cancelling = new Set<Promise<void>>();
 
+  /** Hosts this engine may fetch from (see network-guard.ts). */
+  private policy: NetworkPolicy = 'any';
+
   constructor(
     readonly db: duckdb.AsyncDuckDB,
     /** Which build runs: `mvp`, `eh` or `coi` (threads). */
     readonly bundle: string,
     readonly version: string,
+    /** DuckDB's worker, when it was started behind the network guard. */
+    private readonly worker?: Worker,
   ) {}
+
+  /** Which hosts DuckDB and URL tables may fetch from, from now on (the page's own origin always). */
+  setNetworkPolicy(policy: NetworkPolicy): void {
+    this.policy = policy;
+    this.worker?.postMessage({ type: POLICY_MESSAGE, hosts: policy === 'any' ? null : [...policy] });
+  }
 
   /** Connections are pooled so the grid can page while a block runs. */
   async withConnection<T>(fn: (conn: duckdb.AsyncDuckDBConnection, discard: () => void) => Promise<T>): Promise<T> {
@@ -164,6 +176,9 @@ export class BrowserEngine implements Engine, DuckSession {
   }
 
   ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult> {
+    if (source.kind === 'url' && !allows(this.policy, source.url, self.location.origin)) {
+      return Promise.reject(new EngineError('network', blockedMessage(source.url, new URL(source.url).host), { file: source.url }));
+    }
     return ingest(this, source, table, options);
   }
 
@@ -223,15 +238,20 @@ export interface BrowserEngineOptions {
 export async function createBrowserEngine(options: BrowserEngineOptions = {}): Promise<BrowserEngine> {
   const bundle = await duckdb.selectBundle(localBundles(options.threads ?? true));
   if (!bundle.mainWorker) throw new EngineError('internal', 'No DuckDB worker bundle for this browser');
-  const worker = new Worker(bundle.mainWorker);
+  // Behind the guard, so a workbook from a link cannot make DuckDB fetch from hosts the person did
+  // not allow. With threads (`?threads=1`, an opt-in experiment) DuckDB's pthread workers can read
+  // URLs too, and they are not guarded.
+  const worker = new Worker(guardedWorkerUrl(bundle.mainWorker));
   const db = new duckdb.AsyncDuckDB(options.logger ?? new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  // Absolute: the guarded worker runs from a blob: URL, against which our paths do not resolve.
+  const absolute = (url: string) => new URL(url, self.location.href).href;
+  await db.instantiate(absolute(bundle.mainModule), bundle.pthreadWorker && absolute(bundle.pthreadWorker));
   await db.open({
     query: { castBigIntToDouble: false },
     filesystem: { reliableHeadRequests: false },
   });
   const version = await db.getVersion();
-  const engine = new BrowserEngine(db, bundleName(bundle.mainModule), version);
+  const engine = new BrowserEngine(db, bundleName(bundle.mainModule), version, worker);
   await engine.withConnection(async () => undefined); // first connection, with its settings
   return engine;
 }

@@ -1,0 +1,79 @@
+import { isTableBlock, share, type BlockId, type WorkbookDocument } from '../workbook';
+import type { BlockRun } from './block-runs';
+import * as storage from './storage';
+
+/** What the Share dialog shows. */
+export interface ShareResult {
+  url: string;
+  /** Bytes of compressed data in the link. */
+  bytes: number;
+  /** Local files inside the link, by file name. */
+  embedded: string[];
+  /** Local files left out (too big, or not in this browser): the opener drops them. */
+  placeholders: string[];
+}
+
+/** The hash key a link's payload follows: `…/#w=1.eNp…`. */
+const HASH_KEY = 'w';
+
+/**
+ * The link for a workbook: the document, the local files that fit (EMBED_LIMIT), and the schema
+ * of the others. URL tables travel as their URL; the opener fetches them again after agreeing.
+ */
+export async function buildShareLink(input: { doc: WorkbookDocument; workbookId: string; files: ReadonlyMap<BlockId, File>; runs: Record<BlockId, BlockRun>; base: string }): Promise<ShareResult> {
+  const tables = input.doc.blocks.filter(isTableBlock).filter((b) => b.source.kind === 'file');
+  const candidates: share.EmbedCandidate[] = await Promise.all(
+    tables.map(async (b) => {
+      const fileName = b.source.kind === 'file' ? b.source.fileName : b.name;
+      const file = input.files.get(b.id) ?? (await storage.keptFile(input.workbookId, b.id, fileName).catch(() => undefined));
+      const run = input.runs[b.id];
+      return {
+        blockId: b.id,
+        bytes: file ? new Uint8Array(await file.arrayBuffer()) : undefined,
+        missing: { blockId: b.id, columns: run?.columns ?? [], ...(run?.rows !== undefined ? { rows: run.rows } : {}) },
+      };
+    }),
+  );
+  const { payload, bundle, bytes } = share.chooseEmbeds(input.doc, candidates);
+  const fileName = (id: BlockId) => {
+    const b = tables.find((t) => t.id === id);
+    return b && b.source.kind === 'file' ? b.source.fileName : String(id);
+  };
+  const url = new URL(input.base);
+  url.search = '';
+  url.hash = `${HASH_KEY}=${payload}`;
+  return { url: url.href, bytes, embedded: bundle.files.map((f) => fileName(f.blockId)), placeholders: bundle.missing.map((m) => fileName(m.blockId)) };
+}
+
+/** The link in the page's address, if it holds one: its payload and the input values from its query. */
+export function linkInLocation(location: Pick<Location, 'hash' | 'search'>): { payload: string; params: URLSearchParams } | undefined {
+  const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const payload = hash.get(HASH_KEY);
+  return payload ? { payload, params: new URLSearchParams(location.search) } : undefined;
+}
+
+/** Takes the link out of the address bar, so a reload opens the workbook it made, not a new copy. */
+export function forgetLinkInLocation(): void {
+  const url = new URL(window.location.href);
+  url.hash = '';
+  url.search = '';
+  window.history.replaceState(null, '', url.href);
+}
+
+/** Files a link carried, as the Files a dropped file would be (named as the table's source). */
+export function filesOf(bundle: share.ShareBundle): Map<BlockId, File> {
+  const out = new Map<BlockId, File>();
+  for (const f of bundle.files) {
+    const b = bundle.doc.blocks.find((x) => x.id === f.blockId);
+    if (b && isTableBlock(b) && b.source.kind === 'file') out.set(b.id, new File([f.bytes as BlobPart], b.source.fileName));
+  }
+  return out;
+}
+
+/** What a table whose file is missing says, with the schema its link described. */
+export function missingFileMessage(fileName: string, missing: share.MissingTable | undefined): string {
+  const base = `${fileName} is not in this browser: drop it again to load this table.`;
+  if (!missing || missing.columns.length === 0) return base;
+  const rows = missing.rows !== undefined ? `${new Intl.NumberFormat('en-US').format(missing.rows)} rows, ` : '';
+  return `${base} It had ${rows}${missing.columns.length} columns: ${missing.columns.map((c) => `${c.name} ${c.type}`).join(', ')}.`;
+}
