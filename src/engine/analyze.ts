@@ -68,5 +68,7 @@ export function setVariableStatement(v: ParamVariable): { sql: string; value: Sq
     return { sql: `${target}CAST($1 AS ${v.value.date.length > 10 ? 'TIMESTAMP' : 'DATE'})`, value: v.value.date };
   }
   if (typeof v.value === 'number' && Number.isInteger(v.value)) return { sql: `${target}CAST($1 AS BIGINT)`, value: v.value };
+  // DuckDB-WASM serializes a prepared statement's arguments as JSON, which has no bigint: as digits.
+  if (typeof v.value === 'bigint') return { sql: `${target}CAST($1 AS HUGEINT)`, value: v.value.toString() };
   return { sql: `${target}$1`, value: v.value };
 }

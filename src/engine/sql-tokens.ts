@@ -67,7 +67,8 @@ export function paramRefs(tokens: readonly SqlToken[]): ParamRef[] {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const dollar = tokens[i]!;
     const name = tokens[i + 1]!;
-    if (dollar.type === 'operator' && dollar.text === '$' && name.start === dollar.end && name.type === 'identifier') {
+    // DuckDB tokenizes names like day, text, limit and target as keywords: after `$` they are names too.
+    if (dollar.type === 'operator' && dollar.text === '$' && name.start === dollar.end && (name.type === 'identifier' || name.type === 'keyword')) {
       refs.push({ name: identifierName(name), start: dollar.start, end: name.end });
     }
   }
