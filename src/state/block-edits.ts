@@ -12,7 +12,7 @@ export function editedBlocks(prev: WorkbookDocument, next: WorkbookDocument, run
 /** Whether an edit changed what a block computes (renames and moves do not). */
 function contentChanged(old: Block, b: Block, runSqlEdits: boolean): boolean {
   const formulasChanged = (x: Block, y: Block) => (x.kind === 'table' || x.kind === 'sql') && (y.kind === 'table' || y.kind === 'sql') && JSON.stringify(x.formulaColumns ?? []) !== JSON.stringify(y.formulaColumns ?? []);
-  if (isSqlBlock(old) && isSqlBlock(b)) return (runSqlEdits && old.sql !== b.sql) || formulasChanged(old, b);
+  if (isSqlBlock(old) && isSqlBlock(b)) return (runSqlEdits && old.sql !== b.sql) || old.runOn !== b.runOn || formulasChanged(old, b);
   if (isTableBlock(old) && isTableBlock(b)) return old.lenient !== b.lenient || JSON.stringify(old.source) !== JSON.stringify(b.source) || formulasChanged(old, b);
   if (old.kind === 'sheet' && b.kind === 'sheet') return old.cells !== b.cells;
   if (old.kind === 'pivot' && b.kind === 'pivot') return old.source !== b.source || JSON.stringify([old.rows, old.columns, old.values]) !== JSON.stringify([b.rows, b.columns, b.values]);

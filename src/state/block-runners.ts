@@ -24,6 +24,8 @@ import type { Scalar } from '../workbook/formula';
 import { BlockFailure, sameColumns, toBlockError, type BlockRun } from './block-runs';
 import { runChart } from './chart-runner';
 import { missingFileMessage } from './share';
+import { moveInputs, place, runOnServer, serverFailure, type PlacedSqlDeps } from './placed-sql';
+import { getRemote } from './server';
 import { getEngine } from './engine';
 import { applyFormulaColumns, currentCellValue, dataTable, placeData, runFormulaCell, runPivot, runSheet, type RuntimeContext } from './formula-runtime';
 import * as storage from './storage';
@@ -51,6 +53,8 @@ export interface RunnerDeps {
   sheetValues: Map<BlockId, Map<string, Scalar>>;
   /** The schemas a link gave for files it did not carry. */
   placeholders: ReadonlyMap<BlockId, share.MissingTable>;
+  /** Blocks whose table the server has a copy of, at the revision it was pushed. */
+  pushed: Map<BlockId, number>;
 }
 
 /**
@@ -179,7 +183,9 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
     const target = dataTable(b);
     const statement = blockStatement(target, b.sql);
     const params = paramsFor(get().doc, b);
-    const key = JSON.stringify([b.sql, params, inputRevisions(b)]);
+    const placedDeps: PlacedSqlDeps = { doc: get().doc, graph: deps.graph(), analyses, runOf, patchRun, local: engine, remote: getRemote(), pushed: deps.pushed };
+    const placement = place(placedDeps, b);
+    const key = JSON.stringify([b.sql, params, inputRevisions(b), placement.side]);
     if (statement.materializes && (await placeData(engine, b, dataKeys.get(b.id) === key))) return finishRelation(b, undefined, signal);
     dataKeys.delete(b.id);
     try {
@@ -187,8 +193,19 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
       if (missing?.length) {
         throw new EngineError('sql', `${missing.map((m) => `$${m}`).join(', ')}: no cell has that name. Add a cell named ${missing[0]} or fix the name.`);
       }
+      await moveInputs(placedDeps, placement, signal);
       if (statement.materializes) await clearTarget(b, target);
+      if (placement.side === 'server') {
+        const ran = await runOnServer(placedDeps, b, target, params, signal);
+        if (signal.aborted) return;
+        const served = ran && { serverMs: ran.stats[0]?.serverMs ?? 0, rows: ran.rows, bytes: ran.stats.reduce((n, s) => n + (s.bytes ?? 0), 0) };
+        patchRun(b.id, { ranOn: 'server', served, where: { browser: !ran || ran.local === ran.rows ? 'full' : 'partial', server: true, serverRows: ran?.rows } });
+        if (!ran) return patchRun(b.id, { rows: undefined, columns: undefined });
+        dataKeys.set(b.id, key);
+        return finishRelation(b, ran.local, signal);
+      }
       const result = await engine.query(statement.sql, params, { signal });
+      patchRun(b.id, { ranOn: 'browser', served: undefined, where: undefined });
       if (statement.materializes) {
         // CREATE TABLE … AS answers with the number of rows it wrote.
         const rows = Number(result.getChildAt(0)?.get(0) ?? 0);
@@ -199,8 +216,8 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
         patchRun(b.id, { rows: result.numRows, columns: undefined });
       }
     } catch (e) {
-      if (e instanceof BlockedByInput) throw e;
-      const error = toBlockError(e);
+      if (e instanceof BlockedByInput || e instanceof BlockFailure) throw e;
+      const error = toBlockError(serverFailure(e));
       error.message = unwrapErrorLines(error.message, statement.lineOffset);
       error.position = errorPosition(error.message, b.sql);
       throw new BlockFailure(error);

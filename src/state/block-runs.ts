@@ -46,6 +46,15 @@ export interface BlockRun {
   sql?: string;
   /** A chart's drawing: what Vega-Lite draws and the rows DuckDB computed for it. */
   chart?: ChartView;
+  /** Where a SQL block last ran. */
+  ranOn?: 'browser' | 'server';
+  /** For a run on the server: its time there, and the rows and bytes that came back. */
+  served?: { serverMs: number; rows: number; bytes: number };
+  /**
+   * Where the block's rows are when it did not simply run in the browser: `partial` when the
+   * browser holds only the first rows of a server result of `serverRows`.
+   */
+  where?: { browser: 'full' | 'partial' | 'none'; server: boolean; serverRows?: number };
 }
 
 /** A chart as computed: the Vega-Lite spec, its data (aggregated, binned or sampled in SQL), and what that took. */

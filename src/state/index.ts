@@ -7,3 +7,5 @@ export { useTheme } from './theme';
 export type { ThemeChoice } from './theme';
 export type { ChartView } from './block-runs';
 export type { ShareResult } from './share';
+export { getRemote, useServer } from './server';
+export type { ServerState } from './server';

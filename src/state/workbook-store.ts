@@ -3,6 +3,7 @@ import {
   formatFromName,
   isEngineError,
   messageOf,
+  pushTable,
   quoteIdent,
   type SqlAnalysis,
 } from '../engine';
@@ -36,6 +37,7 @@ import {
   type CellBlock,
   type CellControl,
   type CellRaw,
+  type RunOn,
   type ChartBlock,
   type ChartSelection,
   type ChartSpec,
@@ -53,6 +55,7 @@ import { createBlockRunners } from './block-runners';
 import { BlockFailure, IDLE, toBlockError, type BlockRun } from './block-runs';
 import { getEngine } from './engine';
 import { buildShareLink, filesOf, forgetLinkInLocation, linkInLocation, type ShareResult } from './share';
+import { getRemote, onServerBack, useServer } from './server';
 import { History } from './history';
 import * as storage from './storage';
 
@@ -62,6 +65,8 @@ export type { BlockError, BlockRun, RunStatus } from './block-runs';
 export interface Notice {
   id: number;
   message: string;
+  /** `info` for news (a push done); a problem otherwise. */
+  tone?: 'info';
 }
 
 export interface WorkbookState {
@@ -129,6 +134,12 @@ export interface WorkbookState {
   resolveLink(allow: boolean): Promise<void>;
   /** Lets this workbook (opened from a link) fetch from one more host, and runs what it blocked. */
   allowHost(host: string): Promise<void>;
+  /** Where a SQL block runs: auto, browser or server. */
+  setRunOn(id: BlockId, runOn: RunOn): void;
+  /** Copies a block's table to the connected server (as Parquet, with progress on the block). */
+  pushToServer(id: BlockId): Promise<void>;
+  /** Adds a SQL block over a server table: a look at it (on the server), or all of it pulled into the browser. */
+  addServerQuery(table: string, pull: boolean): BlockId;
 }
 
 const SAVE_DELAY_MS = 200;
@@ -148,6 +159,7 @@ let graph: Graph = buildGraph(createDocument(), () => undefined);
 // A workbook opened from a link: the hosts the person allowed (undefined: the person's own, any host).
 let allowedHosts: string[] | undefined;
 const placeholders = new Map<BlockId, share.MissingTable>(); // files a link described but did not carry
+const pushed = new Map<BlockId, number>(); // tables the server has a copy of, at the revision pushed
 let pendingBundle: { bundle: share.ShareBundle; applied: string[] } | undefined; // a link waiting for consent
 let noticeId = 0;
 
@@ -178,7 +190,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
   /** The run as it will be once pending updates land. */
   const runOf = (id: BlockId): BlockRun => ({ ...(get().runs[id] ?? IDLE), ...pending.get(id) });
   const nextRevision = (id: BlockId) => runOf(id).revision + 1;
-  const notify = (message: string) => set((s) => ({ notices: [...s.notices, { id: ++noticeId, message }] }));
+  const notify = (message: string, tone?: 'info') => set((s) => ({ notices: [...s.notices, { id: ++noticeId, message, ...(tone ? { tone } : {}) }] }));
   const nameOf = (id: BlockId) => findBlock(get().doc, id)?.name ?? 'an input';
 
   // ---- running blocks
@@ -216,6 +228,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     dataKeys,
     sheetValues,
     placeholders,
+    pushed,
   });
 
   /** The graph of `doc`, parsing any SQL text not parsed yet (DuckDB's parser, in the worker). */
@@ -372,6 +385,13 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
   }
 
   const newId = () => `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+  // A server that answers again: the blocks that failed to reach it run again.
+  onServerBack(() => {
+    const failed = get().doc.blocks.filter((b) => runOf(b.id).error?.kind === 'unreachable').map((b) => b.id);
+    if (failed.length) void scheduler.schedule(graph, failed);
+  });
+
 
   return {
     workbookId: newId(),
@@ -772,6 +792,34 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       if (pending) await importLink(pending, allow ? hosts : []);
     },
 
+    setRunOn(id, runOn) {
+      void edit(mapBlock(id, (b) => (isSqlBlock(b) ? (runOn === 'auto' ? (({ runOn: _r, ...rest }) => rest)(b) : { ...b, runOn }) : b)));
+    },
+
+    async pushToServer(id) {
+      const remote = getRemote();
+      const b = findBlock(get().doc, id);
+      if (!remote || !b || !isRelationBlock(b)) return;
+      const engine = await getEngine();
+      try {
+        await pushTable(engine, remote, b.name, { replace: true, onProgress: (progress) => patchRun(id, { progress }) });
+        pushed.set(id, runOf(id).revision);
+        patchRun(id, { progress: undefined });
+        notify(`${b.name} is on the server now: SQL blocks there read it by that name.`, 'info');
+        await useServer.getState().refreshTables();
+      } catch (e) {
+        patchRun(id, { progress: undefined });
+        notify(`${b.name} could not be pushed to the server: ${messageOf(e)}`);
+      }
+    },
+
+    addServerQuery(table, pull) {
+      const sql = pull ? `SELECT * FROM ${quoteIdent(table)}` : `SELECT * FROM ${quoteIdent(table)} LIMIT 1000`;
+      const b: SqlBlock = { id: createBlockId(), kind: 'sql', name: nextName(pull ? table : 'query', takenNames()), sql, ...(pull ? { runOn: 'browser' as const } : {}) };
+      void appendBlocks([b]);
+      return b.id;
+    },
+
     async allowHost(host) {
       if (!allowedHosts || allowedHosts.includes(host)) return;
       allowedHosts = [...allowedHosts, host];
@@ -792,7 +840,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     for (const [blockId, file] of linkFiles) void storage.keepFile(id, blockId, file).catch(() => undefined);
     await open(id, bundle.doc, { allowedHosts: hosts, placeholders: bundle.missing, files: linkFiles });
     await save();
-    if (applied.length) notify(`Opened from a link with ${applied.join(', ')} set by the link.`);
+    if (applied.length) notify(`Opened from a link with ${applied.join(', ')} set by the link.`, 'info');
   }
 
   /** A first chart for a block: from its column types, and the span of its first time column. */

@@ -8,7 +8,7 @@ export function Notices() {
   return (
     <div className="notices">
       {notices.map((n) => (
-        <div key={n.id} className="notice" role="alert" data-testid="notice">
+        <div key={n.id} className={`notice${n.tone === 'info' ? ' notice-info' : ''}`} role={n.tone === 'info' ? 'status' : 'alert'} data-testid="notice">
           <span>{n.message}</span>
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
             ✕

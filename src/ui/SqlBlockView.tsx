@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { useWorkbook, type BlockRun, type WorkbookState } from '../state';
-import { isCellBlock, isSqlBlock, type BlockId, type SqlBlock } from '../workbook';
+import { useServer, useWorkbook, type BlockRun, type WorkbookState } from '../state';
+import { isCellBlock, isSqlBlock, type BlockId, type RunOn, type SqlBlock } from '../workbook';
+import { formatMs } from './BlockFrame';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
 import { SqlEditor } from './SqlEditor';
@@ -16,6 +17,20 @@ export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun })
   const schema = useMemo(() => JSON.parse(schemaJson) as Record<string, string[]>, [schemaJson]);
 
   const running = run.status === 'running';
+  const serverStatus = useServer((s) => s.status);
+  const setRunOn = useWorkbook((s) => s.setRunOn);
+  const placement = (
+    <>
+      {(serverStatus !== 'none' || block.runOn) && (
+        <select data-testid="run-on" aria-label="Where it runs" value={block.runOn ?? 'auto'} onChange={(e) => setRunOn(block.id, e.target.value as RunOn)}>
+          <option value="auto">auto</option>
+          <option value="browser">in browser</option>
+          <option value="server">on server</option>
+        </select>
+      )}
+      {run.ranOn && run.status === 'ok' && <RanOn run={run} />}
+    </>
+  );
   const actions = running ? (
     <button type="button" data-testid="cancel-block" onClick={() => cancelBlock(block.id)}>
       Cancel
@@ -27,7 +42,7 @@ export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun })
   );
 
   return (
-    <BlockFrame block={block} run={run} actions={actions}>
+    <BlockFrame block={block} run={run} actions={<>{placement}{actions}</>}>
       <SqlEditor
         value={block.sql}
         schema={schema}
@@ -43,6 +58,28 @@ export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun })
       {run.status === 'ok' && !run.columns && <div className="muted result-meta">Statement ran.</div>}
     </BlockFrame>
   );
+}
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+/** Where the block ran, how long that took, and what came back. */
+function RanOn({ run }: { run: BlockRun }) {
+  const served = run.served;
+  const text =
+    run.ranOn === 'server' && served
+      ? `on server · ${formatMs(served.serverMs)} there · ${numberFormat.format(served.rows)} rows · ${formatBytes(served.bytes)} back`
+      : `in browser${run.ms !== undefined ? ` · ${formatMs(run.ms)}` : ''}`;
+  const partial = run.where?.browser === 'partial' ? ` · the first ${numberFormat.format(run.rows ?? 0)} rows are in the browser` : '';
+  return (
+    <span className="ran-on muted" data-testid="ran-on" data-side={run.ranOn}>
+      {text}
+      {partial}
+    </span>
+  );
+}
+
+function formatBytes(n: number): string {
+  return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Table name → column names of every block that has a result, computed once per store state. */

@@ -1,4 +1,4 @@
-import { useWorkbook, type BlockRun } from '../state';
+import { useServer, useWorkbook, type BlockRun } from '../state';
 import type { TableBlock } from '../workbook';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
@@ -9,11 +9,25 @@ const bytes = new Intl.NumberFormat('en-US', { notation: 'compact', style: 'unit
 /** A table made from a dropped file or a URL. */
 export function TableBlockView({ block, run }: { block: TableBlock; run: BlockRun }) {
   const readLeniently = useWorkbook((s) => s.readLeniently);
+  const pushToServer = useWorkbook((s) => s.pushToServer);
+  const connected = useServer((s) => s.status === 'connected' && !s.readOnly);
   const source = block.source;
   const subtitle =
     source.kind === 'file' ? `${source.fileName} · ${bytes.format(source.size)}${block.lenient ? ' · lenient' : ''}` : source.url;
   return (
-    <BlockFrame block={block} run={run} subtitle={subtitle}>
+    <BlockFrame
+      block={block}
+      run={run}
+      subtitle={subtitle}
+      actions={
+        connected && run.status === 'ok' ? (
+          <button type="button" data-testid="push-table" title="Copy this table to the server, where SQL blocks running there read it" onClick={() => void pushToServer(block.id)}>
+            Push to server
+          </button>
+        ) : undefined
+      }
+    >
+      {run.progress && run.status === 'ok' && <Progress run={run} />}
       {run.status === 'running' && <Progress run={run} />}
       {run.error && <BlockErrorView error={run.error} onReadLeniently={() => void readLeniently(block.id)} />}
       {/* Kept while the block runs again (a new formula column): the open panel and scroll stay. */}

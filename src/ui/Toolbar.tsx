@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ACCEPTED_EXTENSIONS } from '../engine';
 import { useTheme, useWorkbook, type ThemeChoice } from '../state';
+import { ServerPanel } from './ServerPanel';
 import { ShareMenu } from './ShareMenu';
 import { WorkbookMenu } from './WorkbookMenu';
 
@@ -72,6 +73,7 @@ export function Toolbar() {
         </button>
       </form>
       <span className="spacer" />
+      <ServerPanel />
       <ShareMenu />
       <ThemeToggle />
       <button type="button" className="icon-button" data-testid="undo" title="Undo (Ctrl/Cmd+Z)" disabled={!canUndo} onClick={() => void undo()}>

@@ -1,5 +1,6 @@
 import type { FileFormat } from '../engine';
 import type { ChartSelection, ChartSpec, SelectMode } from './chart/types';
+import type { RunOn } from './placement';
 
 /** The document's schema version; bump it with a migration in `migrate.ts`. */
 export const DOCUMENT_VERSION = 4;
@@ -44,6 +45,8 @@ export interface TableBlock extends BlockBase, WithFormulaColumns {
 export interface SqlBlock extends BlockBase, WithFormulaColumns {
   kind: 'sql';
   sql: string;
+  /** Where it runs; left out is `auto` (where its inputs live). */
+  runOn?: RunOn;
 }
 
 /** How a cell is edited. `value` is a typed-in value whose type is read from the text. */

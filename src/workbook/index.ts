@@ -16,3 +16,4 @@ export * from './pivot';
 export * as formula from './formula';
 export * from './chart';
 export * as share from './share';
+export * from './placement';

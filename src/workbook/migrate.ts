@@ -19,7 +19,8 @@ const MIGRATIONS: Record<number, (doc: Json) => Json> = {
   // v3 (issue 4) adds formula columns, formula cells (a value cell whose text starts with =),
   // sheet and pivot blocks: all new, so a v2 document is a v3 one as it is.
   2: (doc) => ({ ...doc, version: 3 }),
-  // v4 (issue 5) adds chart blocks: new, so a v3 document is a v4 one as it is.
+  // v4 (issues 5 and 7) adds chart blocks and where a SQL block runs (runOn, left out = auto):
+  // both new, so a v3 document is a v4 one as it is.
   3: (doc) => ({ ...doc, version: 4 }),
 };
 
@@ -76,7 +77,8 @@ function validate(doc: Json): WorkbookDocument {
     const columns = formulaColumns(raw.formulaColumns, `${where} (${name})`);
     if (kind === 'sql') {
       if (typeof raw.sql !== 'string') throw new DocumentError(`${where} (${name}) has no SQL text.`);
-      out.push({ ...base, kind, sql: raw.sql, ...columns });
+      const runOn = raw.runOn === 'browser' || raw.runOn === 'server' ? { runOn: raw.runOn as 'browser' | 'server' } : {};
+      out.push({ ...base, kind, sql: raw.sql, ...runOn, ...columns });
     } else if (kind === 'table') {
       const source = raw.source;
       const formats = ['csv', 'tsv', 'parquet', 'json', 'arrow'];

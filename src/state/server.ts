@@ -1,0 +1,106 @@
+import { create } from 'zustand';
+import { createRemoteEngine, health, isEngineError, messageOf, type RemoteEngine, type TableInfo } from '../engine';
+import { getEngine } from './engine';
+
+/** The backend server this browser is connected to, if any. */
+export interface ServerState {
+  url?: string;
+  token?: string;
+  status: 'none' | 'connecting' | 'connected' | 'unreachable';
+  version?: string;
+  readOnly?: boolean;
+  /** Why connecting failed, or why the server is unreachable. */
+  message?: string;
+  tables: TableInfo[];
+  /** Checks and connects; the URL and token are kept in this browser. */
+  connect(url: string, token: string): Promise<void>;
+  disconnect(): void;
+  refreshTables(): Promise<void>;
+  /** A query failed because the server could not be reached: retry until it answers again. */
+  reportUnreachable(message: string): void;
+}
+
+const KEY = 'cellar:server';
+const RETRY_MS = 3000;
+let remote: RemoteEngine | undefined;
+let retry: ReturnType<typeof setTimeout> | undefined;
+const reconnectListeners = new Set<() => void>();
+
+/** The remote engine while a server is configured (connected or briefly unreachable). */
+export function getRemote(): RemoteEngine | undefined {
+  return remote;
+}
+
+/** Calls `fn` each time an unreachable server answers again (blocks that failed run again). */
+export function onServerBack(fn: () => void): () => void {
+  reconnectListeners.add(fn);
+  return () => reconnectListeners.delete(fn);
+}
+
+function stored(): { url: string; token: string } | undefined {
+  try {
+    const v = JSON.parse(localStorage.getItem(KEY) ?? 'null') as { url?: unknown; token?: unknown } | null;
+    return typeof v?.url === 'string' && typeof v.token === 'string' ? { url: v.url, token: v.token } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const useServer = create<ServerState>()((set, get) => {
+  const check = async (url: string, token: string): Promise<boolean> => {
+    try {
+      const h = await health(url, token);
+      set({ status: 'connected', version: h.version, readOnly: h.readOnly, message: undefined });
+      await get().refreshTables();
+      return true;
+    } catch (e) {
+      const unreachable = isEngineError(e) && e.kind === 'unreachable';
+      set({ status: unreachable ? 'unreachable' : 'none', message: messageOf(e) });
+      return false;
+    }
+  };
+  const scheduleRetry = () => {
+    clearTimeout(retry);
+    retry = setTimeout(async () => {
+      const { url, token, status } = get();
+      if (!url || !token || status !== 'unreachable') return;
+      if (await check(url, token)) for (const fn of reconnectListeners) fn();
+      else if (get().status === 'unreachable') scheduleRetry();
+    }, RETRY_MS);
+  };
+  const saved = typeof window === 'undefined' ? undefined : stored();
+  if (saved) queueMicrotask(() => void get().connect(saved.url, saved.token));
+  return {
+    status: 'none',
+    tables: [],
+    async connect(url, token) {
+      const clean = url.trim().replace(/\/+$/, '');
+      set({ url: clean, token, status: 'connecting', message: undefined });
+      const parser = await getEngine();
+      remote = createRemoteEngine({ url: clean, token, parser });
+      const ok = await check(clean, token);
+      if (ok || get().status === 'unreachable') localStorage.setItem(KEY, JSON.stringify({ url: clean, token }));
+      if (!ok && get().status === 'unreachable') scheduleRetry();
+      if (!ok && get().status === 'none') remote = undefined;
+    },
+    disconnect() {
+      clearTimeout(retry);
+      remote = undefined;
+      localStorage.removeItem(KEY);
+      set({ url: undefined, token: undefined, status: 'none', version: undefined, readOnly: undefined, message: undefined, tables: [] });
+    },
+    async refreshTables() {
+      if (!remote) return;
+      try {
+        set({ tables: await remote.tables() });
+      } catch (e) {
+        if (isEngineError(e) && e.kind === 'unreachable') get().reportUnreachable(e.message);
+      }
+    },
+    reportUnreachable(message) {
+      if (!remote || get().status === 'unreachable') return;
+      set({ status: 'unreachable', message });
+      scheduleRetry();
+    },
+  };
+});
