@@ -1,5 +1,5 @@
 import { removeDir, startServer, tempDataDir, type TestServer } from '../server/test/harness';
-import { data, expect, test, type Cellar } from './support/cellar';
+import { Cellar, data, expect, test } from './support/cellar';
 
 // A real server process (npm run server's code, native DuckDB) on a free loopback port.
 let dataDir: string;
@@ -100,4 +100,37 @@ test('Cancel interrupts a query on the server, and the server keeps answering', 
   await cellar.block(q).getByTestId('sql-editor').press('Control+Enter');
   await cellar.expectOk(q);
   await expect(cellar.block(q).getByTestId('ran-on')).toHaveAttribute('data-side', 'server');
+});
+
+test('Publish puts the workbook and its tables on the server; its short link loads everything from there, read-only, after the opener agrees', async ({ cellar, page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  await cellar.addFiles(data('seattle-weather.csv'));
+  await cellar.expectOk('seattle_weather');
+  const q = await cellar.addSql("SELECT weather, count(*) AS days FROM seattle_weather GROUP BY weather ORDER BY weather");
+  await cellar.expectOk(q);
+  await connect(cellar);
+  await page.getByTestId('server-button').click();
+  await page.getByTestId('share-button').click();
+  await page.getByTestId('publish-button').click();
+  const link = await page.getByTestId('published-link').inputValue({ timeout: 60_000 });
+  expect(link).toMatch(/#p=/);
+  expect(link.length).toBeLessThan(400);
+  const expected = await cellar.query(`SELECT * FROM ${q}`);
+
+  const context = await browser.newContext({ baseURL });
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.evaluate(() => window.cellar.ready);
+  await expect(other.getByTestId('consent-hosts')).toHaveText(new URL(server.url).host);
+  await other.getByTestId('consent-allow').click();
+  const opened = new Cellar(other);
+  await opened.expectOk('seattle_weather');
+  await expect(opened.block('seattle_weather')).toContainText('server table seattle_weather');
+  expect(await opened.rowCount('seattle_weather')).toBe(1461);
+  await opened.expectOk(q);
+  expect(await opened.query(`SELECT * FROM ${q}`)).toEqual(expected);
+  // The link's token reads; it cannot change the server.
+  await other.getByTestId('server-button').click();
+  await expect(other.getByTestId('server-status')).toContainText('read-only');
+  await context.close();
 });

@@ -24,5 +24,5 @@ export type { Row } from './rows';
 export type { SqlParser } from './analyze';
 export { identifierName, paramRefs, replaceSpans } from './sql-tokens';
 export type { SqlToken } from './sql-tokens';
-export { createRemoteEngine, health, pullResult, pushTable, RemoteEngine } from './remote';
+export { createReadToken, createRemoteEngine, health, loadDocument, pullResult, pushTable, RemoteEngine, storeDocument } from './remote';
 export type { LocalSession, PullOptions, PullTarget, PushOptions, RemoteEngineOptions, ServerHealth, UploadOptions } from './remote';

@@ -1,4 +1,4 @@
-import { EngineError, errorPosition, isEngineError, quoteIdent, type DataSource, type SqlAnalysis, type SqlParams } from '../engine';
+import { EngineError, errorPosition, isEngineError, pullResult, quoteIdent, type DataSource, type SqlAnalysis, type SqlParams } from '../engine';
 import {
   BlockedByInput,
   blockStatement,
@@ -160,6 +160,7 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
     const target = dataTable(b);
     await clearTarget(b, target);
     await engine.dropTable(target);
+    if (b.source.kind === 'server') return pullServerTable(b, b.source.table, key, signal);
     try {
       const source: DataSource = b.source.kind === 'url' ? { kind: 'url', url: b.source.url } : { kind: 'file', file: file! };
       const result = await engine.ingest(source, target, {
@@ -175,6 +176,21 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
       if (e instanceof BlockFailure) throw e;
       const csv = b.source.format === 'csv' || b.source.format === 'tsv';
       throw new BlockFailure({ ...toBlockError(e), canReadLeniently: !b.lenient && csv && isEngineError(e) && e.kind === 'file' });
+    }
+  }
+
+  /** A published workbook's table: its rows come from the server it was published to, as Arrow. */
+  async function pullServerTable(b: TableBlock, table: string, key: string, signal: AbortSignal): Promise<void> {
+    const remote = getRemote();
+    if (!remote) throw new BlockFailure({ kind: 'network', message: `${b.name} is the server table ${table}: connect to the server it was published on (Server, in the toolbar) to load it.` });
+    try {
+      const pulled = await pullResult(remote, await getEngine(), `SELECT * FROM ${quoteIdent(table)}`, dataTable(b), { replace: true, signal });
+      if (signal.aborted) return;
+      dataKeys.set(b.id, key);
+      patchRun(b.id, { where: { browser: 'full', server: true, serverRows: pulled.rows } });
+      await finishRelation(b, pulled.rows, signal);
+    } catch (e) {
+      throw serverFailure(e);
     }
   }
 

@@ -45,11 +45,43 @@ export async function buildShareLink(input: { doc: WorkbookDocument; workbookId:
   return { url: url.href, bytes, embedded: bundle.files.map((f) => fileName(f.blockId)), placeholders: bundle.missing.map((m) => fileName(m.blockId)) };
 }
 
-/** The link in the page's address, if it holds one: its payload and the input values from its query. */
-export function linkInLocation(location: Pick<Location, 'hash' | 'search'>): { payload: string; params: URLSearchParams } | undefined {
+/** A workbook published on a server: where, which document, and the read-only token to read it. */
+export interface PublishedRef {
+  url: string;
+  id: string;
+  token: string;
+}
+
+/** The hash key of a published workbook's short link: `…/#p=…`. */
+const PUBLISHED_KEY = 'p';
+
+/** The short link of a published workbook. */
+export function publishedLink(base: string, ref: PublishedRef): string {
+  const url = new URL(base);
+  url.search = '';
+  url.hash = `${PUBLISHED_KEY}=${share.toBase64Url(new TextEncoder().encode(JSON.stringify({ u: ref.url, i: ref.id, t: ref.token })))}`;
+  return url.href;
+}
+
+/** A published link's reference, or undefined when it does not read as one. */
+function readPublished(text: string): PublishedRef | undefined {
+  try {
+    const bytes = share.fromBase64Url(text);
+    const v = bytes && (JSON.parse(new TextDecoder().decode(bytes)) as { u?: unknown; i?: unknown; t?: unknown });
+    return v && typeof v.u === 'string' && typeof v.i === 'string' && typeof v.t === 'string' && /^https?:\/\//.test(v.u) ? { url: v.u, id: v.i, token: v.t } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The link in the page's address, if it holds one, and the input values from its query. */
+export function linkInLocation(location: Pick<Location, 'hash' | 'search'>): { payload?: string; published?: PublishedRef | 'invalid'; params: URLSearchParams } | undefined {
   const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const params = new URLSearchParams(location.search);
   const payload = hash.get(HASH_KEY);
-  return payload ? { payload, params: new URLSearchParams(location.search) } : undefined;
+  if (payload) return { payload, params };
+  const published = hash.get(PUBLISHED_KEY);
+  return published ? { published: readPublished(published) ?? 'invalid', params } : undefined;
 }
 
 /** Takes the link out of the address bar, so a reload opens the workbook it made, not a new copy. */

@@ -3,8 +3,11 @@ import {
   formatFromName,
   isEngineError,
   messageOf,
+  createReadToken,
+  loadDocument,
   pushTable,
   quoteIdent,
+  storeDocument,
   type SqlAnalysis,
 } from '../engine';
 import {
@@ -54,7 +57,7 @@ import { editedBlocks, formulaColumnProblem, nextTitle } from './block-edits';
 import { createBlockRunners } from './block-runners';
 import { BlockFailure, IDLE, toBlockError, type BlockRun } from './block-runs';
 import { getEngine } from './engine';
-import { buildShareLink, filesOf, forgetLinkInLocation, linkInLocation, type ShareResult } from './share';
+import { buildShareLink, filesOf, forgetLinkInLocation, linkInLocation, publishedLink, type PublishedRef, type ShareResult } from './share';
 import { getRemote, onServerBack, useServer } from './server';
 import { History } from './history';
 import * as storage from './storage';
@@ -126,6 +129,8 @@ export interface WorkbookState {
   dismissNotice(id: number): void;
   /** A link to this workbook, with its small local files inside. */
   shareLink(): Promise<ShareResult>;
+  /** Puts this workbook and its local tables on the connected server; a short link that loads them from there. */
+  publish(onProgress?: (what: string) => void): Promise<string>;
   /** Opens a link's workbook as a new workbook (asking first when it would fetch from other hosts). */
   openLink(payload: string, params?: URLSearchParams): Promise<void>;
   /** A link waiting for the person to agree to the hosts it fetches from. */
@@ -161,6 +166,7 @@ let allowedHosts: string[] | undefined;
 const placeholders = new Map<BlockId, share.MissingTable>(); // files a link described but did not carry
 const pushed = new Map<BlockId, number>(); // tables the server has a copy of, at the revision pushed
 let pendingBundle: { bundle: share.ShareBundle; applied: string[] } | undefined; // a link waiting for consent
+let pendingPublished: { ref: PublishedRef; params: URLSearchParams } | undefined; // a published link waiting for consent
 let noticeId = 0;
 
 export const useWorkbook = create<WorkbookState>()((set, get) => {
@@ -424,7 +430,9 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       const link = typeof window === 'undefined' ? undefined : linkInLocation(window.location);
       if (link) {
         forgetLinkInLocation();
-        await get().openLink(link.payload, link.params);
+        if (link.payload) await get().openLink(link.payload, link.params);
+        else if (link.published === 'invalid') notify('This link could not be opened; nothing was changed. It is not a published Cellar workbook: it is damaged.');
+        else if (link.published) await openPublished(link.published, link.params);
       }
     },
 
@@ -769,6 +777,29 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       return buildShareLink({ doc, workbookId, files, runs, base: window.location.href });
     },
 
+    async publish(onProgress) {
+      const remote = getRemote();
+      const { url, token, readOnly, status } = useServer.getState();
+      if (!remote || !url || !token || status !== 'connected') throw new Error('Connect to a server first (Server, in the toolbar).');
+      if (readOnly) throw new Error('This server token is read-only: publishing needs the server\'s own token.');
+      await reconciling;
+      const engine = await getEngine();
+      const blocks: Block[] = [];
+      for (const b of get().doc.blocks) {
+        if (!isTableBlock(b) || b.source.kind !== 'file') {
+          blocks.push(b);
+          continue;
+        }
+        onProgress?.(`Uploading ${b.name}…`);
+        await pushTable(engine, remote, b.name, { replace: true });
+        blocks.push({ ...b, source: { kind: 'server', table: b.name, format: b.source.format, fileName: b.source.fileName } });
+      }
+      onProgress?.('Saving the workbook on the server…');
+      const id = await storeDocument(url, token, { ...get().doc, blocks });
+      const readToken = await createReadToken(url, token);
+      return publishedLink(window.location.href, { url, id, token: readToken });
+    },
+
     async openLink(payload, params = new URLSearchParams()) {
       let bundle: share.ShareBundle;
       try {
@@ -786,10 +817,14 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
 
     async resolveLink(allow) {
       const pending = pendingBundle;
+      const waiting = pendingPublished;
       const hosts = get().pendingLink?.hosts ?? [];
       pendingBundle = undefined;
+      pendingPublished = undefined;
       set({ pendingLink: undefined });
       if (pending) await importLink(pending, allow ? hosts : []);
+      else if (waiting && allow) await loadPublished(waiting.ref, waiting.params);
+      else if (waiting) notify('The published workbook was not opened: nothing was fetched from its server.', 'info');
     },
 
     setRunOn(id, runOn) {
@@ -829,6 +864,31 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       if (blocked.length) void scheduler.schedule(graph, blocked.map((b) => b.id));
     },
   };
+
+  /** A published workbook lives on a server: the person agrees to that host before anything is fetched. */
+  async function openPublished(ref: PublishedRef, params: URLSearchParams): Promise<void> {
+    pendingPublished = { ref, params };
+    set({ pendingLink: { title: 'A published workbook', hosts: [new URL(ref.url).host] } });
+  }
+
+  /** Connects to the published workbook's server (its read-only token), reads the workbook, opens it. */
+  async function loadPublished(ref: PublishedRef, params: URLSearchParams): Promise<void> {
+    let doc: WorkbookDocument;
+    try {
+      await useServer.getState().connect(ref.url, ref.token);
+      doc = readDocument(await loadDocument(ref.url, ref.token, ref.id));
+    } catch (e) {
+      return notify(`This published workbook could not be opened; nothing was changed. ${messageOf(e)}`);
+    }
+    const applied = share.applyLinkParams(doc, params);
+    const serverHost = new URL(ref.url).host;
+    const others = share.externalHosts(applied.doc, window.location.origin).filter((h) => h !== serverHost);
+    const bundle = { doc: applied.doc, files: [], missing: [] };
+    if (others.length === 0) return importLink({ bundle, applied: applied.applied }, [serverHost]);
+    // Its own URL tables or SQL name other hosts: those are asked about too.
+    pendingBundle = { bundle, applied: applied.applied };
+    set({ pendingLink: { title: doc.title, hosts: [serverHost, ...others] } });
+  }
 
   /** Opens a link's workbook as a new one: its files kept like dropped ones, fetching only from `hosts`. */
   async function importLink({ bundle, applied }: { bundle: share.ShareBundle; applied: string[] }, hosts: string[]): Promise<void> {

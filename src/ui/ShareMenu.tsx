@@ -1,15 +1,28 @@
 import { useState } from 'react';
 import { messageOf } from '../engine';
-import { useWorkbook, type ShareResult } from '../state';
+import { useServer, useWorkbook, type ShareResult } from '../state';
 
 const kb = (n: number) => `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
 
 /** Share: a link that holds the whole workbook, and what it carries of its local files. */
 export function ShareMenu() {
   const shareLink = useWorkbook((s) => s.shareLink);
+  const publish = useWorkbook((s) => s.publish);
+  const canPublish = useServer((s) => s.status === 'connected' && !s.readOnly);
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<ShareResult | { error: string }>();
+  const [published, setPublished] = useState<{ url?: string; progress?: string; error?: string }>();
   const [copied, setCopied] = useState(false);
+
+  const publishNow = async () => {
+    setPublished({ progress: 'Publishing…' });
+    try {
+      const url = await publish((progress) => setPublished({ progress }));
+      setPublished({ url });
+    } catch (e) {
+      setPublished({ error: messageOf(e) });
+    }
+  };
 
   const make = async () => {
     setOpen(true);
@@ -48,6 +61,17 @@ export function ShareMenu() {
                 {result.embedded.length > 0 && <> Inside it: {result.embedded.join(', ')}.</>}
                 {result.placeholders.length > 0 && <> Too big to carry (the opener drops the same file): {result.placeholders.join(', ')}.</>} Tables from URLs are fetched again by the opener, who is asked first.
               </p>
+              {canPublish && (
+                <div className="share-publish">
+                  <button type="button" className="small" data-testid="publish-button" onClick={() => void publishNow()}>
+                    Publish to the server
+                  </button>{' '}
+                  <span className="muted">uploads the local tables and gives a short link that loads everything from the server (read-only).</span>
+                  {published?.progress && <p className="muted">{published.progress}</p>}
+                  {published?.error && <p className="block-error">{published.error}</p>}
+                  {published?.url && <input data-testid="published-link" readOnly value={published.url} onFocus={(e) => e.currentTarget.select()} />}
+                </div>
+              )}
               <button type="button" className="small" onClick={() => setOpen(false)}>
                 Close
               </button>

@@ -13,7 +13,7 @@ export function TableBlockView({ block, run }: { block: TableBlock; run: BlockRu
   const connected = useServer((s) => s.status === 'connected' && !s.readOnly);
   const source = block.source;
   const subtitle =
-    source.kind === 'file' ? `${source.fileName} · ${bytes.format(source.size)}${block.lenient ? ' · lenient' : ''}` : source.url;
+    source.kind === 'file' ? `${source.fileName} · ${bytes.format(source.size)}${block.lenient ? ' · lenient' : ''}` : source.kind === 'url' ? source.url : `server table ${source.table}`;
   return (
     <BlockFrame
       block={block}

@@ -12,7 +12,9 @@ export type BlockId = string & { readonly [blockIdBrand]: true };
 /** Where a table block's data came from, enough to fetch it again or ask for the same file. */
 export type TableSource =
   | { kind: 'file'; fileName: string; format: FileFormat; size: number }
-  | { kind: 'url'; url: string; format: FileFormat };
+  | { kind: 'url'; url: string; format: FileFormat }
+  /** A table on the connected server (a published workbook's data), pulled into the browser as Arrow. */
+  | { kind: 'server'; table: string; format: FileFormat; fileName?: string };
 
 interface BlockBase {
   id: BlockId;

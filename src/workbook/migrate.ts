@@ -88,6 +88,9 @@ function validate(doc: Json): WorkbookDocument {
         out.push({ ...base, kind, source: { kind: 'file', fileName: source.fileName, format, size: toNumber(source.size) || 0 }, ...(raw.lenient === true ? { lenient: true } : {}), ...columns });
       } else if (source.kind === 'url' && typeof source.url === 'string') {
         out.push({ ...base, kind, source: { kind: 'url', url: source.url, format }, ...(raw.lenient === true ? { lenient: true } : {}), ...columns });
+      } else if (source.kind === 'server' && typeof source.table === 'string') {
+        const fileName = typeof source.fileName === 'string' ? { fileName: source.fileName } : {};
+        out.push({ ...base, kind, source: { kind: 'server', table: source.table, format, ...fileName }, ...columns });
       } else {
         throw new DocumentError(`${where} (${name}) has no valid source.`);
       }

@@ -7,3 +7,4 @@ export type { LocalSession, PushOptions } from './push';
 export { pullResult } from './pull';
 export type { PullOptions, PullTarget } from './pull';
 export type { UploadOptions } from './upload';
+export { createReadToken, loadDocument, storeDocument } from './documents';

@@ -2,3 +2,4 @@ export { decodeShareLink, encodeShareLink, SHARE_VERSION, ShareLinkError, type M
 export { applyLinkParams } from './params';
 export { externalHosts } from './hosts';
 export { chooseEmbeds, EMBED_LIMIT, type EmbedCandidate } from './embed';
+export { fromBase64Url, toBase64Url } from './base64url';
