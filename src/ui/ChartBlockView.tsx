@@ -1,20 +1,18 @@
 import { useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useWorkbook, type BlockRun } from '../state';
-import { isRelationBlock, type BlockId, type ChartBlock } from '../workbook';
+import type { ChartBlock } from '../workbook';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
 import { ChartCanvas, type ChartCanvasHandle } from './ChartCanvas';
 import { ChartForm } from './ChartForm';
 import { ChartSpecEditor } from './ChartSpecEditor';
+import { SourceSelect } from './SourceSelect';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
 /** A Vega-Lite chart of another block, computed in DuckDB; its selection is a table of its own. */
 export function ChartBlockView({ block, run }: { block: ChartBlock; run: BlockRun }) {
   const { setChartSource, setChartSpec, setChartSelect, setChartSelection } = useWorkbook.getState();
-  const sources = useWorkbook(useShallow((s) => s.doc.blocks.filter((b) => isRelationBlock(b) && b.id !== block.id).map((b) => `${b.id}\t${b.name}`)));
-  const sourceName = useWorkbook((s) => s.doc.blocks.find((b) => b.id === block.source)?.name);
   const sourceRows = useWorkbook((s) => s.runs[block.source]?.rows);
   const columns = useWorkbook((s) => s.runs[block.source]?.columns) ?? [];
   const [showSpec, setShowSpec] = useState(false);
@@ -31,22 +29,7 @@ export function ChartBlockView({ block, run }: { block: ChartBlock; run: BlockRu
     a.click();
   };
 
-  const subtitle = (
-    <label className="pivot-source">
-      of{' '}
-      <select data-testid="chart-source" value={block.source} onChange={(e) => void setChartSource(block.id, e.target.value as BlockId)}>
-        {!sourceName && <option value={block.source}>(gone)</option>}
-        {sources.map((s) => {
-          const [id, name] = s.split('\t') as [string, string];
-          return (
-            <option key={id} value={id}>
-              {name}
-            </option>
-          );
-        })}
-      </select>
-    </label>
-  );
+  const subtitle = <SourceSelect self={block.id} source={block.source} testId="chart-source" onChange={(source) => void setChartSource(block.id, source)} />;
   const actions = (
     <>
       <button type="button" data-testid="chart-spec-toggle" aria-pressed={showSpec} onClick={() => setShowSpec(!showSpec)}>

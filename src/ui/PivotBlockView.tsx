@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useWorkbook, type BlockRun } from '../state';
-import { isRelationBlock, pivotValueName, type BlockId, type PivotAggregate, type PivotBlock, type PivotValue } from '../workbook';
+import { pivotValueName, type PivotAggregate, type PivotBlock, type PivotValue } from '../workbook';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
+import { SourceSelect } from './SourceSelect';
 import { FormulaEditor } from './FormulaEditor';
 import { TableResult } from './TableResult';
 import { useFormulaContext } from './useFormulaContext';
@@ -22,26 +23,11 @@ const AGGREGATES: { value: PivotAggregate; label: string }[] = [
 /** A group-by / pivot of another block, built from its columns; the result is a table of its own. */
 export function PivotBlockView({ block, run }: { block: PivotBlock; run: BlockRun }) {
   const setPivot = useWorkbook((s) => s.setPivot);
-  const sources = useWorkbook(useShallow((s) => s.doc.blocks.filter((b) => isRelationBlock(b) && b.id !== block.id).map((b) => `${b.id}\t${b.name}`)));
   const columns = useWorkbook(useShallow((s) => (s.runs[block.source]?.columns ?? []).map((c) => c.name)));
   const [showSql, setShowSql] = useState(false);
   const set = (patch: Parameters<typeof setPivot>[1]) => setPivot(block.id, patch);
 
-  const subtitle = (
-    <label className="pivot-source">
-      of{' '}
-      <select data-testid="pivot-source" value={block.source} onChange={(e) => set({ source: e.target.value as BlockId, rows: [], columns: [], values: [{ aggregate: 'count' }] })}>
-        {sources.map((s) => {
-          const [id, name] = s.split('\t') as [string, string];
-          return (
-            <option key={id} value={id}>
-              {name}
-            </option>
-          );
-        })}
-      </select>
-    </label>
-  );
+  const subtitle = <SourceSelect self={block.id} source={block.source} testId="pivot-source" onChange={(source) => set({ source, rows: [], columns: [], values: [{ aggregate: 'count' }] })} />;
   const actions = run.sql ? (
     <button type="button" data-testid="show-sql" aria-pressed={showSql} onClick={() => setShowSql(!showSql)}>
       {showSql ? 'Hide SQL' : 'Show SQL'}
