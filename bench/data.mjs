@@ -43,15 +43,20 @@ const BIG_SQL = `
     TIMESTAMP '2021-01-01 00:00:00' + to_seconds(i) AS ts
   FROM range(10000000) t(i)`;
 
-/** Writes via a temp name and renames, so an interrupted run never leaves a half file behind. */
-async function generate(conn, path, sql, options) {
+/**
+ * Writes via a temp name and renames, so an interrupted run never leaves a half file behind.
+ * Returns how long it took and how big the file is.
+ */
+export async function generate(conn, path, sql, options) {
   const tmp = `${path}.tmp`;
   rmSync(tmp, { force: true });
   const t = performance.now();
   await conn.run(`COPY (${sql}) TO '${tmp}' (${options})`);
   renameSync(tmp, path);
-  const mb = statSync(path).size / 1e6;
-  console.log(`  generated ${path.replace(ROOT + '/', '')}: ${mb.toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const seconds = (performance.now() - t) / 1000;
+  const bytes = statSync(path).size;
+  console.log(`  generated ${path.replace(ROOT + '/', '')}: ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s`);
+  return { seconds, bytes };
 }
 
 /** Makes sure every input file exists; returns their sizes in bytes. */

@@ -155,6 +155,7 @@ export function writeMarkdown(r, { rows, notes }) {
   if (r.workbook) md.push(...workbookMarkdown(r));
   if (r.formulas) md.push(...formulasMarkdown(r));
   if (r.charts) md.push(...chartsMarkdown(r));
+  if (r.server) md.push(...serverMarkdown(r));
   md.push(...HOW_MEASURED, '');
   return writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), md.join('\n'));
 }
@@ -528,4 +529,149 @@ const CHARTS_HOW = [
   '- **Its SQL**: the chart\'s data query alone through `window.cellar.query` in the page, and in native DuckDB',
   '  (@duckdb/node-api, same thread count) on the same files, read into JS rows.',
   '- `node bench/run.mjs --only charts` runs just this part (writes bench/.data/charts-run.json, leaves this file alone).',
+];
+
+// ---------------------------------------------------------------- the server (issue 7)
+
+/** The rows of the server table (r.server: { reps, side, native } from bench/server.mjs). */
+export function buildServerRows(r) {
+  const { side: S, native: N } = r.server;
+  const notes = [
+    ...Object.entries(S.errors ?? {}).map(([k, v]) => `server ${k}: ${v}`),
+    ...Object.entries(N?.errors ?? {}).map(([k, v]) => `native ${k}: ${v}`),
+  ];
+  const failedNote = (side, key) => {
+    const err = (side === 'server' ? S.errors : N?.errors)?.[key];
+    if (!err) return '—';
+    return `failed [${notes.indexOf(`${side} ${key}: ${err}`) + 1}]`;
+  };
+  const ms = (side, times, key) => (median(times?.[key]) == null ? failedNote(side, key) : fmtMs(median(times[key])));
+  const mbps = (bytes, t) => (bytes == null || t == null ? '—' : `${(bytes / 1e6 / (t / 1000)).toFixed(0)} MB/s`);
+  const big = S.big;
+  const rowsM = `${Math.round(big.rows / 1e6)}M`;
+
+  // The overhead rows: met is judged on server / native, against 1.2×.
+  const overhead = (work, key) => {
+    const s = median(S.times[key]);
+    const n = median(N?.times[key]);
+    const ratio = s != null && n != null && n > 0 ? s / n : null;
+    return {
+      work, server: ms('server', S.times, key), native: ms('native', N?.times, key),
+      ratio: ratio == null ? '—' : `${ratio.toFixed(2)}×`, bytes: '—', rate: '—',
+      target: '< 1.2× (ratio)', met: ratio == null ? 'n/a' : ratio < 1.2 ? 'yes' : 'no',
+    };
+  };
+  // The shipping rows: met is judged on the time, against 1 s.
+  const ship = (work, value, { native = '—', bytes, target } = {}) => ({
+    work, server: value == null ? '—' : fmtMs(value), native, ratio: '—',
+    bytes: fmtMB(bytes), rate: mbps(bytes, value),
+    target: target ? `< ${fmtMs(target)}` : '—',
+    met: !target ? '—' : value == null ? 'n/a' : value < target ? 'yes' : 'no',
+  });
+  const node = S.runs.shipNode;
+  const page = S.runs.shipBrowser;
+  const plain = S.runs.shipBrowserFetch;
+  const load = overhead(`Load ${big.path.split('/').pop()} (${rowsM} rows, ${fmtMB(big.bytes)}) into a table: server PUT /api/tables (upload + import), native CREATE TABLE AS read_parquet`, 'loadBig');
+  const rows = [
+    { ...load, target: '—', met: '—', bytes: fmtMB(big.bytes), rate: mbps(big.bytes, median(S.times.loadBig)) },
+    overhead(`GROUP BY grp over ${big.table} (${rowsM} rows, a table in each side's database file), server: HTTP → Arrow → rows`, 'groupTable'),
+    overhead(`GROUP BY grp over read_parquet of the same file (${rowsM} rows)`, 'groupParquet'),
+    ship('SELECT * FROM flights_1m (1M rows × 7 columns) as Arrow → this Node process: request → decoded table', median(S.times.shipNode),
+      { native: N?.times.shipNode ? `${fmtMs(median(N.times.shipNode))} (rows in DuckDB only)` : failedNote('native', 'shipNode'), bytes: node?.bytes, target: 1000 }),
+    ship('… of which request → last byte', median(node?.lastByteMs), { bytes: node?.bytes }),
+    ship("… into the browser: the app's RemoteEngine.query in the app's page (request → Arrow table)", median(S.times.shipBrowser), { bytes: page?.bytes, target: 1000 }),
+    ship('… a plain fetch in that page, request → last byte', median(plain?.lastByteMs), { bytes: page?.bytes }),
+    ship('… then tableFromIPC in the page', median(plain?.decodeMs)),
+  ];
+  if (S.errors.shipNode) rows[3].server = failedNote('server', 'shipNode');
+  if (S.errors.shipBrowser) rows[5].server = failedNote('server', 'shipBrowser');
+  return { rows, notes };
+}
+
+export const SERVER_COLUMNS = [
+  ['work', 'work'], ['server', 'server (HTTP)'], ['native', 'native DuckDB'], ['ratio', 'ratio (server/native)'],
+  ['bytes', 'bytes'], ['rate', 'MB/s'], ['target', 'target'], ['met', 'met?'],
+];
+
+export function serverMarkdown(r) {
+  const { side: S, native: N, reps } = r.server;
+  const big = S.big;
+  const { rows, notes } = buildServerRows(r);
+  const md = ['## The server (issue 7)', ''];
+  md.push(`The Cellar server (server/, native DuckDB ${S.facts.duckdb ?? '?'} behind HTTP) against native DuckDB in the bench process, on the same`);
+  md.push(`files with the same threads (${S.threads}) and memory limit (${S.memoryLimit}). Medians of ${reps} timed runs after one warm-up`);
+  md.push('(the loads: one run each), server and native alternating.');
+  md.push(`Load average (1 min) ${S.loadBefore} when this part started, ${N?.loadAfter ?? '?'} when it ended.`, '');
+  md.push(`| ${SERVER_COLUMNS.map(([, h]) => h).join(' | ')} |`);
+  md.push(`| ${SERVER_COLUMNS.map(() => '---').join(' | ')} |`);
+  for (const row of rows) md.push(`| ${SERVER_COLUMNS.map(([k]) => esc(row[k])).join(' | ')} |`);
+  md.push('');
+  if (notes.length > 0) {
+    md.push('Failures in this part:', '');
+    notes.forEach((x, i) => md.push(`${i + 1}. ${esc(x)}`));
+    md.push('');
+  }
+  md.push('The data and the work:', '');
+  const made = big.generatedS == null ? 'generation time not recorded' : `generated by native DuckDB in ${big.generatedS.toFixed(1)} s${big.generatedThisRun ? ' in this run' : ' by an earlier run, reused'}`;
+  md.push(`- \`bench/.data/${big.path.split('/').pop()}\`: ${big.rows.toLocaleString('en-US')} rows, ${fmtMB(big.bytes)} (${made}); columns id BIGINT (unique), k BIGINT (1,000 values), grp VARCHAR (50), v DOUBLE.` +
+    (big.sizedDown ? ` **Sized down from 100M rows: ${big.sizedDown}.**` : ''));
+  md.push(`- Load: uploaded through \`PUT /api/tables/${big.table}?format=parquet\` (what the app's "upload to the server" sends): the body was sent in ${fmtMs(S.facts.loadBigSentMs)}, the answer (the table made) came ${fmtMs(S.times.loadBig?.[0])} after the request. ` +
+    `Database file afterwards: server ${fmtMB(S.facts.databaseBytes)}, native ${fmtMB(N?.facts?.databaseBytes)}.`);
+  for (const key of ['groupTable', 'groupParquet']) {
+    const same = N?.facts?.[`${key}Same`];
+    const nativeSql = N?.facts?.[`${key}Sql`];
+    const differs = nativeSql && nativeSql !== S.sql[key] ? ` (native: \`${nativeSql.replace(ROOT + '/', '')}\`, the same file)` : '';
+    md.push(`- ${key}: \`${(S.sql[key] ?? '?').replace(ROOT + '/', '')}\`${differs}${same === true ? ' — both sides returned the same 50 groups' : same === false ? ' — **the two sides returned different groups**' : ''}.`);
+  }
+  md.push(`- flights_1m: ${(S.facts.shipColumns ?? []).join(', ')} (server/bench/arrow-throughput.ts's table, made from flights-3m.parquet uploaded through \`PUT /api/tables\`).`);
+  md.push('');
+  md.push('All samples (ms):', '');
+  md.push(`- load: server ${samples(S.times.loadBig)} | native ${samples(N?.times.loadBig)}`);
+  for (const key of ['groupTable', 'groupParquet']) {
+    md.push(`- ${key}: server ${samples(S.times[key])} (its own \`X-Cellar-Ms\`: ${samples(S.runs[key]?.serverMs)}; first run ${samples(S.times[`${key}First`])}) | native ${samples(N?.times[key])}`);
+  }
+  const node = S.runs.shipNode;
+  if (node) {
+    md.push(`- flights_1m → Node: request → decoded ${samples(S.times.shipNode)}; to the last byte ${samples(node.lastByteMs)}; tableFromIPC ${samples(node.decodeMs)}; ` +
+      `server's own (queue to last byte) ${samples(node.serverMs)}; ${fmtMB(node.bytes)}, ${node.streamed ? 'streamed' : 'held back whole'} | native (rows in DuckDB only) ${samples(N?.times.shipNode)}`);
+  }
+  if (S.runs.shipBrowser) {
+    md.push(`- flights_1m → the page: RemoteEngine.query ${samples(S.times.shipBrowser)}; plain fetch to the last byte ${samples(S.runs.shipBrowserFetch?.lastByteMs)}, then tableFromIPC ${samples(S.runs.shipBrowserFetch?.decodeMs)}`);
+  }
+  md.push('');
+  md.push(...serverHow(S), '');
+  return md;
+}
+
+const serverHow = (S) => [
+  'How measured:',
+  '',
+  `- **The server** is started as a person starts it (\`server/main.ts --data bench/.data/server-run --threads ${S.threads} --memory-limit ${S.memoryLimit}\`,`,
+  '  a fresh data folder each run, removed afterwards) and stopped at the end of the part, also when it fails or is interrupted.',
+  '  Native DuckDB (@duckdb/node-api, the same package the server uses) runs in the bench process on a database file (as the',
+  '  server keeps its tables in one) with the same `threads` and `memory_limit`, so the two sides differ only by what the server',
+  '  adds: HTTP, statement classification, the connection pool, Arrow encoding and decoding.',
+  '- **Side by side, alternating.** Both are up for the whole part but never work at the same moment: one warm-up run each, then',
+  '  rounds of one server run and one native run, the order flipped every round. Other work on a shared machine comes and',
+  '  goes; alternating lets both sides see the same of it, so the ratio holds even when the absolute numbers drift.',
+  '- **Loading the big file.** A person with a file too big for the browser uploads it: `PUT /api/tables` streams it to the',
+  '  server\'s disk, then `CREATE TABLE … AS SELECT * FROM read_parquet(…)`. Native runs that same statement on the file in place.',
+  '- **GROUP BY.** The same SQL text on both sides. Server: `POST /api/query` over node:http from the bench process, timed from',
+  '  the request to the Arrow answer decoded with apache-arrow and turned into row objects; native: `runAndReadAll` +',
+  '  `getRowObjectsJS()`. The ratio is server / native, medians. The result is 50 rows, so this is the cost of a query, not of',
+  '  shipping data. The read_parquet rows read the file itself on both sides: SQL on the server can read only its',
+  `  \`uploads/\` (emptied at each start; an upload is deleted once imported), so the bench puts the file there by a ${S.facts.parquetInUploads ?? 'hard link'}`,
+  '  after the server started — a bench device, not a documented way in.',
+  '- **1M rows × 7 columns as Arrow.** `SELECT * FROM flights_1m`. Into Node: node:http, request → last byte (the answer is',
+  '  over 8 MB, so it streams), then `tableFromIPC`. Into the browser: the app\'s page (cross-origin isolated, DuckDB-WASM',
+  '  started and idle) in headless Chromium. The app has no hook to its remote engine (`window.cellar` queries the page\'s',
+  '  DuckDB), so the bench bundles src/engine/remote/RemoteEngine.ts with esbuild (the same source and apache-arrow the app',
+  '  ships; vite would bundle it alike), injects it into the page and times `RemoteEngine.query` in the page: fetch with the',
+  '  token, the body, the error-tail check, `tableFromIPC`. A plain `fetch` + `tableFromIPC` in the same page splits that time.',
+  '  MB/s is the answer\'s bytes over the time on its row. The native number beside it is DuckDB producing the same rows into',
+  '  its own chunks (`runAndReadAll`, no Arrow, no transfer): a floor for any client.',
+  '- **Sharing the cores.** On loopback the client (Node or Chromium) and the server share the machine\'s cores; native has',
+  '  them alone.',
+  '- `node bench/run.mjs --only server` runs just this part (writes bench/.data/server-run.json, leaves this file alone).',
+  '  `BENCH_SERVER_REPS` sets the count, `BENCH_SERVER_THREADS` the threads, `BENCH_SERVER_ROWS` the generated file\'s rows.',
 ];

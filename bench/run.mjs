@@ -7,18 +7,19 @@ import { join } from 'node:path';
 import { buildIfStale, checkChromium, launchChromium, runBrowser, snapshotDist, startPreview, withApp } from './browser.mjs';
 import { DATA_DIR, ensureData, FILES, ROOT } from './data.mjs';
 import { runNative } from './native.mjs';
-import { buildChartRows, buildFormulaRows, buildRows, buildWorkbookRows, CHART_COLUMNS, FORMULA_COLUMNS, printTable, WORKBOOK_COLUMNS, writeMarkdown } from './report.mjs';
+import { buildChartRows, buildFormulaRows, buildRows, buildServerRows, buildWorkbookRows, CHART_COLUMNS, FORMULA_COLUMNS, printTable, SERVER_COLUMNS, WORKBOOK_COLUMNS, writeMarkdown } from './report.mjs';
 import { checkReps as checkWorkbookReps, runWorkbookBrowser, runWorkbookNative, WORKBOOK } from './workbook.mjs';
 import { COLUMN_FORMULA, runFormulasBrowser, runFormulasNative, SUMIFS_FORMULA } from './formulas.mjs';
 import { runChartsBrowser, runChartsNative } from './charts.mjs';
+import { ensureBigParquet, killCellarServersSync, runServerPart, stopCellarServers } from './server.mjs';
 
-// `--only workbook` / `--only formulas` / `--only charts` (or BENCH_ONLY=…): just that part, for iterating on it.
+// `--only workbook|formulas|charts|server` (or BENCH_ONLY=…): just that part, for iterating on it.
 // It prints its table and writes bench/.data/<part>-run.json; docs/benchmarks.md is left alone,
 // since it always shows one whole run.
 const onlyArg = process.argv.find((a, i) => a.startsWith('--only=') || process.argv[i - 1] === '--only');
 const ONLY = process.env.BENCH_ONLY || (onlyArg?.startsWith('--only=') ? onlyArg.slice(7) : onlyArg);
-if (ONLY && !['workbook', 'formulas', 'charts'].includes(ONLY)) {
-  console.error(`--only ${ONLY}: the parts that run alone are "workbook", "formulas" and "charts"`);
+if (ONLY && !['workbook', 'formulas', 'charts', 'server'].includes(ONLY)) {
+  console.error(`--only ${ONLY}: the parts that run alone are "workbook", "formulas", "charts" and "server"`);
   process.exit(2);
 }
 
@@ -29,6 +30,7 @@ const reps = {
   workbook: Number(process.env.BENCH_WORKBOOK_REPS ?? 7), // timed cell changes per workbook, after a warm-up
   formulas: Number(process.env.BENCH_FORMULA_REPS ?? 5),
   charts: Number(process.env.BENCH_CHART_REPS ?? 5),
+  server: Number(process.env.BENCH_SERVER_REPS ?? 5),
 };
 
 // The same SQL text runs on both sides. The grid's SQL is what pageSql() makes for flights_3m:
@@ -43,18 +45,23 @@ const QUERIES = {
 const started = performance.now();
 const log = (msg) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 
-// Whatever happens, the preview server and the browser go away with us.
+// Whatever happens, the preview server, the Cellar server (bench/server.mjs) and the browser go away with us.
 let server;
 let browser;
 async function cleanup() {
   server?.stop();
   server = undefined;
+  await stopCellarServers();
   const b = browser;
   browser = undefined;
   // Bounded: closing a browser that is already dying can take long or never settle.
   if (b) await Promise.race([b.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
 }
-process.on('exit', () => server?.stop()); // synchronous last resort
+process.on('exit', () => {
+  // Synchronous last resort.
+  server?.stop();
+  killCellarServersSync();
+});
 process.on('unhandledRejection', async (e) => {
   console.error(`\nbench failed (unhandled): ${e?.stack ?? e}`);
   await cleanup();
@@ -75,6 +82,7 @@ async function main() {
   checkWorkbookReps(reps.workbook); // before the long part, not after it
   const loadBefore = loadavg()[0].toFixed(2);
   let sizes;
+  let big; // the server part's 100M-row Parquet
   if (ONLY === 'charts') {
     sizes = await ensureData(); // big-10m.parquet
   } else if (ONLY) {
@@ -83,6 +91,7 @@ async function main() {
     log('data: bench/.data (generated with native DuckDB when missing)');
     sizes = await ensureData();
   }
+  if (!ONLY || ONLY === 'server') big = await ensureBigParquet(log);
 
   log('app: build if stale, start vite preview');
   buildIfStale();
@@ -91,9 +100,9 @@ async function main() {
   browser = await launchChromium();
 
   const browserResult = ONLY ? undefined : await runBrowser({ browser, url: server.url, files: FILES, reps, queries: QUERIES, log });
-  const workbookBrowser = ONLY === 'formulas' || ONLY === 'charts' ? undefined : await runWorkbookBrowser({ browser, url: server.url, reps: reps.workbook, log });
+  const workbookBrowser = ONLY && ONLY !== 'workbook' ? undefined : await runWorkbookBrowser({ browser, url: server.url, reps: reps.workbook, log });
   let formulasBrowser;
-  if (ONLY !== 'workbook' && ONLY !== 'charts') {
+  if (!ONLY || ONLY === 'formulas') {
     log('formulas: a formula column and a SUMIFS cell over flights_3m');
     formulasBrowser = await withApp(browser, server.url, (page) => runFormulasBrowser({ page, reps: reps.formulas, log })).catch((e) => ({ errors: { formulas: String(e?.message ?? e).split('\n')[0] } }));
   }
@@ -102,9 +111,17 @@ async function main() {
     log('charts: pick → drawn over flights_3m and big_10m');
     chartsBrowser = await withApp(browser, server.url, (page) => runChartsBrowser({ page, reps: reps.charts, log })).catch((e) => ({ errors: { charts: String(e?.message ?? e).split('\n')[0] }, picks: {} }));
   }
+  // The Cellar server's part, server and native side by side, while the browser is still open for
+  // its one page (idle otherwise); the server process is stopped before this returns.
+  let serverPart;
+  if (!ONLY || ONLY === 'server') {
+    log('server: the Cellar server vs native DuckDB, over the generated Parquet and flights_1m');
+    serverPart = await runServerPart({ browser, appUrl: server.url, big, reps: reps.server, log });
+  }
   await cleanup();
   if (ONLY === 'formulas') return finishFormulasOnly(formulasBrowser);
   if (ONLY === 'charts') return finishChartsOnly(chartsBrowser);
+  if (ONLY === 'server') return finishServerOnly(serverPart);
 
   let nativeResult;
   const threads = browserResult?.facts.threads ?? workbookBrowser.facts.threads ?? 1;
@@ -155,6 +172,7 @@ async function main() {
     },
     formulas: formulasBrowser && formulasResult(formulasBrowser, formulasNative),
     charts: chartsBrowser && { reps: reps.charts, browser: chartsBrowser, native: chartsNative },
+    server: serverPart && { reps: reps.server, ...serverPart },
   };
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(join(DATA_DIR, ONLY ? 'workbook-run.json' : 'last-run.json'), JSON.stringify(result, null, 2));
@@ -174,6 +192,10 @@ async function main() {
     console.log('\nCharts (issue 5):');
     printTable(buildChartRows(result), CHART_COLUMNS);
   }
+  if (result.server) {
+    console.log(`\nThe server (issue 7), load average ${serverPart.side.loadBefore} before, ${serverPart.native.loadAfter} after:`);
+    printTable(buildServerRows(result), SERVER_COLUMNS);
+  }
   if (ONLY) {
     log('only the workbook part ran: docs/benchmarks.md left as it was (raw samples in bench/.data/workbook-run.json)');
   } else {
@@ -187,6 +209,7 @@ async function main() {
     ...Object.keys(workbookBrowser.errors), ...Object.keys(workbookNative.errors),
     ...Object.keys(formulasBrowser?.errors ?? {}), ...Object.keys(formulasNative?.errors ?? {}),
     ...Object.keys(chartsBrowser?.errors ?? {}), ...Object.keys(chartsNative?.errors ?? {}),
+    ...Object.keys(serverPart?.side.errors ?? {}), ...Object.keys(serverPart?.native.errors ?? {}),
   ];
   const counted = failed.filter((k) => !k.endsWith('Threaded'));
   if (failed.length > counted.length) console.error(`\n${failed.length - counted.length} item(s) of the opt-in ?threads=1 build failed (reported, not counted).`);
@@ -231,6 +254,17 @@ async function finishChartsOnly(chartsBrowser) {
   console.log('');
   printTable(buildChartRows(result), CHART_COLUMNS);
   const failed = [...Object.keys(chartsBrowser.errors), ...Object.keys(chartsNative.errors)];
+  return failed.length > 0 ? 1 : 0;
+}
+
+/** `--only server`: the part ran (server and native side by side); the table. */
+function finishServerOnly(serverPart) {
+  const result = { server: { reps: reps.server, ...serverPart } };
+  mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(join(DATA_DIR, 'server-run.json'), JSON.stringify(result, null, 2));
+  console.log(`\nThe server (issue 7), load average ${serverPart.side.loadBefore} before, ${serverPart.native.loadAfter} after:`);
+  printTable(buildServerRows(result), SERVER_COLUMNS);
+  const failed = [...Object.keys(serverPart.side.errors), ...Object.keys(serverPart.native.errors)];
   return failed.length > 0 ? 1 : 0;
 }
 
