@@ -112,8 +112,8 @@ export interface Engine {
   ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult>;
   tables(): Promise<TableInfo[]>;
   describe(table: string): Promise<ColumnInfo[]>;
-  /** Drops a table or view by that name, if there is one. */
-  dropTable(table: string): Promise<void>;
+  /** Drops a table or view by that name, if there is one; with `only`, only a relation of that kind. */
+  dropTable(table: string, only?: 'table' | 'view'): Promise<void>;
   /** Interrupts every query this engine is running. */
   cancelAll(): Promise<void>;
 }

@@ -115,15 +115,27 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
     if (!signal.aborted) patchRun(b.id, { columns, rows: rows ?? runOf(b.id).rows, revision: nextRevision(b.id), formulaColumns: undefined, errorColumns: undefined, gridTable: undefined });
   }
 
+  /**
+   * Blocks whose formula-column relations (base table, grid view, the name as a view) may exist:
+   * only those need clearing when their formula columns go, which saves every other run of a
+   * table or SQL block three statements (each a round trip to DuckDB's worker).
+   */
+  const derived = new Set<BlockId>();
+
   /** Clears the way for computing a block's rows into `target` (a view may hold the name). */
   async function clearTarget(b: TableBlock | SqlBlock, target: string): Promise<void> {
+    if (target !== b.name || !derived.has(b.id)) return;
     const engine = await getEngine();
-    if (target === b.name) {
-      // Formula columns were removed: their views go, and the rows they read (not reused) too.
-      if ((await engine.relationKind(b.name)) === 'view') await engine.dropTable(b.name);
-      await engine.dropTable(gridViewName(b.id));
-      await engine.dropTable(baseTableName(b.id));
-    }
+    // Formula columns were removed: their views go, and the rows they read (not reused) too.
+    await engine.dropTable(b.name, 'view');
+    await engine.dropTable(gridViewName(b.id), 'view');
+    await engine.dropTable(baseTableName(b.id), 'table');
+    derived.delete(b.id);
+  }
+
+  /** Before a table or SQL block's rows are placed: with formula columns, their relations come to exist. */
+  function noteDerived(b: TableBlock | SqlBlock): void {
+    if (hasFormulaColumns(b)) derived.add(b.id);
   }
 
   async function evaluateSheetBlock(b: SheetBlock, signal: AbortSignal): Promise<void> {
@@ -147,6 +159,7 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
   async function ingestTable(b: TableBlock, signal: AbortSignal): Promise<void> {
     const engine = await getEngine();
     const key = JSON.stringify([b.source, b.lenient ?? false, fileVersions.get(b.id) ?? 0]);
+    noteDerived(b);
     if (await placeData(engine, b, dataKeys.get(b.id) === key)) return finishRelation(b, undefined, signal);
     dataKeys.delete(b.id);
     let file = files.get(b.id);
@@ -202,6 +215,7 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
     const placedDeps: PlacedSqlDeps = { doc: get().doc, graph: deps.graph(), analyses, runOf, patchRun, local: engine, remote: getRemote(), pushed: deps.pushed };
     const placement = place(placedDeps, b);
     const key = JSON.stringify([b.sql, params, inputRevisions(b), placement.side]);
+    noteDerived(b);
     if (statement.materializes && (await placeData(engine, b, dataKeys.get(b.id) === key))) return finishRelation(b, undefined, signal);
     dataKeys.delete(b.id);
     try {

@@ -108,7 +108,7 @@ export async function applyFormulaColumns(ctx: RuntimeContext, b: TableBlock | S
     scope: { table: (n) => world.relation(n), name: (n) => world.cell(n), names: () => world.names() },
   });
   // The block's name may still be its table (formula columns just added): a view takes its place.
-  if ((await ctx.engine.relationKind(b.name)) === 'table') await ctx.engine.dropTable(b.name);
+  await ctx.engine.dropTable(b.name, 'table');
   for (const statement of plan.statements) await ctx.engine.query(statement, {}, { signal: ctx.signal });
   return { columns: plan.columns, errorColumns: plan.errorColumns, gridTable: gridViewName(b.id) };
 }

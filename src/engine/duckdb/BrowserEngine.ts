@@ -207,10 +207,16 @@ export class BrowserEngine implements Engine, DuckSession {
     return result?.toArray().map((row) => ({ name: String(row.column_name), type: String(row.column_type) })) ?? [];
   }
 
-  async dropTable(table: string): Promise<void> {
-    // DROP TABLE refuses a view of that name, and a block's name is a view once it has formula columns.
-    const kind = await this.relationKind(table);
-    if (kind) await this.query(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS ${quoteIdent(table)}`);
+  async dropTable(table: string, only?: 'table' | 'view'): Promise<void> {
+    // One cheap statement (~1 ms), not a catalog lookup first (~10 ms, paid several times by
+    // every block run). DROP TABLE refuses a view by that name and DROP VIEW a table, in words.
+    const first = only === 'view' ? 'VIEW' : 'TABLE';
+    try {
+      await this.query(`DROP ${first} IF EXISTS ${quoteIdent(table)}`);
+    } catch (e) {
+      if (!(e instanceof EngineError) || !/is of type (View|Table)/i.test(e.message)) throw e;
+      if (!only) await this.query(`DROP VIEW IF EXISTS ${quoteIdent(table)}`);
+    }
   }
 
   async cancelAll(): Promise<void> {

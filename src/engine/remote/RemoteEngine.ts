@@ -93,7 +93,11 @@ export class RemoteEngine implements Engine {
     return result?.toArray().map((row) => ({ name: String(row.column_name), type: String(row.column_type) })) ?? [];
   }
 
-  async dropTable(table: string): Promise<void> {
+  async dropTable(table: string, only?: 'table' | 'view'): Promise<void> {
+    if (only) {
+      if ((await this.relationKind(table)) === only) await this.dropTable(table);
+      return;
+    }
     // The route renames what is not [A-Za-z0-9_] (DELETE /api/tables/a-b drops a_b): other names go by SQL.
     if (!/^[A-Za-z0-9_]{1,128}$/.test(table)) {
       const kind = await this.relationKind(table);

@@ -248,6 +248,20 @@ export function engineSuite(name: string, start: () => Promise<EngineUnderTest>,
         expect(names).not.toContain('suite_things');
       });
 
+      test('dropTable with a kind drops only a relation of that kind', async () => {
+        await engine.query('CREATE TABLE suite_kind_t AS SELECT 1 AS v');
+        await engine.query('CREATE VIEW suite_kind_v AS SELECT 1 AS v');
+        await engine.dropTable('suite_kind_t', 'view');
+        await engine.dropTable('suite_kind_v', 'table');
+        await engine.dropTable('suite_nothing', 'view');
+        expect(await engine.relationKind('suite_kind_t')).toBe('table');
+        expect(await engine.relationKind('suite_kind_v')).toBe('view');
+        await engine.dropTable('suite_kind_t', 'table');
+        await engine.dropTable('suite_kind_v', 'view');
+        expect(await engine.relationKind('suite_kind_t')).toBeUndefined();
+        expect(await engine.relationKind('suite_kind_v')).toBeUndefined();
+      });
+
       test('names that need quoting work everywhere', async () => {
         await engine.query('CREATE TABLE "odd name-1" AS SELECT 1 AS "a b"');
         expect(await engine.describe('odd name-1')).toEqual([{ name: 'a b', type: 'INTEGER' }]);
