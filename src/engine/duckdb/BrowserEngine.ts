@@ -122,6 +122,21 @@ export class BrowserEngine implements Engine, DuckSession {
     });
   }
 
+  /**
+   * A catalog statement (DESCRIBE, DROP, ALTER … RENAME, information_schema): one message to the
+   * worker and back, where a pending query (`query`, cancellable) takes three — start, the batch,
+   * the end. Block runs make several each, so a chain of blocks waits on far fewer replies.
+   * These end at once, so there is nothing to cancel.
+   */
+  private async catalog(sql: string): Promise<Table> {
+    if (this.cancelling.size > 0) await Promise.all(this.cancelling);
+    try {
+      return await this.withConnection((conn) => conn.query(sql));
+    } catch (e) {
+      throw toSqlError(e, sql);
+    }
+  }
+
   private async run(conn: duckdb.AsyncDuckDBConnection, sql: string, params: SqlParams, signal?: AbortSignal): Promise<Table> {
     if (sql.includes('$')) {
       const bound = bindNamedParams(sql, await this.tokenize(sql), params);
@@ -164,11 +179,11 @@ export class BrowserEngine implements Engine, DuckSession {
 
   async renameTable(from: string, to: string): Promise<void> {
     const kind = (await this.relationKind(from)) === 'view' ? 'VIEW' : 'TABLE';
-    await this.query(`ALTER ${kind} ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`);
+    await this.catalog(`ALTER ${kind} ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`);
   }
 
   async relationKind(name: string): Promise<'table' | 'view' | undefined> {
-    const result = await this.query(
+    const result = await this.catalog(
       `SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ${quoteLiteral(name)}`,
     );
     const type = result.numRows > 0 ? String(result.get(0)?.table_type) : undefined;
@@ -183,7 +198,7 @@ export class BrowserEngine implements Engine, DuckSession {
   }
 
   async tables(): Promise<TableInfo[]> {
-    const result = await this.query(
+    const result = await this.catalog(
       `SELECT table_name, column_name, data_type FROM information_schema.columns
        WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
     );
@@ -200,7 +215,7 @@ export class BrowserEngine implements Engine, DuckSession {
   async describe(table: string): Promise<ColumnInfo[]> {
     // DESCRIBE reads the catalog entry directly: ~2 ms in DuckDB-WASM, against ~10 ms for the
     // information_schema view — paid by every block run.
-    const result = await this.query(`DESCRIBE ${quoteIdent(table)}`).catch((e: unknown) => {
+    const result = await this.catalog(`DESCRIBE ${quoteIdent(table)}`).catch((e: unknown) => {
       if (e instanceof EngineError && /does not exist/i.test(e.message)) return undefined;
       throw e;
     });
@@ -212,10 +227,10 @@ export class BrowserEngine implements Engine, DuckSession {
     // every block run). DROP TABLE refuses a view by that name and DROP VIEW a table, in words.
     const first = only === 'view' ? 'VIEW' : 'TABLE';
     try {
-      await this.query(`DROP ${first} IF EXISTS ${quoteIdent(table)}`);
+      await this.catalog(`DROP ${first} IF EXISTS ${quoteIdent(table)}`);
     } catch (e) {
       if (!(e instanceof EngineError) || !/is of type (View|Table)/i.test(e.message)) throw e;
-      if (!only) await this.query(`DROP VIEW IF EXISTS ${quoteIdent(table)}`);
+      if (!only) await this.catalog(`DROP VIEW IF EXISTS ${quoteIdent(table)}`);
     }
   }
 
