@@ -13,7 +13,7 @@ export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun })
   const runBlock = useWorkbook((s) => s.runBlock);
   const cancelBlock = useWorkbook((s) => s.cancelBlock);
   // Selected as text so the editor is reconfigured only when a name changes, not on every run update.
-  const schemaJson = useWorkbook((s) => JSON.stringify(completionSchema(s, block.id)));
+  const schemaJson = useWorkbook((s) => completionSchemaJson(s, block.id));
   const schema = useMemo(() => JSON.parse(schemaJson) as Record<string, string[]>, [schemaJson]);
 
   const running = run.status === 'running';
@@ -82,9 +82,14 @@ function formatBytes(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Table name → column names of every block that has a result, computed once per store state. */
-let schemaMemo: { blocks: unknown; runs: unknown; names: Record<string, string[]> } | undefined;
-function completionSchema(state: WorkbookState, self: BlockId): Record<string, string[]> {
+/**
+ * Table name → column names of every block that has a result, but the block itself, as JSON.
+ * Every store update asks this of every SQL block (a chain of 20 re-running asks hundreds of
+ * times): the names are gathered once per store state and each block's text is kept until the
+ * names change, which a run rarely does.
+ */
+let schemaMemo: { blocks: unknown; runs: unknown; namesJson: string; names: Record<string, string[]>; bySelf: Map<BlockId, string> } | undefined;
+function completionSchemaJson(state: WorkbookState, self: BlockId): string {
   if (schemaMemo?.blocks !== state.doc.blocks || schemaMemo.runs !== state.runs) {
     const names: Record<string, string[]> = {};
     for (const b of state.doc.blocks) {
@@ -92,9 +97,16 @@ function completionSchema(state: WorkbookState, self: BlockId): Record<string, s
       if (isCellBlock(b) || (isSqlBlock(b) && !columns)) continue;
       names[b.name] = columns?.map((c) => c.name) ?? [];
     }
-    schemaMemo = { blocks: state.doc.blocks, runs: state.runs, names };
+    const namesJson = JSON.stringify(names);
+    const bySelf = schemaMemo?.namesJson === namesJson ? schemaMemo.bySelf : new Map<BlockId, string>();
+    schemaMemo = { blocks: state.doc.blocks, runs: state.runs, namesJson, names, bySelf };
   }
-  const selfName = state.doc.blocks.find((b) => b.id === self)?.name;
-  const { [selfName ?? '']: _self, ...others } = schemaMemo.names;
-  return others;
+  let json = schemaMemo.bySelf.get(self);
+  if (json === undefined) {
+    const selfName = state.doc.blocks.find((b) => b.id === self)?.name;
+    const { [selfName ?? '']: _self, ...others } = schemaMemo.names;
+    json = JSON.stringify(others);
+    schemaMemo.bySelf.set(self, json);
+  }
+  return json;
 }
