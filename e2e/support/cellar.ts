@@ -120,8 +120,9 @@ export class Cellar {
     await expect(this.block(to)).toBeVisible();
   }
 
-  /** The grid's visible cells of one row, by ag-grid's row index. */
+  /** The grid's visible cells of one row, by ag-grid's row index (the block scrolled into view, as a person looks at it). */
   async gridRow(name: string, rowIndex: number): Promise<Record<string, string>> {
+    await this.block(name).scrollIntoViewIfNeeded();
     const row = this.block(name).locator(`[role="row"][row-index="${rowIndex}"]`);
     let out: Record<string, string> = {};
     // Read again when the grid re-renders under the read (a new result, a workbook opened).

@@ -12,7 +12,7 @@ import {
   type SortModelItem,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ColumnInfo } from '../engine';
 import { countRows, fetchPage } from '../state';
 import type { ColumnFilter, TableView } from '../workbook';
@@ -74,6 +74,13 @@ const AUTO_SIZE = { type: 'fitGridWidth', defaultMinWidth: 90 } as const;
  * SQL query; no rows beyond the visible pages are ever in JavaScript.
  */
 export function DataGrid({ table, columns, revision, rows, onCount, errorColumns, formulas, onEditFormula }: DataGridProps) {
+  // A grid out of view keeps its pages until it comes near: a change that re-runs a chain of
+  // blocks fetches and draws only the grids a person can see. Page queries off screen would
+  // otherwise queue in DuckDB's worker between the chain's own statements.
+  const frameRef = useRef<HTMLDivElement>(null);
+  const nearScreen = useNearScreen(frameRef);
+  const shownRevision = useRef(revision);
+  if (nearScreen) shownRevision.current = revision;
   const onCountRef = useRef(onCount);
   onCountRef.current = onCount;
   const rowsRef = useRef(rows);
@@ -152,12 +159,12 @@ export function DataGrid({ table, columns, revision, rows, onCount, errorColumns
         );
       },
     };
-    // revision: a new datasource (and so fresh pages) whenever the table changes.
+    // revision: a new datasource (and so fresh pages) whenever the table changes, once near view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [table, fetched, revision]);
+  }, [table, fetched, shownRevision.current]);
 
   return (
-    <div className="grid-frame" style={{ height: Math.min(MAX_HEIGHT, HEADER_HEIGHT + Math.max(2, rows) * ROW_HEIGHT + 20) }}>
+    <div ref={frameRef} className="grid-frame" style={{ height: Math.min(MAX_HEIGHT, HEADER_HEIGHT + Math.max(2, rows) * ROW_HEIGHT + 20) }}>
       <AgGridReact
         rowModelType="infinite"
         datasource={datasource}
@@ -175,4 +182,17 @@ export function DataGrid({ table, columns, revision, rows, onCount, errorColumns
       />
     </div>
   );
+}
+
+/** Whether an element is on screen or within a screen's height of it (true until first measured). */
+function useNearScreen(ref: RefObject<HTMLElement | null>): boolean {
+  const [near, setNear] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(([entry]) => setNear(entry?.isIntersecting ?? true), { rootMargin: '100% 0px' });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return near;
 }
