@@ -250,3 +250,24 @@ test('an imported workbook asks for its dropped files, and dropping the same fil
   await cellar.expectOk(q);
   expect(await cellar.gridRow(q, 0)).toEqual({ n: '1461' });
 });
+
+test('a block far below the view shows its new rows once scrolled to (grids out of view refresh when they come near)', async ({ cellar }) => {
+  await cellar.rename(await cellar.addCell(), 'x');
+  await cellar.setCell('x', '1');
+  const names: string[] = [];
+  for (let k = 1; k <= 10; k++) {
+    const name = await cellar.addSql(k === 1 ? 'SELECT $x AS v' : `SELECT v + 1 AS v FROM ${names.at(-1)}`);
+    await cellar.expectOk(name);
+    names.push(name);
+  }
+  const last = names.at(-1) ?? '';
+  expect(await cellar.gridRow(last, 0)).toEqual({ v: '10' });
+
+  await cellar.block('x').scrollIntoViewIfNeeded();
+  await cellar.setCell('x', '100');
+  await expect.poll(() => cellar.scalar(`SELECT v::DOUBLE FROM ${last}`)).toBe(109);
+  await expect(cellar.block(last)).not.toBeInViewport();
+  await expect(cellar.block(last).locator('.grid-frame[data-stale]')).toHaveCount(1);
+  expect(await cellar.gridRow(last, 0)).toEqual({ v: '109' });
+  await expect(cellar.status(last)).toHaveText(/^ok · 1 rows/);
+});

@@ -123,6 +123,8 @@ export class Cellar {
   /** The grid's visible cells of one row, by ag-grid's row index (the block scrolled into view, as a person looks at it). */
   async gridRow(name: string, rowIndex: number): Promise<Record<string, string>> {
     await this.block(name).scrollIntoViewIfNeeded();
+    // A grid that was out of view when its table changed fetches its pages once it comes near.
+    await expect(this.block(name).locator('.grid-frame[data-stale]')).toHaveCount(0);
     const row = this.block(name).locator(`[role="row"][row-index="${rowIndex}"]`);
     let out: Record<string, string> = {};
     // Read again when the grid re-renders under the read (a new result, a workbook opened).

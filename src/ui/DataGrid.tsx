@@ -164,7 +164,7 @@ export function DataGrid({ table, columns, revision, rows, onCount, errorColumns
   }, [table, fetched, shownRevision.current]);
 
   return (
-    <div ref={frameRef} className="grid-frame" style={{ height: Math.min(MAX_HEIGHT, HEADER_HEIGHT + Math.max(2, rows) * ROW_HEIGHT + 20) }}>
+    <div ref={frameRef} className="grid-frame" data-stale={shownRevision.current !== revision || undefined} style={{ height: Math.min(MAX_HEIGHT, HEADER_HEIGHT + Math.max(2, rows) * ROW_HEIGHT + 20) }}>
       <AgGridReact
         rowModelType="infinite"
         datasource={datasource}
