@@ -79,8 +79,8 @@ export function DataGrid({ table, columns, revision, rows, onCount, errorColumns
   // otherwise queue in DuckDB's worker between the chain's own statements.
   const frameRef = useRef<HTMLDivElement>(null);
   const nearScreen = useNearScreen(frameRef);
-  const shownRevision = useRef(revision);
-  if (nearScreen) shownRevision.current = revision;
+  const [shownRevision, setShownRevision] = useState(revision);
+  if (nearScreen && shownRevision !== revision) setShownRevision(revision);
   const onCountRef = useRef(onCount);
   onCountRef.current = onCount;
   const rowsRef = useRef(rows);
@@ -161,10 +161,10 @@ export function DataGrid({ table, columns, revision, rows, onCount, errorColumns
     };
     // revision: a new datasource (and so fresh pages) whenever the table changes, once near view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [table, fetched, shownRevision.current]);
+  }, [table, fetched, shownRevision]);
 
   return (
-    <div ref={frameRef} className="grid-frame" data-stale={shownRevision.current !== revision || undefined} style={{ height: Math.min(MAX_HEIGHT, HEADER_HEIGHT + Math.max(2, rows) * ROW_HEIGHT + 20) }}>
+    <div ref={frameRef} className="grid-frame" data-stale={shownRevision !== revision || undefined} style={{ height: Math.min(MAX_HEIGHT, HEADER_HEIGHT + Math.max(2, rows) * ROW_HEIGHT + 20) }}>
       <AgGridReact
         rowModelType="infinite"
         datasource={datasource}

@@ -94,14 +94,11 @@ export class RemoteEngine implements Engine {
   }
 
   async dropTable(table: string, only?: 'table' | 'view'): Promise<void> {
-    if (only) {
-      if ((await this.relationKind(table)) === only) await this.dropTable(table);
-      return;
-    }
-    // The route renames what is not [A-Za-z0-9_] (DELETE /api/tables/a-b drops a_b): other names go by SQL.
-    if (!/^[A-Za-z0-9_]{1,128}$/.test(table)) {
+    // The route renames what is not [A-Za-z0-9_] (DELETE /api/tables/a-b drops a_b) and drops
+    // either kind: other names, and one kind only, go by SQL.
+    if (only || !/^[A-Za-z0-9_]{1,128}$/.test(table)) {
       const kind = await this.relationKind(table);
-      if (kind) await this.query(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS ${quoteIdent(table)}`);
+      if (kind && (!only || kind === only)) await this.query(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS ${quoteIdent(table)}`);
       return;
     }
     const response = await this.client.fetch(`/api/tables/${table}`, { method: 'DELETE' });
