@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.CELLAR_E2E_PORT ?? 4173);
+// Another build folder (vite build --outDir X) lets two checkouts' tests run side by side.
+const DIST = process.env.CELLAR_DIST ?? 'dist';
 
 // Debian's Chromium: Playwright cannot download its own browser here. These flags keep it from
 // reaching for Google's services, which this machine's closed network refuses.
@@ -30,7 +32,7 @@ export default defineConfig({
   },
   // The production build, served as `npm start` serves it (with COOP/COEP).
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -73,11 +73,11 @@ test('a lost server: blocks that need it say "server unreachable" and recover wh
 
   const port = new URL(server.url).port;
   await server.stop();
-  await cellar.block(remote).getByTestId('run-block').click();
+  await cellar.rerun(remote, () => cellar.block(remote).getByTestId('run-block').click());
   expect(await cellar.expectError(remote)).toContain('Server unreachable');
   await expect(page.getByTestId('server-button')).toHaveAttribute('data-server-status', 'unreachable');
   await cellar.setSql(local, 'SELECT 8 AS eight');
-  await cellar.block(local).getByTestId('sql-editor').press('Control+Enter');
+  await cellar.rerun(local, () => cellar.block(local).getByTestId('sql-editor').press('Control+Enter'));
   await cellar.expectOk(local);
   expect(await cellar.gridRow(local, 0)).toEqual({ eight: '8' });
 
@@ -97,7 +97,7 @@ test('Cancel interrupts a query on the server, and the server keeps answering', 
   await cellar.block(q).getByTestId('cancel-block').click();
   await expect(cellar.status(q)).toHaveText('stale · cancelled');
   await cellar.setSql(q, 'SELECT 1 AS one');
-  await cellar.block(q).getByTestId('sql-editor').press('Control+Enter');
+  await cellar.rerun(q, () => cellar.block(q).getByTestId('sql-editor').press('Control+Enter'));
   await cellar.expectOk(q);
   await expect(cellar.block(q).getByTestId('ran-on')).toHaveAttribute('data-side', 'server');
 });

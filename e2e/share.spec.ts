@@ -112,7 +112,7 @@ test('a local file too big for the link is a placeholder with its schema, filled
   const message = await opened.expectError('flights_3m');
   expect(message).toContain('flights-3m.parquet is not in this browser: drop it again');
   expect(message).toContain('3,000,000 rows, 5 columns: date TIMESTAMP, delay BIGINT, distance BIGINT, origin VARCHAR, destination VARCHAR');
-  await opened.addFiles(data('flights-3m.parquet'));
+  await opened.rerun('flights_3m', () => opened.addFiles(data('flights-3m.parquet')));
   await opened.expectOk('flights_3m', 120_000);
   await opened.expectOk(q);
   expect(await opened.gridRow(q, 0)).toEqual({ n: '3000000' });
@@ -167,7 +167,7 @@ test('a link that fetches from another host asks first; refused, nothing is fetc
   expect(host.requests).toEqual([]);
 
   // Allowing the host from the block's error reads it.
-  await opened.block('seattle_weather').getByTestId('allow-host').click();
+  await opened.rerun('seattle_weather', () => opened.block('seattle_weather').getByTestId('allow-host').click());
   await opened.expectOk('seattle_weather');
   expect(await opened.rowCount('seattle_weather')).toBe(1461);
   await other.context().close();

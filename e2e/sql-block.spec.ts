@@ -57,7 +57,7 @@ test('Cancel interrupts a long query in DuckDB and the engine keeps working', as
   await cellar.block(name).getByTestId('cancel-block').click();
   await expect(cellar.status(name)).toHaveText(/^stale · cancelled/, { timeout: 15_000 });
   await cellar.setSql(name, 'SELECT count(*) AS n FROM seattle_weather');
-  await cellar.block(name).getByTestId('run-block').click();
+  await cellar.rerun(name, () => cellar.block(name).getByTestId('run-block').click());
   await cellar.expectOk(name);
   expect(await cellar.gridRow(name, 0)).toEqual({ n: '1461' });
 });

@@ -58,7 +58,7 @@ test('renaming a block rewrites its readers and keeps its result', async ({ cell
   await expect(cellar.block(reader).getByTestId('sql-editor')).toHaveText(`SELECT count(*) AS n, '${wet}' AS label FROM rainy_days`);
   await cellar.rename('seattle_weather', 'weather');
   await expect(cellar.block('rainy_days').getByTestId('sql-editor')).toHaveText("SELECT * FROM weather WHERE weather = 'rain' -- from seattle_weather");
-  await cellar.block(reader).getByTestId('run-block').click();
+  await cellar.rerun(reader, () => cellar.block(reader).getByTestId('run-block').click());
   await cellar.expectOk(reader);
   expect(await cellar.gridRow(reader, 0)).toEqual({ n: String(rows), label: wet });
   // A clash is refused in words.
@@ -76,7 +76,7 @@ test('a failing upstream shows on its downstream, which keeps its last result ma
   expect(await cellar.gridRow(reader, 0)).toEqual({ total: '45' });
 
   await cellar.setSql(base, 'SELECT x FROM no_such_table');
-  await cellar.block(base).getByTestId('sql-editor').press('Control+Enter');
+  await cellar.rerun(base, () => cellar.block(base).getByTestId('sql-editor').press('Control+Enter'));
   expect(await cellar.expectError(base)).toContain('no_such_table');
   await expect(cellar.status(reader)).toHaveText(`stale · input ${base} failed`);
   await expect(cellar.block(reader).getByTestId('upstream-error')).toContainText(base);
@@ -84,7 +84,7 @@ test('a failing upstream shows on its downstream, which keeps its last result ma
 
   // Fixing the upstream runs the downstream again.
   await cellar.setSql(base, 'SELECT range AS x FROM range(5)');
-  await cellar.block(base).getByTestId('sql-editor').press('Control+Enter');
+  await cellar.rerun(base, () => cellar.block(base).getByTestId('sql-editor').press('Control+Enter'));
   await cellar.expectOk(base);
   await expect(cellar.block(reader).getByRole('gridcell').first()).toHaveText('10');
 });
@@ -95,7 +95,7 @@ test('a cycle is an error in words on the blocks in it', async ({ cellar }) => {
   const b = await cellar.addSql(`SELECT v FROM ${a}`);
   await cellar.expectOk(b);
   await cellar.setSql(a, `SELECT v FROM ${b}`);
-  await cellar.block(a).getByTestId('sql-editor').press('Control+Enter');
+  await cellar.rerun(a, () => cellar.block(a).getByTestId('sql-editor').press('Control+Enter'));
   const message = await cellar.expectError(a);
   expect(message).toContain(`${a} and ${b} read each other`);
   expect(await cellar.expectError(b)).toContain('cycle');
@@ -119,7 +119,7 @@ test('undo of a delete brings the block back with its result; redo deletes it ag
   const reader = await cellar.addSql('SELECT count(*) AS n FROM seattle_weather');
   await cellar.expectOk(reader);
   await cellar.block('seattle_weather').getByTestId('remove-block').click();
-  await cellar.block(reader).getByTestId('run-block').click();
+  await cellar.rerun(reader, () => cellar.block(reader).getByTestId('run-block').click());
   expect(await cellar.expectError(reader)).toContain('seattle_weather');
   await page.getByTestId('undo').click(); // the reader's run is no edit: this undoes the delete
   await cellar.expectOk('seattle_weather');

@@ -44,18 +44,43 @@ export class Cellar {
     return this.block(name).getByTestId('block-status');
   }
 
-  /** Waits for a block to finish and expects it to be ok. */
-  async expectOk(name: string, timeout = 90_000): Promise<void> {
-    await expect(this.status(name)).toHaveText(/^(ok|error)/, { timeout });
+  /** The id of the block's latest run (`data-run`); it changes when a new run of it starts. */
+  async runId(name: string): Promise<string> {
+    return (await this.block(name).getAttribute('data-run')) ?? '';
+  }
+
+  /**
+   * Does `action`, which must re-run the existing block `name`, and waits until that run has
+   * started; the status read after it is then this run's, never the one before.
+   */
+  async rerun(name: string, action: () => Promise<unknown>, timeout = 90_000): Promise<void> {
+    const before = await this.runId(name);
+    await action();
+    await expect(this.block(name)).not.toHaveAttribute('data-run', before, { timeout });
+  }
+
+  /**
+   * Waits for a block's run to settle and expects it to be ok. Pass `since` (a `runId` read before
+   * an action, or use `rerun`) when the block already had a result: it waits for a newer run.
+   */
+  async expectOk(name: string, timeout = 90_000, since?: string): Promise<void> {
+    await this.settled(name, timeout, since);
     const error = this.block(name).getByTestId('block-error');
     if (await error.count()) throw new Error(`${name} failed: ${await error.textContent()}`);
     await expect(this.status(name)).toHaveText(/^ok/);
   }
 
-  /** Waits for a block to fail and returns its error text. */
-  async expectError(name: string, timeout = 90_000): Promise<string> {
-    await expect(this.status(name)).toHaveText(/^error/, { timeout });
+  /** Waits for a block's run to fail and returns its error text (`since` as in expectOk). */
+  async expectError(name: string, timeout = 90_000, since?: string): Promise<string> {
+    await this.settled(name, timeout, since);
+    await expect(this.status(name)).toHaveText(/^error/);
     return (await this.block(name).getByTestId('block-error').textContent()) ?? '';
+  }
+
+  /** Until a run newer than `since` (any run, without it) has ended in ok or error. */
+  private async settled(name: string, timeout: number, since?: string): Promise<void> {
+    if (since !== undefined) await expect(this.block(name)).not.toHaveAttribute('data-run', since, { timeout });
+    await expect(this.status(name)).toHaveText(/^(ok|error)/, { timeout });
   }
 
   async rowCount(name: string): Promise<number> {

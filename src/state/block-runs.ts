@@ -19,6 +19,8 @@ export interface BlockError {
 /** What running a block produced; derived from the document, never saved. */
 export interface BlockRun {
   status: RunStatus;
+  /** The id of the block's latest run: a new one each time a run of it is scheduled. */
+  run?: number;
   error?: BlockError;
   /** Waiting for its inputs to finish. */
   queued?: boolean;

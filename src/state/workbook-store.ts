@@ -168,6 +168,7 @@ const pushed = new Map<BlockId, number>(); // tables the server has a copy of, a
 let pendingBundle: { bundle: share.ShareBundle; applied: string[] } | undefined; // a link waiting for consent
 let pendingPublished: { ref: PublishedRef; params: URLSearchParams } | undefined; // a published link waiting for consent
 let noticeId = 0;
+let runSeq = 0; // run ids, for data-run: a test waits for the run its action started
 
 export const useWorkbook = create<WorkbookState>()((set, get) => {
   // Run updates are applied once per frame: a chain of fast blocks must not wait for React to
@@ -204,7 +205,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
   const scheduler = new Scheduler(
     (id, signal) => runOne(id, signal),
     {
-      queued: (id) => patchRun(id, { status: 'stale', queued: true }),
+      queued: (id) => patchRun(id, { status: 'stale', queued: true, run: ++runSeq }),
       started: (id) => patchRun(id, { status: 'running', queued: false, error: undefined, blockedBy: undefined }),
       finished: (id, result, ms) => {
         if (result.kind === 'ok') {
@@ -469,6 +470,8 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         blocks.push(b);
       }
       if (refilled.length > 0) {
+        for (const id of refilled) patchRun(id, { status: 'stale', queued: true });
+        flushRuns();
         await reconciling;
         void scheduler.schedule(graph, refilled);
       }
@@ -858,9 +861,12 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     async allowHost(host) {
       if (!allowedHosts || allowedHosts.includes(host)) return;
       allowedHosts = [...allowedHosts, host];
+      const blocked = get().doc.blocks.filter((b) => runOf(b.id).status === 'error' && runOf(b.id).error?.message.includes(`${host} is not among the hosts`));
+      // Shown as queued at once: the block's old error is not this answer's result.
+      for (const b of blocked) patchRun(b.id, { status: 'stale', queued: true });
+      flushRuns();
       (await getEngine()).setNetworkPolicy(allowedHosts);
       await save();
-      const blocked = get().doc.blocks.filter((b) => runOf(b.id).status === 'error' && runOf(b.id).error?.message.includes(`${host} is not among the hosts`));
       if (blocked.length) void scheduler.schedule(graph, blocked.map((b) => b.id));
     },
   };

@@ -21,6 +21,7 @@ export function BlockFrame({ block, run, subtitle, actions, children }: BlockFra
       data-testid="block"
       data-block-name={block.name}
       data-block-kind={block.kind}
+      data-run={run.run ?? 0}
     >
       <header className="block-header">
         <button
