@@ -10,10 +10,31 @@ export type ChartHandle = Result;
 /** Selection values as Vega reports them: `{x: [lo, hi]}` for a brush, `{x: [a, b]}` for points. */
 export type SignalValue = Record<string, unknown[]> | null | undefined;
 
+const NO_LOADS = 'Cellar charts read their data from DuckDB, not the web.';
+
+/**
+ * Where a chart's link (a mark's `href`) may take a person: an absolute http(s) URL, opened in a
+ * new tab that cannot reach back to this page. `javascript:`, `data:`, relative and every other
+ * link is refused, so a spec or a cell value from a link cannot run code or open a workbook.
+ */
+export function chartLink(href: unknown): { href: string; target: string; rel: string } | undefined {
+  let url: URL;
+  try {
+    url = new URL(String(href));
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? { href: url.href, target: '_blank', rel: 'noopener noreferrer' } : undefined;
+}
+
 // Charts load nothing: their data is given, and a spec from a link must not make the page fetch.
+// Vega asks `sanitize` before it follows a mark's href (context 'href') and drops a refused one.
 const noLoads = vegaLoader();
-noLoads.load = () => Promise.reject(new Error('Cellar charts read their data from DuckDB, not the web.'));
-noLoads.sanitize = () => Promise.reject(new Error('Cellar charts read their data from DuckDB, not the web.'));
+noLoads.load = () => Promise.reject(new Error(NO_LOADS));
+noLoads.sanitize = (uri: string, options?: { context?: string }) => {
+  const link = options?.context === 'href' ? chartLink(uri) : undefined;
+  return link ? Promise.resolve(link) : Promise.reject(new Error(options?.context === 'href' ? `Cellar does not follow the link ${String(uri)}.` : NO_LOADS));
+};
 
 export interface RenderOptions {
   dark: boolean;
@@ -36,6 +57,8 @@ export async function renderChart(el: HTMLElement, spec: Record<string, unknown>
     ast: true,
     expr: expressionInterpreter,
     loader: noLoads,
+    // vega-tooltip escapes every key and value as HTML (its default `sanitize`): never pass one.
+    tooltip: true,
     ...(options.dark ? { theme: 'dark' as const } : {}),
     config: { background: 'transparent', view: { continuousHeight: 260 } },
   });
