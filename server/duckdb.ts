@@ -63,15 +63,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   ];
   for (const sql of settings) await setup.run(sql);
   const version = String((await setup.runAndReadAll('SELECT version()')).getRows()[0]?.[0]);
-  return createPool(instance, setup, version, options.connections);
+  setup.closeSync();
+  return createPool(instance, version, options.connections);
 }
 
-function createPool(instance: DuckDBInstance, first: DuckDBConnection, version: string, max: number): Database {
-  const idle: DuckDBConnection[] = [first];
+/**
+ * Every lease gets a new connection, closed when it is released: whatever a request changes on
+ * its connection (`CALL enable_profiling()`, a schema, a TEMP table, a prepared statement) ends
+ * with it instead of passing to the next user. A connection costs about 0.1 ms to open.
+ * `max` bounds how many are open at once; more requests wait their turn.
+ */
+function createPool(instance: DuckDBInstance, version: string, max: number): Database {
   const busy = new Set<DuckDBConnection>();
-  const waiters: Array<(c: DuckDBConnection) => void> = [];
-  let size = 1;
+  const waiters: Array<() => void> = [];
+  let taken = 0; // slots in use, including ones whose connection is still opening
   let closed = false;
+
+  const giveBack = () => {
+    // A waiter takes the slot over as it is; only a slot nobody wants is freed.
+    const next = waiters.shift();
+    if (next) next();
+    else taken--;
+  };
 
   const lease = (connection: DuckDBConnection): Lease => {
     busy.add(connection);
@@ -83,9 +96,8 @@ function createPool(instance: DuckDBInstance, first: DuckDBConnection, version: 
         released = true;
         busy.delete(connection);
         if (closed) return;
-        const next = waiters.shift();
-        if (next) next(connection);
-        else idle.push(connection);
+        connection.closeSync();
+        giveBack();
       },
     };
   };
@@ -95,32 +107,35 @@ function createPool(instance: DuckDBInstance, first: DuckDBConnection, version: 
     async acquire(signal) {
       signal?.throwIfAborted();
       if (closed) throw new Error('The database is closed');
-      const ready = idle.pop();
-      if (ready) return lease(ready);
-      if (size < max) {
-        size++;
-        return lease(await instance.connect());
+      if (taken < max) taken++;
+      else {
+        await new Promise<void>((resolve, reject) => {
+          const waiter = () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          };
+          const onAbort = () => {
+            const i = waiters.indexOf(waiter);
+            if (i >= 0) waiters.splice(i, 1);
+            reject(signal?.reason);
+          };
+          signal?.addEventListener('abort', onAbort, { once: true });
+          waiters.push(waiter);
+        });
       }
-      const connection = await new Promise<DuckDBConnection>((resolve, reject) => {
-        const waiter = (c: DuckDBConnection) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(c);
-        };
-        const onAbort = () => {
-          const i = waiters.indexOf(waiter);
-          if (i >= 0) waiters.splice(i, 1);
-          reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        waiters.push(waiter);
-      });
-      return lease(connection);
+      try {
+        if (closed) throw new Error('The database is closed');
+        return lease(await instance.connect());
+      } catch (e) {
+        giveBack();
+        throw e;
+      }
     },
     close() {
       if (closed) return;
       closed = true;
       for (const c of busy) c.interrupt();
-      for (const c of [...idle, ...busy]) c.closeSync();
+      for (const c of busy) c.closeSync();
       instance.closeSync();
     },
   };

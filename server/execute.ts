@@ -9,6 +9,8 @@ import {
 import type { Role } from './auth.js';
 import { ApiError } from './errors.js';
 import type { QueryParam } from './protocol.js';
+import { checkBatch } from './sandbox/policy.js';
+import { quoteLiteral } from './sql.js';
 
 /** What an admin token may run; everything else is refused before DuckDB executes it. */
 const ADMIN_STATEMENTS: ReadonlySet<StatementType> = new Set([
@@ -67,27 +69,59 @@ export function checkStatement(type: StatementType, role: Role): void {
   if (!allowed) throw new ApiError('forbidden', refusal(type, role));
 }
 
+/** One request's statements, as the query route hands them to `startQuery`. */
+export interface ExecuteRequest {
+  sql: string;
+  params: Readonly<Record<string, QueryParam>>;
+  role: Role;
+  /**
+   * A DuckDB schema the caller has already validated (it must exist): unqualified names are
+   * looked up there first and CREATE puts new tables there. Absent: the database's `main`.
+   */
+  namespace?: string;
+}
+
+/** A started request: the last statement's rows, and how to end its transaction. */
+export interface Execution {
+  readonly result: DuckDBResult;
+  /** Commits the batch's transaction once the rows have been read (a no-op for one statement). */
+  commit(): Promise<void>;
+}
+
 /**
  * Runs every statement of `sql` but the last, then starts the last as a streaming result.
- * Each statement is prepared (so DuckDB classifies it and binds its parameters) and checked
- * against the role before it runs.
+ * The whole batch is checked against the role and the function policy (policy.ts) before any
+ * statement runs; each statement is then prepared (so DuckDB classifies it and binds its
+ * parameters) and checked again. A batch of several statements runs in one transaction, so a
+ * statement refused or failing halfway leaves nothing of the ones before it.
+ * `connection` must be fresh: the namespace is set on it and nothing is reset afterwards.
  */
-export async function startQuery(
-  connection: DuckDBConnection,
-  sql: string,
-  params: Readonly<Record<string, QueryParam>>,
-  role: Role,
-): Promise<DuckDBResult> {
+export async function startQuery(connection: DuckDBConnection, request: ExecuteRequest): Promise<Execution> {
+  const { sql, params, role, namespace } = request;
   const statements = await connection.extractStatements(sql);
   if (statements.count === 0) throw new ApiError('bad-request', 'There is no statement to run');
+  await checkBatch(connection, sql, role);
+  // SET is refused to users, not to the server: `schema` is a connection setting that
+  // lock_configuration leaves alone, and the connection is closed after this one request.
+  if (namespace !== undefined) await connection.run(`SET schema = ${quoteLiteral(namespace)}`);
   const values = new Map(Object.entries(params).map(([k, v]) => [k.toLowerCase(), v]));
-  for (let i = 0; ; i++) {
-    const prepared = await statements.prepare(i);
-    checkStatement(prepared.statementType, role);
-    bindParams(prepared, values);
-    if (i === statements.count - 1) return prepared.stream();
-    await prepared.run();
-    prepared.destroySync();
+  const batch = statements.count > 1;
+  if (batch) await connection.run('BEGIN TRANSACTION');
+  try {
+    for (let i = 0; ; i++) {
+      const prepared = await statements.prepare(i);
+      checkStatement(prepared.statementType, role);
+      bindParams(prepared, values);
+      if (i === statements.count - 1) {
+        const result = await prepared.stream();
+        return { result, commit: batch ? () => connection.run('COMMIT').then(() => undefined) : async () => {} };
+      }
+      await prepared.run();
+      prepared.destroySync();
+    }
+  } catch (e) {
+    if (batch) await connection.run('ROLLBACK').catch(() => undefined);
+    throw e;
   }
 }
 

@@ -23,6 +23,8 @@ export interface SendOptions {
   /** Called while the client is not reading, so that time does not count against the timeout. */
   pauseClock(): void;
   resumeClock(): void;
+  /** Ends the request's transaction once every row is read, before the answer says it succeeded. */
+  commit(): Promise<void>;
 }
 
 const sum = (parts: readonly Uint8Array[]) => parts.reduce((n, p) => n + p.byteLength, 0);
@@ -93,6 +95,7 @@ export async function sendResult(
       await emit(encoder.append(chunk));
     }
     await emit(encoder.flush());
+    await options.commit();
   } finally {
     // A fetch may still be running on this connection; it must end before the connection is
     // reused, and its rejection (after an interrupt) is expected.

@@ -56,9 +56,10 @@ async function runQuery(app: App, { req, res, principal }: RequestContext): Prom
     query.attach(lease.connection);
     clock.resume();
     if (query.stopped) throw new ApiError('cancelled', 'stopped');
-    const result = await startQuery(lease.connection, request.sql, request.params ?? {}, principal!.role);
+    const execution = await startQuery(lease.connection, { sql: request.sql, params: request.params ?? {}, role: principal!.role });
     if (query.stopped) throw new ApiError('cancelled', 'stopped');
-    await sendResult(result, res, query, { ...STREAMING, maxBytes: app.config.maxResultBytes, pauseClock: clock.pause, resumeClock: clock.resume }, startedAt);
+    const options = { ...STREAMING, maxBytes: app.config.maxResultBytes, pauseClock: clock.pause, resumeClock: clock.resume, commit: execution.commit };
+    await sendResult(execution.result, res, query, options, startedAt);
   } catch (e) {
     sendFailure(res, toApiError(e, query.stopped, timeoutMs));
   } finally {
