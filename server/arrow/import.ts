@@ -25,9 +25,11 @@ import {
   type DuckDBConnection,
   type DuckDBType,
 } from '@duckdb/node-api';
-import { type Data, DataType, RecordBatchReader, TimeUnit, type Vector as ArrowVector } from 'apache-arrow';
+import { type Data, DataType, type RecordBatch, RecordBatchReader, TimeUnit, type Vector as ArrowVector } from 'apache-arrow';
 import { randomBytes } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
+import { arrowReadFailure, validateArrowBatch, validateArrowSchema } from '../../src/engine/arrow-validate.js';
+import { ApiError } from '../errors.js';
 import { quoteIdent } from '../sql.js';
 
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
@@ -50,8 +52,7 @@ export async function importArrowFile(connection: DuckDBConnection, file: string
   const staging = `__cellar_import_${randomBytes(8).toString('hex')}`;
   let created = false;
   try {
-    const reader = await RecordBatchReader.from(handle);
-    await reader.open();
+    const reader = await readerOf(handle);
     const fields = reader.schema.fields;
     if (fields.length === 0) throw new Error('Invalid Input Error: the Arrow file has no columns');
     const plans = fields.map((f) => planFor(f.type));
@@ -59,7 +60,7 @@ export async function importArrowFile(connection: DuckDBConnection, file: string
     await connection.run(`CREATE TABLE ${quoteIdent(staging)} (${columns})`);
     created = true;
     const appender = await connection.createAppender(staging);
-    for await (const batch of reader) {
+    for await (const batch of batchesOf(reader)) {
       const arrowColumns = fields.map((_, i) => batch.getChildAt(i)!);
       for (let from = 0; from < batch.numRows; from += CHUNK_ROWS) {
         const count = Math.min(CHUNK_ROWS, batch.numRows - from);
@@ -92,6 +93,43 @@ export async function importArrowFile(connection: DuckDBConnection, file: string
     await handle.close();
     if (created) await connection.run(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
   }
+}
+
+/** Opens the file's reader; a header apache-arrow cannot read is a damaged file, said in words. */
+async function readerOf(handle: FileHandle): Promise<RecordBatchReader> {
+  try {
+    const reader = await RecordBatchReader.from(handle);
+    await reader.open();
+    validateArrowSchema(reader.schema);
+    return reader;
+  } catch (e) {
+    throw damagedUpload(e);
+  }
+}
+
+/**
+ * The file's batches, each checked against its declared lengths before a byte of it is copied:
+ * copyValues reads the buffers' memory directly, and a buffer shorter than its column claims
+ * would hand DuckDB whatever lies after it in the server's memory.
+ */
+async function* batchesOf(reader: RecordBatchReader): AsyncGenerator<RecordBatch> {
+  const iterator = reader[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<RecordBatch>;
+    try {
+      next = await iterator.next();
+      if (!next.done) validateArrowBatch(next.value);
+    } catch (e) {
+      throw damagedUpload(e);
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+function damagedUpload(e: unknown): ApiError {
+  const message = arrowReadFailure(e);
+  return new ApiError('bad-request', message.charAt(0).toUpperCase() + message.slice(1));
 }
 
 /** Copies `count` fixed-width values starting at row `from` straight into the vector. */

@@ -1,5 +1,6 @@
 import { RecordBatchReader, Table, tableToIPC, type RecordBatch } from 'apache-arrow';
-import { EngineError, isEngineError, messageOf } from '../errors';
+import { arrowReadFailure, validateArrowBatch, validateArrowSchema } from '../arrow-validate';
+import { EngineError, isEngineError } from '../errors';
 import type { DuckSession } from '../duckdb/BrowserEngine';
 import type { DataSource, IngestOptions } from '../types';
 import { openStream, sourceLabel } from './source';
@@ -24,8 +25,11 @@ export async function readArrow(session: DuckSession, source: DataSource, table:
   try {
     const reader = await RecordBatchReader.from(counting(stream, (bytes) => options.onProgress?.({ done: bytes, total: size, unit: 'bytes' })));
     await reader.open();
+    validateArrowSchema(reader.schema);
     for await (const batch of reader) {
       if (options.signal?.aborted) throw new EngineError('cancelled', `Reading ${label} was cancelled`, { file: label });
+      // Before DuckDB-WASM sees it: its reader trusts the declared lengths too.
+      validateArrowBatch(batch);
       pending.push(batch);
       pendingRows += batch.numRows;
       if (pendingRows >= ROWS_PER_INSERT) await flush();
@@ -34,7 +38,7 @@ export async function readArrow(session: DuckSession, source: DataSource, table:
     if (!created) await flush(new Table(reader.schema));
   } catch (e) {
     if (isEngineError(e)) throw e;
-    throw new EngineError('file', `${label} could not be read as Arrow: ${messageOf(e)}`, { file: label }, { cause: e });
+    throw new EngineError('file', `${label} could not be read as Arrow: ${arrowReadFailure(e)}`, { file: label }, { cause: e });
   }
 }
 
