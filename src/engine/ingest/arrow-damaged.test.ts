@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => wasm?.close());
 
 const ingest = (file: DamagedArrow, table: string) =>
-  wasm.engine.ingest({ kind: 'file', file: new File([file.bytes], `${file.name}.arrow`) }, table, { format: 'arrow' });
+  wasm.engine.ingest({ kind: 'file', file: new File([file.bytes.slice()], `${file.name}.arrow`) }, table, { format: 'arrow' });
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
