@@ -185,12 +185,11 @@ function validateUnion(data: Data, path: string, end: number, depth: number): vo
 /**
  * What to tell a person about a failure while reading an Arrow file. apache-arrow's reader, given
  * a damaged header, fails with its own TypeErrors ("Cannot read properties of null (reading
- * 'fieldsLength')"), which say nothing about the file.
+ * 'fieldsLength')"), which say nothing about the file. `again` says what to do about it.
  */
-export function arrowReadFailure(e: unknown): string {
+export function arrowReadFailure(e: unknown, again = 'export it again from the program that made it'): string {
   if (e instanceof ArrowDamageError) return e.message;
   const detail = e instanceof Error ? e.message : String(e);
-  const again = 'export it again from the program that made it';
   if (/^Expected to read \d+/.test(detail)) return `the Arrow file is damaged: it ends inside a message (it was cut short); ${again}`;
   if (/^Expected Schema/.test(detail)) return `the Arrow file is damaged: it does not start with a schema; ${again}`;
   if (/^Unrecognized/.test(detail)) {

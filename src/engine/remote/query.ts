@@ -1,6 +1,7 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { HEADERS, splitQueryBody, type CancelResponse, type QueryRequest } from '../../../server/protocol';
-import { EngineError, isEngineError, messageOf } from '../errors';
+import { arrowReadFailure, validateArrowBatch } from '../arrow-validate';
+import { EngineError, isEngineError } from '../errors';
 import type { QueryOptions, SqlParams } from '../types';
 import type { ServerClient } from './client';
 import { fromServerError, responseError, unreachable } from './errors';
@@ -68,6 +69,9 @@ export async function runQuery(client: ServerClient, running: Running, sql: stri
     const { arrow, error } = splitQueryBody(body);
     if (error) throw fromServerError(error, { url: client.url, purpose: 'query', sql });
     const table = tableFromIPC(arrow);
+    // A server the page was sent to by a link is not trusted further than its bytes: a pulled
+    // answer goes on into DuckDB-WASM, whose reader trusts declared lengths.
+    for (const batch of table.batches) validateArrowBatch(batch);
     const serverMs = response.headers.get(HEADERS.ms);
     onStats?.({
       engine: 'remote',
@@ -81,7 +85,7 @@ export async function runQuery(client: ServerClient, running: Running, sql: stri
   } catch (e) {
     if (controller.signal.aborted) throw cancelled(sql, e);
     if (isEngineError(e)) throw e;
-    throw new EngineError('internal', `The server's answer could not be read as Arrow: ${messageOf(e)}`, { sql }, { cause: e });
+    throw new EngineError('internal', `The server's answer could not be read as Arrow: ${arrowReadFailure(e, 'run it again, and tell whoever runs the server if it fails again')}`, { sql }, { cause: e });
   } finally {
     signal?.removeEventListener('abort', stop);
     running.stops.delete(stop);
