@@ -1,13 +1,16 @@
 /**
  * `npm run server`: the Cellar backend. Prints one machine-readable line first,
  * `CELLAR_SERVER {"url":…,"token":…,"dataDir":…,"duckdb":…}`, then the same for people.
+ *
+ * This process only speaks HTTP: DuckDB and every route run in a query process
+ * (sandbox/child.ts) under an OS memory limit, which this one restarts whenever it ends, so no
+ * request can take the server down.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { openApp, routesOf } from './app.js';
 import { parseConfig, usage } from './config.js';
-import { createHandler } from './http.js';
+import { createProxy } from './sandbox/proxy.js';
+import { startQueryProcess } from './sandbox/supervisor.js';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -16,8 +19,8 @@ async function main(): Promise<void> {
     return;
   }
   const config = parseConfig(argv, process.env, process.cwd());
-  const app = await openApp(config);
-  const server = createServer({ requestTimeout: 0 }, createHandler(routesOf(app), app.tokens));
+  const queryProcess = await startQueryProcess(config);
+  const server = createServer({ requestTimeout: 0 }, createProxy(queryProcess, config.statementTimeoutMs));
   // Uploads can take long; the default 5-minute request timeout would cut them off.
   server.headersTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
@@ -27,21 +30,19 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
-  console.log(`CELLAR_SERVER ${JSON.stringify({ url, token: app.tokens.adminToken, dataDir: config.dataDir, duckdb: app.db.version })}`);
-  console.log(`Cellar server on ${url} (DuckDB ${app.db.version}, data in ${config.dataDir})`);
-  console.log(`Admin token: ${app.tokens.adminToken}`);
+  const { adminToken, duckdb } = queryProcess.info;
+  console.log(`CELLAR_SERVER ${JSON.stringify({ url, token: adminToken, dataDir: config.dataDir, duckdb })}`);
+  console.log(`Cellar server on ${url} (DuckDB ${duckdb}, data in ${config.dataDir})`);
+  console.log(`Admin token: ${adminToken}`);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     server.close();
-    app.queries.cancelAll();
-    // Interrupted queries end within moments; a connection must not close under a running one.
-    for (let waited = 0; app.queries.size > 0 && waited < 3000; waited += 50) await sleep(50);
+    // The query process interrupts its queries and closes (checkpoints) the database.
+    await queryProcess.stop();
     server.closeAllConnections();
-    // Closing checkpoints the database, so the next start finds every table in the file.
-    app.db.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
@@ -49,9 +50,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  const message = e instanceof Error ? e.message : String(e);
-  if (/Could not set lock on file/.test(message)) {
-    console.error('Another Cellar server is using this data folder (DuckDB holds a lock on its database file).');
-  } else console.error(message);
+  console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);
 });

@@ -5,9 +5,18 @@ import type { StopReason } from './errors.js';
 /** Ends a query's repeated interrupts; only the registry calls it. */
 const END = Symbol('end');
 
+/**
+ * How long a stopped query may take to end before its process is given up on. DuckDB checks for
+ * an interrupt between vectors; one function call on one huge value (a 2 GB `repeat`, a
+ * `levenshtein` of two long strings) never looks, and only ending the process stops it.
+ */
+export const STUCK_AFTER_MS = 750;
+
 /** A query in flight: who started it, and how to stop it. */
 export interface RunningQuery {
   readonly id: string | null;
+  /** The supervisor's name for the HTTP request that runs it (sandbox/proxy.ts), if any. */
+  readonly tag: string | null;
   readonly owner: string;
   /** Set once the server (not DuckDB) decided to stop the query; the first reason wins. */
   readonly stopped: StopReason | null;
@@ -28,8 +37,11 @@ export class QueryRegistry {
   private readonly byId = new Map<string, RunningQuery>();
   private readonly all = new Set<RunningQuery>();
 
+  /** Called once for a query still running STUCK_AFTER_MS after it was stopped. */
+  onStuck: (query: RunningQuery) => void = () => {};
+
   /** Registers a query; null when a query with that id is already running. */
-  start(id: string | null, principal: Principal): RunningQuery | null {
+  start(id: string | null, principal: Principal, tag: string | null = null): RunningQuery | null {
     if (id !== null && this.byId.has(id)) return null;
     let stopped: StopReason | null = null;
     let connection: DuckDBConnection | null = null;
@@ -39,8 +51,11 @@ export class QueryRegistry {
     // An interrupt only reaches a statement DuckDB is running; one still queued for a libuv
     // thread would miss it and run to the end. So it is repeated until the query ends.
     let repeat: NodeJS.Timeout | undefined;
+    let stuck: NodeJS.Timeout | undefined;
+    const registry = this;
     const query: RunningQuery = {
       id,
+      tag,
       owner: principal.id,
       get stopped() {
         return stopped;
@@ -50,6 +65,7 @@ export class QueryRegistry {
         stopped = reason;
         connection?.interrupt();
         repeat = setInterval(() => connection?.interrupt(), 100);
+        stuck = setTimeout(() => registry.onStuck(query), STUCK_AFTER_MS);
         controller.abort(reason);
       },
       attach(c) {
@@ -59,6 +75,7 @@ export class QueryRegistry {
       ended,
       [END]() {
         clearInterval(repeat);
+        clearTimeout(stuck);
         markEnded();
       },
     };

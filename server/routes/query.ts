@@ -3,6 +3,7 @@ import { sendFailure, sendResult } from '../arrow/respond.js';
 import type { Lease } from '../duckdb.js';
 import { ApiError, toApiError } from '../errors.js';
 import { startQuery } from '../execute.js';
+import { REQUEST_TAG } from '../sandbox/messages.js';
 import { readJson, sendJson, type RequestContext, type Route } from '../http.js';
 import type { CancelResponse, QueryParam, QueryRequest } from '../protocol.js';
 
@@ -42,7 +43,8 @@ export function queryRoutes(app: App): Route[] {
 async function runQuery(app: App, { req, res, principal }: RequestContext): Promise<void> {
   const request = parseQueryRequest(await readJson(req, res, MAX_QUERY_BODY));
   const startedAt = performance.now();
-  const query = app.queries.start(request.id ?? null, principal!);
+  const tag = req.headers[REQUEST_TAG];
+  const query = app.queries.start(request.id ?? null, principal!, typeof tag === 'string' ? tag : null);
   if (!query) throw new ApiError('conflict', `A query with id ${request.id} is already running`);
   const timeoutMs = app.config.statementTimeoutMs;
   const clock = createClock(timeoutMs, () => query.stop('timeout'));
