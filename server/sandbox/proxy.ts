@@ -1,8 +1,9 @@
 import { Agent, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { errorTail } from '../arrow/encoder.js';
 import { ApiError } from '../errors.js';
-import { sendError } from '../http.js';
-import { ARROW_STREAM_TYPE, HEADERS } from '../protocol.js';
+import { sendError, sendJson } from '../http.js';
+import { ARROW_STREAM_TYPE, HEADERS, type CancelResponse } from '../protocol.js';
+import { JsonDepthScanner } from './json-depth.js';
 import { CLOSE_HEADER, REQUEST_TAG } from './messages.js';
 import type { Death, QueryProcess } from './supervisor.js';
 
@@ -46,7 +47,8 @@ function deathError(death: Death, tag: string, timeoutMs: number): ApiError {
 
 /**
  * The HTTP process's request listener: forwards each request byte for byte to the query
- * process, and answers for it in words if that process ends first. A response already under
+ * process, and answers for it in words if that process ends first. A JSON upload is scanned on
+ * its way through and cut off once it nests deeper than DuckDB's reader survives (json-depth.ts). A response already under
  * way ends with the query stream's error tail (protocol.ts) when it is a streamed Arrow answer,
  * and is cut off otherwise.
  */
@@ -75,7 +77,9 @@ export function createProxy(qp: QueryProcess, statementTimeoutMs: number) {
     let finished = false;
     const untrack = qp.track(tag, (death) => {
       finished = true;
-      fail(req, res, deathError(death, tag, statementTimeoutMs));
+      // A cancel still waiting was waiting for its query to end, and it has: with the process.
+      if (isCancel(req) && !res.headersSent) sendJson(res, 200, { cancelled: true } satisfies CancelResponse);
+      else fail(req, res, deathError(death, tag, statementTimeoutMs));
     });
     const upstream = request({
       socketPath: qp.socket,
@@ -128,7 +132,34 @@ export function createProxy(qp: QueryProcess, statementTimeoutMs: number) {
       }
     });
     req.pipe(upstream);
+    const scanner = jsonUploadScanner(req);
+    if (scanner) {
+      req.on('data', (chunk: Buffer) => {
+        if (finished) return;
+        try {
+          scanner.push(chunk);
+        } catch (e) {
+          // Cut off before the query process has the whole file: it deletes it unread.
+          finished = true;
+          untrack();
+          req.unpipe(upstream);
+          upstream.destroy();
+          fail(req, res, e instanceof ApiError ? e : new ApiError('bad-request', String(e)));
+        }
+      });
+    }
   }
+}
+
+function isCancel(req: IncomingMessage): boolean {
+  return req.method === 'POST' && (req.url ?? '').split('?')[0] === '/api/cancel';
+}
+
+/** A depth scanner for a JSON table upload (`PUT /api/tables/:name?format=json`), else null. */
+function jsonUploadScanner(req: IncomingMessage): JsonDepthScanner | null {
+  if (req.method !== 'PUT') return null;
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  return url.pathname.startsWith('/api/tables/') && url.searchParams.get('format') === 'json' ? new JsonDepthScanner() : null;
 }
 
 function fail(req: IncomingMessage, res: ServerResponse, error: ApiError): void {

@@ -18,6 +18,8 @@ export interface TestServer {
   url: string;
   token: string;
   dataDir: string;
+  /** The server's process id (its HTTP process; the query process is that one's child). */
+  pid: number;
   /** fetch against the server, with the admin token unless `token` says otherwise (null: none). */
   fetch(route: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
   /** Runs SQL; resolves to the decoded table, or rejects with the server's error. */
@@ -73,6 +75,7 @@ function makeClient(child: ChildProcess, url: string, token: string, dataDir: st
     url,
     token,
     dataDir,
+    pid: child.pid!,
     stderr,
     fetch(route, init = {}) {
       const { token: t = token, ...rest } = init;
