@@ -4,10 +4,17 @@ import type { TokenStore } from './tokens.js';
 /** What a token may do: `admin` everything, `read` SELECT, list tables and read workbooks. */
 export type Role = 'admin' | 'read';
 
-/** Who is asking: the token's role and a stable id derived from it (never the token itself). */
+/**
+ * Who is asking: the token's role, a stable id derived from it (never the token itself), and
+ * for a read-only token the workbooks it may read (none for the admin token, which reads all).
+ */
 export interface Principal {
   role: Role;
   id: string;
+  /** The workbook ids a read-only token was made for; empty for the admin token and for old tokens. */
+  workbooks: readonly string[];
+  /** The schemas a read-only token may read: its workbooks' namespaces (`main` for tokens from before namespaces). */
+  namespaces: readonly string[];
 }
 
 /** The bearer token of a request, if it carries one. */

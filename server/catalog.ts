@@ -2,65 +2,82 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnInfo, TableInfo } from './protocol.js';
 import { quoteIdent } from './sql.js';
 
-/** Tables and views of the main schema of the server's database, with columns and row counts. */
-export async function listTables(connection: DuckDBConnection): Promise<TableInfo[]> {
+/** The workbook a namespace belongs to (`wb_<id>` → id), or undefined for `main` and other schemas. */
+function workbookOf(schema: string): string | undefined {
+  return schema.startsWith('wb_') ? schema.slice(3) : undefined;
+}
+
+/**
+ * Tables and views of the server's database, with columns and row counts: those of `schemas`
+ * (lowercase names), or of every schema when null. A listing of one schema names tables as they
+ * are; one of several also says whose workbook each table is in.
+ */
+export async function listTables(connection: DuckDBConnection, schemas: ReadonlySet<string> | null): Promise<TableInfo[]> {
   const relations = (
     await connection.runAndReadAll(`
-      SELECT table_name AS name, 'table' AS kind FROM duckdb_tables()
-        WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary
+      SELECT schema_name AS schema, table_name AS name, 'table' AS kind FROM duckdb_tables()
+        WHERE database_name = current_database() AND NOT temporary
       UNION ALL
-      SELECT view_name, 'view' FROM duckdb_views()
-        WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary AND NOT internal
-      ORDER BY name`)
-  ).getRowObjectsJS() as Array<{ name: string; kind: 'table' | 'view' }>;
+      SELECT schema_name, view_name, 'view' FROM duckdb_views()
+        WHERE database_name = current_database() AND NOT temporary AND NOT internal
+      ORDER BY schema, name`)
+  )
+    .getRowObjectsJS()
+    .filter((r) => schemas === null || schemas.has(String(r.schema).toLowerCase())) as Array<{ schema: string; name: string; kind: 'table' | 'view' }>;
   const columns = (
     await connection.runAndReadAll(`
-      SELECT table_name, column_name, data_type FROM duckdb_columns()
-        WHERE database_name = current_database() AND schema_name = 'main'
-        ORDER BY table_name, column_index`)
-  ).getRowObjectsJS() as Array<{ table_name: string; column_name: string; data_type: string }>;
+      SELECT schema_name, table_name, column_name, data_type FROM duckdb_columns()
+        WHERE database_name = current_database() ORDER BY schema_name, table_name, column_index`)
+  ).getRowObjectsJS() as Array<{ schema_name: string; table_name: string; column_name: string; data_type: string }>;
+  const key = (schema: string, name: string) => `${schema}\0${name}`;
   const byTable = new Map<string, ColumnInfo[]>();
   for (const c of columns) {
-    const list = byTable.get(c.table_name) ?? [];
+    const list = byTable.get(key(c.schema_name, c.table_name)) ?? [];
     list.push({ name: c.column_name, type: c.data_type });
-    byTable.set(c.table_name, list);
+    byTable.set(key(c.schema_name, c.table_name), list);
   }
   const tables = relations.filter((r) => r.kind === 'table');
   const counts = new Map<string, number>();
   if (tables.length > 0) {
-    const sql = tables.map((t, i) => `SELECT ${i} AS i, count(*) AS n FROM ${quoteIdent(t.name)}`).join(' UNION ALL ');
+    const sql = tables.map((t, i) => `SELECT ${i} AS i, count(*) AS n FROM ${quoteIdent(t.schema)}.${quoteIdent(t.name)}`).join(' UNION ALL ');
     for (const row of (await connection.runAndReadAll(sql)).getRowObjectsJS()) {
-      counts.set(tables[Number(row.i)]!.name, Number(row.n));
+      const t = tables[Number(row.i)]!;
+      counts.set(key(t.schema, t.name), Number(row.n));
     }
   }
-  return relations.map((r) => ({
-    name: r.name,
-    kind: r.kind,
-    columns: byTable.get(r.name) ?? [],
-    rows: r.kind === 'table' ? (counts.get(r.name) ?? 0) : null,
-  }));
+  const several = schemas === null || schemas.size > 1;
+  return relations.map((r) => {
+    const workbook = several ? workbookOf(r.schema) : undefined;
+    return {
+      name: r.name,
+      ...(workbook === undefined ? {} : { workbook }),
+      kind: r.kind,
+      columns: byTable.get(key(r.schema, r.name)) ?? [],
+      rows: r.kind === 'table' ? (counts.get(key(r.schema, r.name)) ?? 0) : null,
+    };
+  });
 }
 
-/** Whether `name` is a table, a view, or nothing in the main schema. */
-export async function relationKind(connection: DuckDBConnection, name: string): Promise<'table' | 'view' | null> {
+/** Whether `name` is a table, a view, or nothing in `schema`. */
+export async function relationKind(connection: DuckDBConnection, schema: string, name: string): Promise<'table' | 'view' | null> {
   const rows = (
     await connection.runAndReadAll(
-      `SELECT 'table' AS kind FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $name
+      `SELECT 'table' AS kind FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = $schema AND table_name = $name
        UNION ALL
-       SELECT 'view' FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main' AND view_name = $name`,
-      { name },
+       SELECT 'view' FROM duckdb_views() WHERE database_name = current_database() AND schema_name = $schema AND view_name = $name`,
+      { schema, name },
     )
   ).getRowObjectsJS();
   const kind = rows[0]?.kind;
   return kind === 'table' || kind === 'view' ? kind : null;
 }
 
-/** A table's columns and exact row count. */
-export async function describeTable(connection: DuckDBConnection, name: string): Promise<{ rows: number; columns: ColumnInfo[] }> {
-  const columns = (await connection.runAndReadAll(`DESCRIBE ${quoteIdent(name)}`)).getRowObjectsJS().map((r) => ({
+/** A table's columns and exact row count; `relation` is already quoted (and schema-qualified). */
+export async function describeTable(connection: DuckDBConnection, relation: string): Promise<{ rows: number; columns: ColumnInfo[] }> {
+  const columns = (await connection.runAndReadAll(`DESCRIBE ${relation}`)).getRowObjectsJS().map((r) => ({
     name: String(r.column_name),
     type: String(r.column_type),
   }));
-  const count = (await connection.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdent(name)}`)).getRowObjectsJS()[0]?.n;
+  const count = (await connection.runAndReadAll(`SELECT count(*) AS n FROM ${relation}`)).getRowObjectsJS()[0]?.n;
   return { rows: Number(count ?? 0), columns };
 }

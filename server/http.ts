@@ -1,19 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, type Principal } from './auth.js';
 import { ApiError } from './errors.js';
-import { HEADERS } from './protocol.js';
+import { HEADERS, WORKBOOK_HEADER } from './protocol.js';
+import { scopeOf, type Scope } from './scope.js';
 import type { TokenStore } from './tokens.js';
 
 /** Who may call a route: anyone, any valid token, or the admin token only. */
 export type Access = 'public' | 'token' | 'admin';
 
-/** What a route handler gets. `principal` is set for every route but public ones. */
+/** What a route handler gets. `principal` and `scope` are set for every route but public ones. */
 export interface RequestContext {
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;
   params: Readonly<Record<string, string>>;
   principal: Principal | null;
+  /** The workbook the request is for and what it may read and write (scope.ts). */
+  scope: Scope | null;
 }
 
 /** One endpoint: method, path pattern, who may call it, and its handler. */
@@ -40,7 +43,7 @@ function setCommonHeaders(res: ServerResponse): void {
 
 function answerPreflight(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
-  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+  res.setHeader('Access-Control-Allow-Headers', `Authorization, Content-Type, ${WORKBOOK_HEADER}`);
   res.setHeader('Access-Control-Max-Age', '600');
   // Chrome's Private Network Access: a page on a public origin calling a server on localhost.
   if (req.headers['access-control-request-private-network']) res.setHeader('Access-Control-Allow-Private-Network', 'true');
@@ -154,7 +157,9 @@ export function createHandler(routes: readonly Route[], tokens: TokenStore) {
       if (route.access === 'admin' && principal?.role !== 'admin') {
         throw new ApiError('forbidden', 'This token is read-only');
       }
-      return route.handler({ req, res, url, params, principal });
+      const header = req.headers[WORKBOOK_HEADER.toLowerCase()];
+      const scope = principal ? scopeOf(principal, typeof header === 'string' ? header.trim() : undefined) : null;
+      return route.handler({ req, res, url, params, principal, scope });
     }
     throw new ApiError('not-found', `No route ${req.method} ${pathname}`);
   }

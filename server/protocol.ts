@@ -81,9 +81,17 @@ export interface ColumnInfo {
   type: string;
 }
 
-/** One entry of `GET /api/tables`. */
+/**
+ * The request header that names the workbook a request is for (its app-side id). Its tables
+ * live in its own schema on the server, `wb_<id>`; see docs/server.md, "Workbooks and tokens".
+ */
+export const WORKBOOK_HEADER = 'X-Cellar-Workbook';
+
+/** One entry of `GET /api/tables` and the answer to `GET /api/tables/:name`. */
 export interface TableInfo {
   name: string;
+  /** The workbook whose table it is, in listings that span several (the admin token's without a workbook). */
+  workbook?: string;
   kind: 'table' | 'view';
   columns: ColumnInfo[];
   /** Exact row count for tables; null for views (counting one would run it). */
@@ -111,10 +119,17 @@ export interface WorkbookCreated {
   id: string;
 }
 
+/** `POST /api/tokens`: the workbooks the new read-only token may read (else the request's workbook). */
+export interface TokenRequest {
+  workbooks?: string[];
+}
+
 /** The answer to `POST /api/tokens`. */
 export interface TokenCreated {
   token: string;
   readOnly: true;
+  /** The workbooks it may read, and nothing else. */
+  workbooks: string[];
 }
 
 /** The content type of a query answer. */

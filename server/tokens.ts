@@ -2,18 +2,29 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Principal } from './auth.js';
+import { namespaceOf } from './scope.js';
 
 /** The admin token and the read-only tokens, kept in the data folder's `secrets/`. */
 export interface TokenStore {
   /** Printed at start so the person running the server can connect. */
   readonly adminToken: string;
   resolve(token: string): Principal | null;
-  /** Makes, saves and returns a new read-only token; only its hash is kept. */
-  createReadOnly(): Promise<string>;
+  /** Makes, saves and returns a new read-only token for `workbooks`; only its hash is kept. */
+  createReadOnly(workbooks: readonly string[]): Promise<string>;
+}
+
+/**
+ * One read-only token and the workbooks it reads. With none (made without a workbook, or before
+ * workbooks had namespaces, when every table was there) it reads the shared `main` schema only.
+ */
+interface ReadToken {
+  hash: string;
+  created: string;
+  workbooks?: string[];
 }
 
 interface ReadTokenFile {
-  tokens: Array<{ hash: string; created: string }>;
+  tokens: ReadToken[];
 }
 
 const ADMIN_FILE = 'admin-token';
@@ -56,21 +67,28 @@ export async function openTokenStore(dir: string): Promise<TokenStore> {
   const adminHash = hash(adminToken);
   const saved = await readIfExists(readFileName);
   const readTokens: ReadTokenFile = saved ? (JSON.parse(saved) as ReadTokenFile) : { tokens: [] };
-  const readHashes = new Set(readTokens.tokens.map((t) => t.hash));
+  const readHashes = new Map(readTokens.tokens.map((t) => [t.hash, t]));
+  const readPrincipal = (t: ReadToken, id: string): Principal => ({
+    role: 'read',
+    id,
+    workbooks: t.workbooks ?? [],
+    namespaces: t.workbooks?.length ? t.workbooks.map(namespaceOf) : ['main'],
+  });
 
   return {
     adminToken,
     resolve(token) {
       const h = hash(token);
       const id = h.toString('hex').slice(0, 16);
-      if (timingSafeEqual(h, adminHash)) return { role: 'admin', id };
-      return readHashes.has(h.toString('hex')) ? { role: 'read', id } : null;
+      if (timingSafeEqual(h, adminHash)) return { role: 'admin', id, workbooks: [], namespaces: [] };
+      const read = readHashes.get(h.toString('hex'));
+      return read ? readPrincipal(read, id) : null;
     },
-    async createReadOnly() {
+    async createReadOnly(workbooks) {
       const token = newToken();
-      const h = hash(token).toString('hex');
-      readTokens.tokens.push({ hash: h, created: new Date().toISOString() });
-      readHashes.add(h);
+      const entry: ReadToken = { hash: hash(token).toString('hex'), created: new Date().toISOString(), workbooks: [...workbooks] };
+      readTokens.tokens.push(entry);
+      readHashes.set(entry.hash, entry);
       await writeSecret(readFileName, JSON.stringify(readTokens, null, 2) + '\n');
       return token;
     },

@@ -42,14 +42,15 @@ interface ColumnPlan {
 }
 
 /**
- * Makes table `table` from an Arrow IPC file (file or stream format). DuckDB has no Arrow
+ * Makes table `schema`.`table` from an Arrow IPC file (file or stream format). DuckDB has no Arrow
  * reader without an extension the sandbox will not load, so the batches are read here, one at
  * a time, and appended as DuckDB data chunks: fixed-width columns by a straight memory copy,
  * strings one by one, and types without a direct twin as text.
  */
-export async function importArrowFile(connection: DuckDBConnection, file: string, table: string, replace: boolean): Promise<void> {
+export async function importArrowFile(connection: DuckDBConnection, file: string, schema: string, table: string, replace: boolean): Promise<void> {
   const handle = await open(file);
   const staging = `__cellar_import_${randomBytes(8).toString('hex')}`;
+  const inSchema = (name: string) => `${quoteIdent(schema)}.${quoteIdent(name)}`;
   let created = false;
   try {
     const reader = await readerOf(handle);
@@ -57,9 +58,9 @@ export async function importArrowFile(connection: DuckDBConnection, file: string
     if (fields.length === 0) throw new Error('Invalid Input Error: the Arrow file has no columns');
     const plans = fields.map((f) => planFor(f.type));
     const columns = fields.map((f, i) => `${quoteIdent(f.name)} ${plans[i]!.type.toString()}`).join(', ');
-    await connection.run(`CREATE TABLE ${quoteIdent(staging)} (${columns})`);
+    await connection.run(`CREATE TABLE ${inSchema(staging)} (${columns})`);
     created = true;
-    const appender = await connection.createAppender(staging);
+    const appender = await connection.createAppender(staging, schema);
     for await (const batch of batchesOf(reader)) {
       const arrowColumns = fields.map((_, i) => batch.getChildAt(i)!);
       for (let from = 0; from < batch.numRows; from += CHUNK_ROWS) {
@@ -81,8 +82,8 @@ export async function importArrowFile(connection: DuckDBConnection, file: string
     // The staged table takes the name in one transaction, so a failed import changes nothing.
     await connection.run('BEGIN');
     try {
-      if (replace) await connection.run(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
-      await connection.run(`ALTER TABLE ${quoteIdent(staging)} RENAME TO ${quoteIdent(table)}`);
+      if (replace) await connection.run(`DROP TABLE IF EXISTS ${inSchema(table)}`);
+      await connection.run(`ALTER TABLE ${inSchema(staging)} RENAME TO ${quoteIdent(table)}`);
       await connection.run('COMMIT');
       created = false;
     } catch (e) {
@@ -91,7 +92,7 @@ export async function importArrowFile(connection: DuckDBConnection, file: string
     }
   } finally {
     await handle.close();
-    if (created) await connection.run(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
+    if (created) await connection.run(`DROP TABLE IF EXISTS ${inSchema(staging)}`);
   }
 }
 

@@ -3,6 +3,8 @@ import { sendFailure, sendResult } from '../arrow/respond.js';
 import type { Lease } from '../duckdb.js';
 import { ApiError, toApiError } from '../errors.js';
 import { startQuery } from '../execute.js';
+import { checkScope } from '../scope-check.js';
+import { ensureNamespace } from '../scope.js';
 import { REQUEST_TAG } from '../sandbox/messages.js';
 import { readJson, sendJson, type RequestContext, type Route } from '../http.js';
 import type { CancelResponse, QueryParam, QueryRequest } from '../protocol.js';
@@ -40,7 +42,7 @@ export function queryRoutes(app: App): Route[] {
   ];
 }
 
-async function runQuery(app: App, { req, res, principal }: RequestContext): Promise<void> {
+async function runQuery(app: App, { req, res, principal, scope }: RequestContext): Promise<void> {
   const request = parseQueryRequest(await readJson(req, res, MAX_QUERY_BODY));
   const startedAt = performance.now();
   const tag = req.headers[REQUEST_TAG];
@@ -58,7 +60,11 @@ async function runQuery(app: App, { req, res, principal }: RequestContext): Prom
     query.attach(lease.connection);
     clock.resume();
     if (query.stopped) throw new ApiError('cancelled', 'stopped');
-    const execution = await startQuery(lease.connection, { sql: request.sql, params: request.params ?? {}, role: principal!.role });
+    // The request's workbook: its namespace, and nothing outside what its token may reach (scope-check.ts).
+    await ensureNamespace(lease.connection, scope!);
+    await checkScope(lease.connection, request.sql, scope!);
+    const namespace = scope!.namespace === 'main' ? undefined : scope!.namespace;
+    const execution = await startQuery(lease.connection, { sql: request.sql, params: request.params ?? {}, role: principal!.role, namespace });
     if (query.stopped) throw new ApiError('cancelled', 'stopped');
     const options = { ...STREAMING, maxBytes: app.config.maxResultBytes, pauseClock: clock.pause, resumeClock: clock.resume, commit: execution.commit };
     await sendResult(execution.result, res, query, options, startedAt);

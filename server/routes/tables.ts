@@ -1,21 +1,41 @@
 import type { App } from '../app.js';
-import { listTables, relationKind } from '../catalog.js';
+import { describeTable, listTables, relationKind } from '../catalog.js';
 import { ApiError } from '../errors.js';
 import { sendJson, type Route } from '../http.js';
-import type { TableDropped } from '../protocol.js';
-import { quoteIdent, sanitizeTableName } from '../sql.js';
+import type { TableDropped, TableInfo } from '../protocol.js';
+import { qualified } from '../scope.js';
+import { sanitizeTableName } from '../sql.js';
 
-/** `GET /api/tables` and `DELETE /api/tables/:name`. */
+/** `GET /api/tables`, `GET /api/tables/:name` and `DELETE /api/tables/:name`, in the request's workbook. */
 export function tableRoutes(app: App): Route[] {
   return [
     {
       method: 'GET',
       path: /^\/api\/tables$/,
       access: 'token',
-      async handler({ res }) {
+      async handler({ res, scope }) {
         const lease = await app.db.acquire();
         try {
-          sendJson(res, 200, await listTables(lease.connection));
+          // A workbook's listing is its own namespace; only the admin without a workbook sees them all.
+          const schemas = scope!.readable === null ? null : new Set([scope!.namespace]);
+          sendJson(res, 200, await listTables(lease.connection, schemas));
+        } finally {
+          lease.release();
+        }
+      },
+    },
+    {
+      method: 'GET',
+      path: /^\/api\/tables\/(?<name>[^/]+)$/,
+      access: 'token',
+      async handler({ res, params, scope }) {
+        const name = tableName(params.name ?? '');
+        const lease = await app.db.acquire();
+        try {
+          const kind = await relationKind(lease.connection, scope!.namespace, name);
+          if (!kind) throw new ApiError('not-found', `No table ${name}${scope!.workbook ? ' in this workbook' : ''}`);
+          const { rows, columns } = await describeTable(lease.connection, qualified(scope!, name));
+          sendJson(res, 200, { name, kind, columns, rows: kind === 'table' ? rows : null } satisfies TableInfo);
         } finally {
           lease.release();
         }
@@ -25,13 +45,13 @@ export function tableRoutes(app: App): Route[] {
       method: 'DELETE',
       path: /^\/api\/tables\/(?<name>[^/]+)$/,
       access: 'admin',
-      async handler({ res, params }) {
+      async handler({ res, params, scope }) {
         const name = tableName(params.name ?? '');
         const lease = await app.db.acquire();
         try {
-          const kind = await relationKind(lease.connection, name);
-          if (!kind) throw new ApiError('not-found', `No table ${name}`);
-          await lease.connection.run(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} ${quoteIdent(name)}`);
+          const kind = await relationKind(lease.connection, scope!.namespace, name);
+          if (!kind) throw new ApiError('not-found', `No table ${name}${scope!.workbook ? ' in this workbook' : ''}`);
+          await lease.connection.run(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} ${qualified(scope!, name)}`);
         } finally {
           lease.release();
         }
@@ -49,3 +69,4 @@ export function tableName(raw: string): string {
   }
   return name;
 }
+

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { App } from '../app.js';
@@ -9,7 +10,8 @@ import { describeTable, relationKind } from '../catalog.js';
 import { ApiError, toApiError } from '../errors.js';
 import { sendJson, tooLarge, type Route } from '../http.js';
 import type { UploadFormat, UploadResponse } from '../protocol.js';
-import { quoteIdent, quoteLiteral } from '../sql.js';
+import { ensureNamespace, qualified, type Scope } from '../scope.js';
+import { quoteLiteral } from '../sql.js';
 import { tableName } from './tables.js';
 
 /**
@@ -34,7 +36,7 @@ export function uploadRoutes(app: App): Route[] {
       method: 'PUT',
       path: /^\/api\/tables\/(?<name>[^/]+)$/,
       access: 'admin',
-      async handler({ req, res, url, params }) {
+      async handler({ req, res, url, params, scope }) {
         // Whatever the answer, the connection ends with it: a refusal before the body is read
         // must not make Node read (and throw away) gigabytes to keep the connection alive.
         res.setHeader('Connection', 'close');
@@ -45,12 +47,14 @@ export function uploadRoutes(app: App): Route[] {
         const lenient = url.searchParams.get('lenient') === '1';
         const limit = app.config.maxUploadBytes;
         if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge(res, limit);
-        if (!replace) await refuseExisting(app, table); // before the bytes travel, not after
+        // A workbook's upload lands in its own namespace, made on its first upload.
+        await withConnection(app, (c) => ensureNamespace(c, scope!));
+        if (!replace) await refuseExisting(app, scope!, table); // before the bytes travel, not after
         // The stored name is the server's own, never the client's: nothing can point outside uploads/.
         const file = path.join(app.uploadsDir, `${randomBytes(16).toString('hex')}.${format}`);
         try {
           await receive(req, res, file, limit);
-          sendJson(res, 200, await importFile(app, file, format, table, { replace, lenient }));
+          sendJson(res, 200, await importFile(app, file, format, scope!, table, { replace, lenient }));
         } finally {
           await rm(file, { force: true });
         }
@@ -59,14 +63,18 @@ export function uploadRoutes(app: App): Route[] {
   ];
 }
 
-async function refuseExisting(app: App, table: string): Promise<void> {
+async function withConnection<T>(app: App, fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const lease = await app.db.acquire();
   try {
-    if (await relationKind(lease.connection, table)) {
-      throw new ApiError('conflict', `A table named ${table} exists; add ?replace=1 to replace it`);
-    }
+    return await fn(lease.connection);
   } finally {
     lease.release();
+  }
+}
+
+async function refuseExisting(app: App, scope: Scope, table: string): Promise<void> {
+  if (await withConnection(app, (c) => relationKind(c, scope.namespace, table))) {
+    throw new ApiError('conflict', `A table named ${table} exists; add ?replace=1 to replace it`);
   }
 }
 
@@ -105,16 +113,18 @@ async function importFile(
   app: App,
   file: string,
   format: UploadFormat,
+  scope: Scope,
   table: string,
   { replace, lenient }: { replace: boolean; lenient: boolean },
 ): Promise<UploadResponse> {
   const lease = await app.db.acquire();
+  const relation = qualified(scope, table);
   try {
-    if (format === 'arrow') await importArrowFile(lease.connection, file, table, replace);
+    if (format === 'arrow') await importArrowFile(lease.connection, file, scope.namespace, table, replace);
     else {
-      await lease.connection.run(`CREATE ${replace ? 'OR REPLACE ' : ''}TABLE ${quoteIdent(table)} AS SELECT * FROM ${READERS[format](file, lenient)}`);
+      await lease.connection.run(`CREATE ${replace ? 'OR REPLACE ' : ''}TABLE ${relation} AS SELECT * FROM ${READERS[format](file, lenient)}`);
     }
-    return { table, ...(await describeTable(lease.connection, table)) };
+    return { table, ...(await describeTable(lease.connection, relation)) };
   } catch (e) {
     const raw = toApiError(e);
     // DuckDB names the file it read and quotes our SQL; the client knows neither, only its upload.
