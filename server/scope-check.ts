@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ApiError } from './errors.js';
 import type { Scope } from './scope.js';
-import { calledNames, dottedChains, shapeOf, statements, type Chain } from './sql-scan.js';
+import { quoteLiteral } from './sql.js';
+import { dottedChains, shapeOf, statements, type Chain } from './sql-scan.js';
 
 /** What a batch can name: schemas and catalogs, and each schema's objects (lowercase). */
 interface Names {
@@ -52,8 +53,12 @@ function schemaOf(parts: readonly string[], names: Names): string | null {
 
 const shown = (chain: Chain) => chain.parts.join('.');
 
-/** Metadata of every schema: a read-only token lists its own workbook's tables with GET /api/tables. */
-const CATALOG_FUNCTION = /^(duckdb_|pragma_|sqlite_|show_)/;
+/**
+ * DuckDB's catalog functions and views (`duckdb_tables()`, `sqlite_master`, `pg_tables`, …) list
+ * every schema's tables and their CREATE statements: a read-only token lists its own workbook's
+ * with GET /api/tables instead.
+ */
+const CATALOG_NAME = /^(duckdb_|pragma_|sqlite_|show_|pg_)/;
 
 /**
  * Refuses a batch that reaches outside the request's scope, before any of it runs: a name in a
@@ -64,6 +69,8 @@ const CATALOG_FUNCTION = /^(duckdb_|pragma_|sqlite_|show_)/;
 export async function checkScope(connection: DuckDBConnection, sql: string, scope: Scope): Promise<void> {
   const { readable, writable, namespace } = scope;
   if (readable === null) return;
+  // Views are expanded by the names they resolve to from the namespace, as the statement will run.
+  await connection.run(`SET schema = ${quoteLiteral(namespace)}`);
   const names = await namesOf(connection);
   const own = new Set(names.objects.get(namespace) ?? []);
   const outside = (what: string) =>
@@ -100,8 +107,8 @@ function checkReadOnly(
   scope: Scope,
   outside: (what: string) => ApiError,
 ): void {
-  const called = calledNames(statement.tokens).find((f) => CATALOG_FUNCTION.test(f));
-  if (called) throw new ApiError('forbidden', `${called}() is not allowed for a read-only token: it lists every workbook's tables (use GET /api/tables)`);
+  const catalog = statement.tokens.find((t) => (t.kind === 'ident' || t.kind === 'quoted') && CATALOG_NAME.test(t.value));
+  if (catalog) throw new ApiError('forbidden', `${catalog.value} is not allowed for a read-only token: it lists every workbook's tables (use GET /api/tables)`);
   const [first, second] = statement.tokens.map((t) => t.value);
   if (first === 'show' && (second === 'all' || second === 'databases' || second === 'schemas')) {
     throw new ApiError('forbidden', `SHOW ${second.toUpperCase()} is not allowed for a read-only token: it lists every workbook's tables`);

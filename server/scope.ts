@@ -27,17 +27,20 @@ const WORKBOOK_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** DuckDB's own catalog schemas: metadata of every schema, which the admin may see. */
 const SYSTEM_SCHEMAS = ['information_schema', 'pg_catalog'];
 
-/** The schema that holds a workbook's tables. */
+/** The schema that holds a workbook's tables (lowercase, as every schema name in a Scope). */
 export function namespaceOf(workbook: string): string {
-  return `wb_${workbook}`;
+  return `wb_${workbook.toLowerCase()}`;
 }
 
-/** A workbook id from a request, or a bad-request error that says what one looks like. */
+/**
+ * A workbook id from a request, or a bad-request error that says what one looks like. Ids are
+ * lowercased: DuckDB's names ignore case, so `wbA` and `wba` would share a schema anyway.
+ */
 export function checkWorkbookId(raw: string): string {
   if (!WORKBOOK_ID.test(raw)) {
     throw new ApiError('bad-request', `Not a workbook id: ${JSON.stringify(raw.slice(0, 80))} (1 to 64 letters, digits, _ or -)`);
   }
-  return raw;
+  return raw.toLowerCase();
 }
 
 /**

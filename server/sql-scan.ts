@@ -1,6 +1,6 @@
-// A small lexer for the names a statement reaches: identifier chains (`schema.table`), the table a
-// writing statement targets, and function calls. DuckDB has no per-schema permissions and its
-// parse tree in JSON covers SELECT only, so scope.ts checks a batch's text with this.
+// A small lexer for the names a statement reaches: identifier chains (`schema.table`) and the
+// table a writing statement targets. DuckDB has no per-schema permissions and its
+// parse tree in JSON covers SELECT only, so scope-check.ts checks a batch's text with this.
 
 /** One token: an identifier (bare or quoted; `value` is its lowercase name), or anything else. */
 export interface Token {
@@ -137,15 +137,6 @@ export function dottedChains(tokens: readonly Token[]): Chain[] {
     const chain = chainAt(tokens, i)!;
     if (chain.parts.length > 1) out.push(chain);
     i += chain.parts.length * 2 - 2;
-  }
-  return out;
-}
-
-/** Names called as functions: an identifier (or the last of a chain) followed by `(`. */
-export function calledNames(tokens: readonly Token[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    if (isName(tokens[i]) && tokens[i + 1]!.kind === 'punct' && tokens[i + 1]!.value === '(') out.push(tokens[i]!.value);
   }
   return out;
 }

@@ -1,0 +1,194 @@
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitQueryBody, WORKBOOK_HEADER, type ErrorBody, type TableInfo, type TokenCreated } from '../protocol.js';
+import { QueryError, rejection, removeDir, startServer, tempDataDir, type TestServer } from './harness.js';
+
+// Issue 15, item 6: read tokens were server-wide — a token made for workbook A read and listed
+// workbook B's tables — and a workbook's SQL could write to any table on the server.
+
+let server: TestServer;
+let dir: string;
+/** Read-only tokens made for workbook A and for workbook B. */
+let tokenA: string;
+let tokenB: string;
+
+type Who = { token?: string; workbook?: string };
+
+function call(route: string, init: RequestInit & Who = {}): Promise<Response> {
+  const { workbook, token, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  if (workbook) headers.set(WORKBOOK_HEADER, workbook);
+  return server.fetch(route, { ...rest, headers, token });
+}
+
+async function query(sql: string, who: Who = {}): Promise<Table> {
+  const res = await call('/api/query', { method: 'POST', body: JSON.stringify({ sql }), ...who });
+  if (!res.ok) {
+    const body = (await res.json()) as ErrorBody;
+    throw new QueryError(body.error.kind, body.error.message, res.status);
+  }
+  const { arrow, error } = splitQueryBody(new Uint8Array(await res.arrayBuffer()));
+  if (error) throw new QueryError(error.kind, error.message, res.status);
+  return tableFromIPC(arrow);
+}
+
+const rows = async (sql: string, who: Who = {}) => (await query(sql, who)).toArray().map((r) => ({ ...r }));
+const names = async (who: Who) => ((await (await call('/api/tables', who)).json()) as TableInfo[]).map((t) => t.name).sort();
+
+async function readToken(workbook: string): Promise<string> {
+  const res = await call('/api/tokens', { method: 'POST', workbook });
+  expect(res.status).toBe(201);
+  const created = (await res.json()) as TokenCreated;
+  expect(created.workbooks).toEqual([workbook]);
+  return created.token;
+}
+
+beforeAll(async () => {
+  dir = await tempDataDir();
+  server = await startServer(dir);
+  // The shared tables of the person running the server, then two workbooks' own.
+  await query("CREATE TABLE shared AS SELECT 1 AS a; CREATE TABLE payroll AS SELECT 'main payroll' AS who");
+  await query("CREATE TABLE payroll AS SELECT 'A payroll' AS who", { workbook: 'wba' });
+  const upload = await call('/api/tables/uploaded_a?format=csv', { method: 'PUT', body: 'x,y\n1,2\n', workbook: 'wba' });
+  expect(upload.status).toBe(200);
+  await query("CREATE TABLE secret AS SELECT 'B only: s3cr3t' AS s", { workbook: 'wbb' });
+  tokenA = await readToken('wba');
+  tokenB = await readToken('wbb');
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await removeDir(dir);
+});
+
+describe('a read token made for workbook A', () => {
+  it('lists and reads only workbook A', async () => {
+    expect(await names({ token: tokenA })).toEqual(['payroll', 'uploaded_a']);
+    expect(await rows('SELECT who FROM payroll', { token: tokenA })).toEqual([{ who: 'A payroll' }]);
+    expect(await rows('SELECT x FROM uploaded_a', { token: tokenA })).toEqual([{ x: 1n }]);
+    expect(await names({ token: tokenB })).toEqual(['secret']);
+  });
+
+  it.each([
+    'SELECT * FROM secret',
+    'SELECT * FROM shared',
+    'SELECT * FROM wb_wbb.secret',
+    'SELECT * FROM "wb_wbB"."secret"',
+    'SELECT * FROM WB_WBB.SECRET',
+    'SELECT * FROM memory.wb_wbb.secret',
+    'SELECT (SELECT s FROM wb_wbb.secret) AS s',
+    'WITH x AS (SELECT * FROM wb_wbb.secret) SELECT * FROM x',
+    'SELECT * FROM payroll UNION ALL SELECT s FROM wb_wbb.secret',
+    'SELECT * FROM main.shared',
+    'DESCRIBE wb_wbb.secret',
+    'SUMMARIZE wb_wbb.secret',
+    'SELECT * FROM information_schema.tables',
+    'SELECT * FROM duckdb_tables()',
+    'SELECT * FROM duckdb_columns()',
+    'SHOW ALL TABLES',
+    'SELECT * FROM sqlite_master',
+    "SELECT * FROM query_table('wb_wbb.secret')",
+  ])('cannot reach another workbook or the shared tables: %s', async (sql) => {
+    const e = await rejection(query(sql, { token: tokenA }));
+    expect(['forbidden', 'sql']).toContain(e.kind);
+    expect(e.message).not.toMatch(/s3cr3t|main payroll/);
+  });
+
+  it('naming workbook B in the header still serves workbook A', async () => {
+    expect(await names({ token: tokenA, workbook: 'wbb' })).toEqual(['payroll', 'uploaded_a']);
+    expect((await rejection(query('SELECT * FROM secret', { token: tokenA, workbook: 'wbb' }))).message).toMatch(/does not exist/);
+    expect((await call('/api/tables/secret', { token: tokenA, workbook: 'wbb' })).status).toBe(404);
+  });
+
+  it('cannot read a view that reads workbook B, even one the server person made in A', async () => {
+    await query('CREATE VIEW wb_wba.sneaky AS SELECT * FROM wb_wbb.secret');
+    const e = await rejection(query('SELECT * FROM sneaky', { token: tokenA }));
+    expect(e.kind).toBe('forbidden');
+    await query('DROP VIEW wb_wba.sneaky');
+  });
+
+  it('stays read-only: no writes, no uploads, no tokens', async () => {
+    for (const sql of ['CREATE TABLE t AS SELECT 1', 'DROP TABLE payroll', 'INSERT INTO payroll VALUES (1)']) {
+      expect((await rejection(query(sql, { token: tokenA }))).kind, sql).toBe('forbidden');
+    }
+    expect((await call('/api/tables/x?format=csv', { method: 'PUT', body: 'a\n1\n', token: tokenA, workbook: 'wba' })).status).toBe(403);
+    expect((await call('/api/tables/payroll', { method: 'DELETE', token: tokenA, workbook: 'wba' })).status).toBe(403);
+    expect((await call('/api/tokens', { method: 'POST', token: tokenA, workbook: 'wbb' })).status).toBe(403);
+    expect(await names({ token: tokenA })).toEqual(['payroll', 'uploaded_a']);
+  });
+});
+
+describe("a workbook's writes", () => {
+  it.each([
+    'DROP TABLE shared',
+    'INSERT INTO shared VALUES (2)',
+    'DELETE FROM shared',
+    'UPDATE shared SET a = 3',
+    'TRUNCATE shared',
+    'ALTER TABLE shared RENAME TO gone',
+    'CREATE INDEX i ON shared (a)',
+    'CREATE TABLE main.planted AS SELECT 1',
+    'CREATE TABLE wb_wbb.planted AS SELECT 1',
+    'DROP TABLE wb_wbb.secret',
+    'DELETE FROM "wb_wbB".secret',
+    'INSERT INTO wb_wbb.secret VALUES (1)',
+    'UPDATE wb_wbb.secret SET s = 1',
+    'ALTER TABLE wb_wbb.secret RENAME TO gone',
+    'CREATE SCHEMA planted',
+    'DROP SCHEMA wb_wbb CASCADE',
+    'WITH q AS (SELECT 2 AS a) INSERT INTO shared SELECT * FROM q',
+    'EXPLAIN ANALYZE DELETE FROM shared',
+    'CREATE TABLE fine AS SELECT 1; DROP TABLE shared',
+    'CREATE VIEW peek AS SELECT * FROM wb_wbb.secret',
+    'CREATE TABLE copied AS SELECT * FROM wb_wbb.secret',
+  ])('never reach the shared tables or another workbook: %s', async (sql) => {
+    const e = await rejection(query(sql, { workbook: 'wba' }));
+    expect(e.kind, e.message).toBe('forbidden');
+  });
+
+  it('left the shared tables and workbook B as they were', async () => {
+    expect(await rows('SELECT a FROM shared')).toEqual([{ a: 1 }]);
+    expect(await rows('SELECT s FROM secret', { workbook: 'wbb' })).toEqual([{ s: 'B only: s3cr3t' }]);
+    expect(await rows("SELECT schema_name FROM duckdb_schemas() WHERE schema_name = 'planted'")).toEqual([]);
+    expect(await names({ workbook: 'wba' })).toEqual(['payroll', 'uploaded_a']);
+  });
+
+  it('land in the workbook, which may read the shared tables and shadow their names', async () => {
+    await query('CREATE TABLE mine AS SELECT a + 1 AS b FROM shared; CREATE TABLE shared AS SELECT 42 AS a', { workbook: 'wba' });
+    expect(await rows('SELECT b FROM mine', { workbook: 'wba' })).toEqual([{ b: 2 }]);
+    expect(await rows('SELECT a FROM shared', { workbook: 'wba' })).toEqual([{ a: 42 }]);
+    await query('DROP TABLE shared; DROP TABLE mine', { workbook: 'wba' });
+    expect(await rows('SELECT a FROM shared')).toEqual([{ a: 1 }]);
+  });
+
+  it('the admin without a workbook still sees every table, and whose it is', async () => {
+    const all = (await (await call('/api/tables')).json()) as TableInfo[];
+    expect(all.map((t) => [t.workbook ?? null, t.name])).toEqual([
+      [null, 'payroll'],
+      [null, 'shared'],
+      ['wba', 'payroll'],
+      ['wba', 'uploaded_a'],
+      ['wbb', 'secret'],
+    ]);
+    expect((await call('/api/tables/payroll', { method: 'DELETE', workbook: 'wbb' })).status).toBe(404);
+  });
+});
+
+describe('published workbooks', () => {
+  it("a document published from workbook A opens with A's token only", async () => {
+    const posted = await call('/api/workbooks', { method: 'POST', body: JSON.stringify({ title: 'A' }), workbook: 'wba' });
+    const { id } = (await posted.json()) as { id: string };
+    expect((await call(`/api/workbooks/${id}`, { token: tokenA })).status).toBe(200);
+    expect((await call(`/api/workbooks/${id}`, { token: tokenB })).status).toBe(404);
+    expect((await call(`/api/workbooks/${id}`)).status).toBe(200);
+  });
+
+  it('a token names the workbooks it reads, and a token of several needs the header', async () => {
+    const res = await call('/api/tokens', { method: 'POST', body: JSON.stringify({ workbooks: ['wba', 'wbb'] }) });
+    const { token } = (await res.json()) as TokenCreated;
+    expect(await rows('SELECT s FROM secret', { token, workbook: 'wbb' })).toEqual([{ s: 'B only: s3cr3t' }]);
+    expect((await call('/api/tables', { token })).status).toBe(400);
+    expect((await call('/api/tables', { token, workbook: 'wbc' })).status).toBe(403);
+    expect((await call('/api/tokens', { method: 'POST', body: JSON.stringify({ workbooks: ['../x'] }) })).status).toBe(400);
+  });
+});
