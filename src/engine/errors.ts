@@ -4,13 +4,32 @@
  */
 export type EngineErrorKind = 'sql' | 'file' | 'network' | 'unreachable' | 'cancelled' | 'memory' | 'internal';
 
+/** How a CSV or TSV file is read beyond what DuckDB detects; each is set by a person, after an error offered it. */
+export interface ReadOptions {
+  /** DuckDB's core reads these without its encodings extension (read_csv's `encoding`). */
+  encoding?: 'latin-1' | 'utf-16';
+  /** Skip the lines DuckDB cannot parse (read_csv's ignore_errors). */
+  lenient?: boolean;
+  /** Columns read as text whatever DuckDB detected (read_csv's types). */
+  textColumns?: string[];
+}
+
+/** A way to read a file that failed, offered on its block as a button. */
+export interface ReadFix {
+  /** The button's test id: read-as-latin-1, read-as-utf-16, read-leniently, read-as-text. */
+  id: string;
+  label: string;
+  options: ReadOptions;
+}
+
 /** A failure with its context kept beside it (the SQL or the file), as mosaic's QueryError does. */
 export class EngineError extends Error {
   override readonly name = 'EngineError';
   constructor(
     readonly kind: EngineErrorKind,
     message: string,
-    readonly context: { sql?: string; file?: string; line?: number; position?: number } = {},
+    /** `fixes`: for a file, the reads that may work instead (none offered when empty). */
+    readonly context: { sql?: string; file?: string; line?: number; position?: number; fixes?: ReadFix[] } = {},
     options?: { cause?: unknown },
   ) {
     super(message, options);

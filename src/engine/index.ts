@@ -14,7 +14,7 @@ export type {
   TableInfo,
 } from './types';
 export { EngineError, errorPosition, isEngineError, messageOf } from './errors';
-export type { EngineErrorKind } from './errors';
+export type { EngineErrorKind, ReadFix, ReadOptions } from './errors';
 export { quoteIdent, quoteLiteral } from './sql';
 export { ACCEPTED_EXTENSIONS, formatFromName } from './ingest';
 export { BrowserEngine, createBrowserEngine } from './duckdb/BrowserEngine';

@@ -1,3 +1,4 @@
+import type { ReadOptions } from './errors';
 import type { Table } from 'apache-arrow';
 import type { SqlToken } from './sql-tokens';
 
@@ -74,10 +75,8 @@ export interface IngestProgress {
   unit: 'bytes' | 'rows';
 }
 
-export interface IngestOptions {
+export interface IngestOptions extends ReadOptions {
   format: FileFormat;
-  /** CSV only: skip lines DuckDB cannot parse instead of failing (read_csv's ignore_errors). */
-  lenient?: boolean;
   onProgress?: (progress: IngestProgress) => void;
   signal?: AbortSignal;
 }

@@ -13,7 +13,7 @@ export function editedBlocks(prev: WorkbookDocument, next: WorkbookDocument, run
 function contentChanged(old: Block, b: Block, runSqlEdits: boolean): boolean {
   const formulasChanged = (x: Block, y: Block) => (x.kind === 'table' || x.kind === 'sql') && (y.kind === 'table' || y.kind === 'sql') && JSON.stringify(x.formulaColumns ?? []) !== JSON.stringify(y.formulaColumns ?? []);
   if (isSqlBlock(old) && isSqlBlock(b)) return (runSqlEdits && old.sql !== b.sql) || old.runOn !== b.runOn || formulasChanged(old, b);
-  if (isTableBlock(old) && isTableBlock(b)) return old.lenient !== b.lenient || JSON.stringify(old.source) !== JSON.stringify(b.source) || formulasChanged(old, b);
+  if (isTableBlock(old) && isTableBlock(b)) return old.lenient !== b.lenient || old.encoding !== b.encoding || String(old.textColumns) !== String(b.textColumns) || JSON.stringify(old.source) !== JSON.stringify(b.source) || formulasChanged(old, b);
   if (old.kind === 'sheet' && b.kind === 'sheet') return old.cells !== b.cells;
   if (old.kind === 'pivot' && b.kind === 'pivot') return old.source !== b.source || JSON.stringify([old.rows, old.columns, old.values]) !== JSON.stringify([b.rows, b.columns, b.values]);
   if (old.kind === 'chart' && b.kind === 'chart') return old.source !== b.source || old.spec !== b.spec || old.select !== b.select || old.selection !== b.selection;

@@ -158,7 +158,7 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
 
   async function ingestTable(b: TableBlock, signal: AbortSignal): Promise<void> {
     const engine = await getEngine();
-    const key = JSON.stringify([b.source, b.lenient ?? false, fileVersions.get(b.id) ?? 0]);
+    const key = JSON.stringify([b.source, b.lenient ?? false, b.encoding, b.textColumns, fileVersions.get(b.id) ?? 0]);
     noteDerived(b);
     if (await placeData(engine, b, dataKeys.get(b.id) === key)) return finishRelation(b, undefined, signal);
     dataKeys.delete(b.id);
@@ -179,6 +179,8 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
       const result = await engine.ingest(source, target, {
         format: b.source.format,
         lenient: b.lenient,
+        encoding: b.encoding,
+        textColumns: b.textColumns,
         signal,
         onProgress: (progress) => !signal.aborted && patchRun(b.id, { progress }),
       });

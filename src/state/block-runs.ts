@@ -1,4 +1,4 @@
-import { isEngineError, messageOf, type ColumnInfo, type EngineErrorKind, type IngestProgress } from '../engine';
+import { isEngineError, messageOf, type ColumnInfo, type EngineErrorKind, type IngestProgress, type ReadFix } from '../engine';
 import type { CellValue, ChartPlan, CompiledColumn } from '../workbook';
 import type { SheetCellView } from './formula-runtime';
 
@@ -14,6 +14,8 @@ export interface BlockError {
   line?: number;
   /** A CSV that DuckDB's lenient read (skipping bad lines) may still read. */
   canReadLeniently?: boolean;
+  /** For a file: the reads that may work instead, offered as buttons (none when empty). */
+  fixes?: ReadFix[];
 }
 
 /** What running a block produced; derived from the document, never saved. */
@@ -90,6 +92,6 @@ export function sameColumns(previous: ColumnInfo[] | undefined, next: ColumnInfo
 /** What a block shows for a failure of any kind. */
 export function toBlockError(e: unknown): BlockError {
   if (e instanceof BlockFailure) return e.blockError;
-  if (isEngineError(e)) return { kind: e.kind, message: e.message, position: e.context.position, line: e.context.line };
+  if (isEngineError(e)) return { kind: e.kind, message: e.message, position: e.context.position, line: e.context.line, ...(e.context.fixes ? { fixes: e.context.fixes } : {}) };
   return { kind: 'internal', message: messageOf(e) };
 }

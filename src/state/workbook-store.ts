@@ -56,6 +56,8 @@ import type { Scalar } from '../workbook/formula';
 import { editedBlocks, formulaColumnProblem, nextTitle } from './block-edits';
 import { createBlockRunners } from './block-runners';
 import { BlockFailure, IDLE, toBlockError, type BlockRun } from './block-runs';
+import { withReadOptions } from './read-options';
+import type { ReadOptions } from '../engine';
 import { getEngine } from './engine';
 import { buildShareLink, filesOf, forgetLinkInLocation, linkInLocation, publishedLink, type PublishedRef, type ShareResult } from './share';
 import { getRemote, onServerBack, useServer } from './server';
@@ -118,6 +120,8 @@ export interface WorkbookState {
   runBlock(id: BlockId): Promise<void>;
   cancelBlock(id: BlockId): void;
   readLeniently(id: BlockId): Promise<void>;
+  /** A table's CSV read options, merged in (an error's offered fix: an encoding, lenient, columns as text). */
+  setReadOptions(id: BlockId, options: ReadOptions): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   newWorkbook(): Promise<void>;
@@ -694,6 +698,11 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
 
     async readLeniently(id) {
       await edit(mapBlock(id, (b) => (isTableBlock(b) ? { ...b, lenient: true } : b)));
+      await waitFor([id]);
+    },
+
+    async setReadOptions(id, options) {
+      await edit(mapBlock(id, (b) => (isTableBlock(b) ? withReadOptions(b, options) : b)));
       await waitFor([id]);
     },
 

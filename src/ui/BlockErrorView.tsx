@@ -1,18 +1,27 @@
+import type { ReadFix, ReadOptions } from '../engine';
 import { useWorkbook, type BlockError } from '../state';
 
 /** The host a blocked fetch names (network-guard.ts words it). */
 const blockedHost = (message: string) => /: (\S+) is not among the hosts this workbook may read from/.exec(message)?.[1];
 
-/** A failure, in words, on the block that failed. */
-export function BlockErrorView({ error, onReadLeniently }: { error: BlockError; onReadLeniently?(): void }) {
+const LENIENT: ReadFix = { id: 'read-leniently', label: 'Read leniently (skip lines DuckDB cannot parse)', options: { lenient: true } };
+
+/** A failure, in words, on the block that failed; for a file, the reads that may work instead. */
+export function BlockErrorView({ error, onFix }: { error: BlockError; onFix?(options: ReadOptions): void }) {
+  // Errors that carry no fixes of their own (a server's) still offer the lenient read they may take.
+  const fixes = error.fixes ?? (error.canReadLeniently ? [LENIENT] : []);
   return (
     <div className="block-error" role="alert" data-testid="block-error" data-error-kind={error.kind}>
       <pre>{error.message}</pre>
       <AllowHost message={error.message} />
-      {error.canReadLeniently && onReadLeniently && (
-        <button type="button" data-testid="read-leniently" onClick={onReadLeniently}>
-          Read leniently (skip lines DuckDB cannot parse)
-        </button>
+      {onFix && fixes.length > 0 && (
+        <div className="block-fixes" style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          {fixes.map((fix) => (
+            <button key={fix.id} type="button" data-testid={fix.id} onClick={() => onFix(fix.options)}>
+              {fix.label}
+            </button>
+          ))}
+        </div>
       )}
     </div>
   );

@@ -8,12 +8,12 @@ const bytes = new Intl.NumberFormat('en-US', { notation: 'compact', style: 'unit
 
 /** A table made from a dropped file or a URL. */
 export function TableBlockView({ block, run }: { block: TableBlock; run: BlockRun }) {
-  const readLeniently = useWorkbook((s) => s.readLeniently);
+  const setReadOptions = useWorkbook((s) => s.setReadOptions);
   const pushToServer = useWorkbook((s) => s.pushToServer);
   const connected = useServer((s) => s.status === 'connected' && !s.readOnly);
   const source = block.source;
   const subtitle =
-    source.kind === 'file' ? `${source.fileName} · ${bytes.format(source.size)}${block.lenient ? ' · lenient' : ''}` : source.kind === 'url' ? source.url : `server table ${source.table}`;
+    source.kind === 'file' ? `${source.fileName} · ${bytes.format(source.size)}${readNote(block)}` : source.kind === 'url' ? source.url : `server table ${source.table}`;
   return (
     <BlockFrame
       block={block}
@@ -29,7 +29,7 @@ export function TableBlockView({ block, run }: { block: TableBlock; run: BlockRu
     >
       {run.progress && run.status === 'ok' && <Progress run={run} />}
       {run.status === 'running' && <Progress run={run} />}
-      {run.error && <BlockErrorView error={run.error} onReadLeniently={() => void readLeniently(block.id)} />}
+      {run.error && <BlockErrorView error={run.error} onFix={(options) => void setReadOptions(block.id, options)} />}
       {/* Kept while the block runs again (a new formula column): the open panel and scroll stay. */}
       {run.status !== 'error' && run.columns && (
         <TableResult block={block} run={run} />
@@ -45,4 +45,10 @@ function Progress({ run }: { run: BlockRun }) {
       {p && p.total > 0 ? <progress max={p.total} value={p.done} /> : <progress />}
     </div>
   );
+}
+
+/** The read options a person chose, in the subtitle: they change what the table holds. */
+function readNote(block: TableBlock): string {
+  const notes = [block.lenient && 'lenient', block.encoding, block.textColumns?.length && `${block.textColumns.join(', ')} as text`].filter(Boolean);
+  return notes.map((n) => ` · ${n}`).join('');
 }

@@ -42,6 +42,10 @@ export interface TableBlock extends BlockBase, WithFormulaColumns {
   source: TableSource;
   /** CSV only: read with DuckDB's ignore_errors after a person asked for it. */
   lenient?: boolean;
+  /** CSV only: the file's encoding when it is not UTF-8, as a person chose it. */
+  encoding?: 'latin-1' | 'utf-16';
+  /** CSV only: columns read as text whatever DuckDB detects, as a person chose them. */
+  textColumns?: string[];
 }
 
 export interface SqlBlock extends BlockBase, WithFormulaColumns {

@@ -85,9 +85,9 @@ function validate(doc: Json): WorkbookDocument {
       if (!isObject(source) || !formats.includes(source.format as string)) throw new DocumentError(`${where} (${name}) has no valid source.`);
       const format = source.format as 'csv';
       if (source.kind === 'file' && typeof source.fileName === 'string') {
-        out.push({ ...base, kind, source: { kind: 'file', fileName: source.fileName, format, size: toNumber(source.size) || 0 }, ...(raw.lenient === true ? { lenient: true } : {}), ...columns });
+        out.push({ ...base, kind, source: { kind: 'file', fileName: source.fileName, format, size: toNumber(source.size) || 0 }, ...(raw.lenient === true ? { lenient: true } : {}), ...readOptions(raw), ...columns });
       } else if (source.kind === 'url' && typeof source.url === 'string') {
-        out.push({ ...base, kind, source: { kind: 'url', url: source.url, format }, ...(raw.lenient === true ? { lenient: true } : {}), ...columns });
+        out.push({ ...base, kind, source: { kind: 'url', url: source.url, format }, ...(raw.lenient === true ? { lenient: true } : {}), ...readOptions(raw), ...columns });
       } else if (source.kind === 'server' && typeof source.table === 'string') {
         const fileName = typeof source.fileName === 'string' ? { fileName: source.fileName } : {};
         out.push({ ...base, kind, source: { kind: 'server', table: source.table, format, ...fileName }, ...columns });
@@ -219,4 +219,11 @@ function toNumber(v: unknown): number {
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A table's CSV read options (document.ts), kept only when well-formed. */
+function readOptions(raw: Record<string, unknown>): { encoding?: 'latin-1' | 'utf-16'; textColumns?: string[] } {
+  const encoding = raw.encoding === 'latin-1' || raw.encoding === 'utf-16' ? { encoding: raw.encoding as 'latin-1' | 'utf-16' } : {};
+  const columns = Array.isArray(raw.textColumns) ? raw.textColumns.filter((c): c is string => typeof c === 'string') : [];
+  return { ...encoding, ...(columns.length ? { textColumns: columns } : {}) };
 }

@@ -1,19 +1,21 @@
-import { EngineError, isEngineError, messageOf } from '../errors';
+import { EngineError, messageOf, type ReadOptions } from '../errors';
 import { quoteIdent, quoteLiteral } from '../sql';
 import type { DuckSession } from '../duckdb/BrowserEngine';
 import type { DataSource, IngestOptions } from '../types';
 import { sourceLabel } from './source';
 import { registerSource } from './register';
+import { csvError, explainCsvReason, LENIENT } from './csv-errors';
 
-interface CsvRead {
+interface CsvRead extends ReadOptions {
   delim?: string;
-  lenient?: boolean;
 }
 
 function readCsvSql(path: string, read: CsvRead, extra: string[] = []): string {
   const args = [quoteLiteral(path)];
   if (read.delim) args.push(`delim = ${quoteLiteral(read.delim)}`);
   if (read.lenient) args.push('ignore_errors = true');
+  if (read.encoding) args.push(`encoding = ${quoteLiteral(read.encoding)}`);
+  if (read.textColumns?.length) args.push(`types = {${read.textColumns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`);
   return `read_csv(${[...args, ...extra].join(', ')})`;
 }
 
@@ -21,7 +23,12 @@ function readCsvSql(path: string, read: CsvRead, extra: string[] = []): string {
 export async function readCsv(session: DuckSession, source: DataSource, table: string, options: IngestOptions): Promise<void> {
   const label = sourceLabel(source);
   const path = await registerSource(session, source);
-  const read: CsvRead = { delim: options.format === 'tsv' ? '\t' : undefined, lenient: options.lenient };
+  const read: CsvRead = {
+    delim: options.format === 'tsv' ? '\t' : undefined,
+    lenient: options.lenient,
+    encoding: options.encoding,
+    textColumns: options.textColumns,
+  };
   const create = (r: CsvRead) =>
     session.query(`CREATE TABLE ${quoteIdent(table)} AS SELECT * FROM ${readCsvSql(path, r)}`, {}, { signal: options.signal });
   try {
@@ -29,16 +36,21 @@ export async function readCsv(session: DuckSession, source: DataSource, table: s
       await create(read);
     } catch (e) {
       if (!/Error when sniffing/.test(messageOf(e))) throw e;
-      throw (await firstBadLine(session, path, label, read.delim ?? ',')) ?? e;
+      throw (await firstBadLine(session, path, label, { ...read, delim: read.delim ?? ',' })) ?? e;
     }
     if (!read.delim && (await sniffedOneTextColumn(session, table))) {
       // When lines disagree, DuckDB's sniffer falls back to one text column holding whole lines.
       await session.query(`DROP TABLE ${quoteIdent(table)}`);
-      if (!read.lenient) throw (await firstBadLine(session, path, label, ',')) ?? new EngineError('file', `${label}: the lines do not have the same number of fields.`, { file: label });
+      if (!read.lenient) {
+        throw (
+          (await firstBadLine(session, path, label, { ...read, delim: ',' })) ??
+          new EngineError('file', `${label}: the lines do not have the same number of fields.`, { file: label, fixes: [LENIENT] })
+        );
+      }
       await create({ ...read, delim: ',' });
     }
   } catch (e) {
-    throw csvError(e, label);
+    throw csvError(e, label, read);
   } finally {
     await session.db.dropFile(path);
   }
@@ -53,12 +65,12 @@ async function sniffedOneTextColumn(session: DuckSession, table: string): Promis
  * The first line DuckDB rejects, found with a lenient read that stores its rejects (the sniffer's
  * own error does not say which line broke it).
  */
-async function firstBadLine(session: DuckSession, path: string, label: string, delim: string): Promise<EngineError | undefined> {
+async function firstBadLine(session: DuckSession, path: string, label: string, read: CsvRead): Promise<EngineError | undefined> {
   return session.withConnection(async (conn) => {
     // reject_errors is a temporary table: it lives on this connection only.
     try {
       await conn.query(
-        `SELECT count(*) FROM ${readCsvSql(path, { delim, lenient: true }, ['store_rejects = true'])}`,
+        `SELECT count(*) FROM ${readCsvSql(path, { ...read, lenient: true }, ['store_rejects = true'])}`,
       );
       const result = await conn.query(
         // One line can be rejected more than once (DuckDB reports each extra field); take its last word.
@@ -69,8 +81,9 @@ async function firstBadLine(session: DuckSession, path: string, label: string, d
       );
       const row = result.toArray()[0] as { line: number; error_message: string; bad: number } | undefined;
       if (!row) return undefined;
-      const more = row.bad > 1 ? ` (${row.bad - 1} more bad lines)` : '';
-      return new EngineError('file', `${label}, line ${row.line}: ${row.error_message}${more}`, { file: label, line: row.line });
+      const more = row.bad > 1 ? ` (${row.bad - 1} more bad lines after it)` : '';
+      const { why, fixes } = explainCsvReason(row.error_message, read);
+      return new EngineError('file', `${label}, line ${row.line}${more}: ${why}`, { file: label, line: row.line, fixes });
     } catch (e) {
       console.warn('could not find the bad line', e);
       return undefined;
@@ -78,17 +91,4 @@ async function firstBadLine(session: DuckSession, path: string, label: string, d
       await conn.query('DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans').catch(() => undefined);
     }
   });
-}
-
-/** DuckDB's CSV errors name the line ("CSV Error on Line: 12"); lift it out for the UI. */
-export function csvError(e: unknown, label: string): EngineError {
-  if (isEngineError(e) && (e.kind === 'cancelled' || e.kind === 'file')) return e;
-  const message = messageOf(e);
-  const line = /on Line: (\d+)/i.exec(message)?.[1];
-  const first = message.split('\n').find((l) => l.trim().length > 0) ?? message;
-  const where = line ? `, line ${line}` : '';
-  return new EngineError('file', `${label}${where}: ${first.replace(/^Invalid Input Error: /, '')}`, {
-    file: label,
-    line: line ? Number(line) : undefined,
-  }, { cause: e });
 }

@@ -31,13 +31,13 @@ export async function ingest(session: DuckSession, source: DataSource, table: st
   if (exists.numRows > 0) throw new EngineError('file', `A table named ${table} already exists.`, { file: label });
 
   const head = await readHead(source, options.signal);
-  checkMagic(label, options.format, head.bytes, head.size ?? head.bytes.length);
+  checkMagic(label, options.format, head.bytes, head.size ?? head.bytes.length, options);
   try {
     await READERS[options.format](session, source, table, options);
   } catch (e) {
     await session.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`).catch(() => undefined);
     if (isEngineError(e)) throw e;
-    throw new EngineError('file', `${label} could not be read: ${messageOf(e)}`, { file: label }, { cause: e });
+    throw new EngineError('file', `${label} could not be read: ${messageOf(e)}`, { file: label, fixes: [] }, { cause: e });
   }
   const count = await session.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(table)}`);
   return { table, rows: Number(count.get(0)?.n ?? 0), columns: await session.describe(table) };
