@@ -62,6 +62,7 @@ import { getEngine } from './engine';
 import { buildShareLink, filesOf, forgetLinkInLocation, linkInLocation, publishedLink, type PublishedRef, type ShareResult } from './share';
 import { getRemote, onServerBack, useServer } from './server';
 import { History } from './history';
+import { selectBlock } from './selectors';
 import * as storage from './storage';
 
 export type { BlockError, BlockRun, RunStatus } from './block-runs';
@@ -177,26 +178,34 @@ let runSeq = 0; // run ids, for data-run: a test waits for the run its action st
 export const useWorkbook = create<WorkbookState>()((set, get) => {
   // Run updates are applied once per frame: a chain of fast blocks must not wait for React to
   // render each of its steps (that cost ~100 ms per block when every patch rendered at once).
+  // A frame applies the runs of at most this many blocks: each one renders its block, and the
+  // 500 cells of a big workbook finishing together made one 200 ms task.
+  const RUNS_PER_FRAME = 64;
   const pending = new Map<BlockId, Partial<BlockRun>>();
   let flushScheduled = false;
-  const flushRuns = () => {
+  /** Applies pending run updates: all of them, or (from a frame) the first RUNS_PER_FRAME. */
+  const flushRuns = (limit = Infinity) => {
     flushScheduled = false;
     if (pending.size === 0) return;
-    const patches = [...pending];
-    pending.clear();
+    const patches = [...pending].slice(0, limit);
+    for (const [id] of patches) pending.delete(id);
+    if (pending.size > 0) scheduleFlush();
     set((s) => {
       const runs = { ...s.runs };
-      for (const [id, patch] of patches) if (s.doc.blocks.some((b) => b.id === id)) runs[id] = { ...(runs[id] ?? IDLE), ...patch };
+      for (const [id, patch] of patches) if (selectBlock(s, id)) runs[id] = { ...(runs[id] ?? IDLE), ...patch };
       return { runs };
     });
   };
-  const patchRun = (id: BlockId, patch: Partial<BlockRun>) => {
-    pending.set(id, { ...pending.get(id), ...patch });
+  function scheduleFlush() {
     if (flushScheduled) return;
     flushScheduled = true;
     // Whichever comes first: the next frame, or 50 ms (frames stop in a hidden tab).
-    const timer = setTimeout(flushRuns, 50);
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => (clearTimeout(timer), flushRuns()));
+    const timer = setTimeout(() => flushRuns(RUNS_PER_FRAME), 50);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => (clearTimeout(timer), flushRuns(RUNS_PER_FRAME)));
+  }
+  const patchRun = (id: BlockId, patch: Partial<BlockRun>) => {
+    pending.set(id, { ...pending.get(id), ...patch });
+    scheduleFlush();
   };
   /** The run as it will be once pending updates land. */
   const runOf = (id: BlockId): BlockRun => ({ ...(get().runs[id] ?? IDLE), ...pending.get(id) });
@@ -284,23 +293,23 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     const changed = new Set<BlockId>();
     const restored: BlockId[] = [];
 
+    // Runs of removed and added blocks change in one store update, not one per block: each
+    // update renders every block's view, and a workbook of 500 blocks opened in O(blocks²).
+    const removedRuns = new Set<BlockId>();
+    const addedRuns = new Map<BlockId, BlockRun>();
     for (const b of prev.blocks) {
       if (after.has(b.id)) continue;
       scheduler.forget(b.id);
-      flushRuns();
-      const run = runOf(b.id);
+      removedRuns.add(b.id);
       if (isRelationBlock(b)) {
+        flushRuns();
+        const run = runOf(b.id);
         // Keep the table aside, so undo brings the block back with its result.
         const table = `__cellar_trash_${b.id}`;
         await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
         const moved = await engine.renameTable(b.name, table).then(() => true, () => false);
         if (moved) trash.set(b.id, { table, run });
       }
-      set((s) => {
-        const runs = { ...s.runs };
-        delete runs[b.id];
-        return { runs };
-      });
     }
     for (const b of next.blocks) {
       const old = before.get(b.id);
@@ -308,12 +317,10 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         const kept = trash.get(b.id);
         trash.delete(b.id);
         if (kept && isRelationBlock(b) && (await engine.renameTable(kept.table, b.name).then(() => true, () => false))) {
-          flushRuns();
-          set((s) => ({ runs: { ...s.runs, [b.id]: { ...kept.run, revision: kept.run.revision + 1 } } }));
+          addedRuns.set(b.id, { ...kept.run, revision: kept.run.revision + 1 });
           restored.push(b.id);
         } else {
-          flushRuns();
-          set((s) => ({ runs: { ...s.runs, [b.id]: s.runs[b.id] ?? IDLE } }));
+          addedRuns.set(b.id, IDLE);
           if (!notRunYet.delete(b.id)) changed.add(b.id);
         }
         continue;
@@ -324,6 +331,15 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         // A chart's own table is a view that names its source: it is made again under the new name.
         for (const c of next.blocks) if (c.kind === 'chart' && c.source === b.id) changed.add(c.id);
       }
+    }
+    if (removedRuns.size > 0 || addedRuns.size > 0) {
+      flushRuns();
+      set((s) => {
+        const runs = { ...s.runs };
+        for (const id of removedRuns) delete runs[id];
+        for (const [id, run] of addedRuns) runs[id] = run === IDLE ? (s.runs[id] ?? IDLE) : run;
+        return { runs };
+      });
     }
     for (const id of editedBlocks(prev, next, runSqlEdits)) changed.add(id);
     graph = await graphOf(get().doc);

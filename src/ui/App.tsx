@@ -4,7 +4,7 @@ import type { BlockId } from '../workbook';
 import { BlockBoundary } from './BlockBoundary';
 import { CellBlockView } from './CellBlockView';
 import { ChartBlockView } from './ChartBlockView';
-import { getEngine, useWorkbook, type BlockRun } from '../state';
+import { getEngine, selectBlock, useWorkbook, type BlockRun } from '../state';
 import { messageOf } from '../engine';
 import { FileDrop } from './FileDrop';
 import { PivotBlockView } from './PivotBlockView';
@@ -19,13 +19,14 @@ const IDLE: BlockRun = { status: 'idle', revision: 0 };
 
 export function App() {
   const ids = useWorkbook(useShallow((s) => s.doc.blocks.map((b) => b.id)));
+  const shown = useProgressiveCount(ids.length);
   return (
     <div className="app">
       <Toolbar />
       <Notices />
       <main className="blocks">
         {ids.length === 0 && <EmptyState />}
-        {ids.map((id) => (
+        {ids.slice(0, shown).map((id) => (
           <BlockItem key={id} id={id} />
         ))}
       </main>
@@ -38,7 +39,7 @@ export function App() {
 
 /** One block; re-renders only when that block or its run changes. */
 const BlockItem = memo(function BlockItem({ id }: { id: BlockId }) {
-  const block = useWorkbook((s) => s.doc.blocks.find((b) => b.id === id));
+  const block = useWorkbook((s) => selectBlock(s, id));
   const run = useWorkbook((s) => s.runs[id]) ?? IDLE;
   if (!block) return null;
   return (
@@ -52,6 +53,20 @@ const BlockItem = memo(function BlockItem({ id }: { id: BlockId }) {
     </BlockBoundary>
   );
 });
+
+/** Blocks mounted at first, and added each frame after (their bodies mount near the view: see NearView). */
+const BLOCKS_PER_FRAME = 16;
+
+/** How many of `total` blocks to mount now: all of them a few frames after a big workbook opens. */
+function useProgressiveCount(total: number): number {
+  const [shown, setShown] = useState(BLOCKS_PER_FRAME);
+  useEffect(() => {
+    if (shown >= total) return;
+    const frame = requestAnimationFrame(() => setShown((n) => n + BLOCKS_PER_FRAME));
+    return () => cancelAnimationFrame(frame);
+  }, [shown, total]);
+  return Math.min(shown, total);
+}
 
 function EmptyState() {
   return (

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useWorkbook, type BlockRun } from '../state';
+import { NearView } from './NearView';
 import type { Block } from '../workbook';
 
 interface BlockFrameProps {
@@ -10,11 +11,16 @@ interface BlockFrameProps {
   children: ReactNode;
 }
 
+/** From this many blocks on, a block's body mounts only near the view. */
+const LARGE_WORKBOOK = 60;
+const isLarge = (s: { doc: { blocks: readonly unknown[] } }) => s.doc.blocks.length >= LARGE_WORKBOOK;
+
 const KIND_LABEL = { sql: 'SQL', table: 'Table', cell: 'Cell', sheet: 'Sheet', pivot: 'Pivot', chart: 'Chart' } as const;
 
 /** Every block's frame: its name (click to rename), status, block actions and the test contract's attributes. */
 export function BlockFrame({ block, run, subtitle, actions, children }: BlockFrameProps) {
   const { removeBlock, moveBlock, toggleCollapsed, duplicateBlock } = useWorkbook.getState();
+  const large = useWorkbook(isLarge);
   return (
     <section
       className={`block block-${block.kind} status-${run.status}${block.collapsed ? ' collapsed' : ''}`}
@@ -55,7 +61,7 @@ export function BlockFrame({ block, run, subtitle, actions, children }: BlockFra
           </button>
         </span>
       </header>
-      {!block.collapsed && children}
+      {!block.collapsed && <NearView when={large}>{children}</NearView>}
     </section>
   );
 }
