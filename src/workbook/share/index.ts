@@ -3,3 +3,4 @@ export { applyLinkParams } from './params';
 export { externalHosts } from './hosts';
 export { chooseEmbeds, EMBED_LIMIT, type EmbedCandidate } from './embed';
 export { fromBase64Url, toBase64Url } from './base64url';
+export { LINK_LIMITS } from './limits';

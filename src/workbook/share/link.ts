@@ -3,6 +3,10 @@ import type { ColumnInfo } from '../../engine';
 import type { BlockId, WorkbookDocument } from '../document';
 import { readDocument } from '../migrate';
 import { fromBase64Url, toBase64Url } from './base64url';
+import { ShareLinkError } from './errors';
+import { checkLinkWorkbook, checkPayloadLength } from './limits';
+
+export { ShareLinkError };
 
 /**
  * A workbook as a link: the document (versioned), the small local files it was made from, and
@@ -33,10 +37,6 @@ export interface ShareBundle {
   missing: MissingTable[];
 }
 
-/** A link that cannot be opened, in words; nothing was changed. */
-export class ShareLinkError extends Error {
-  override name = 'ShareLinkError';
-}
 
 interface Header {
   v: number;
@@ -62,6 +62,7 @@ export function encodeShareLink(bundle: ShareBundle): string {
 
 /** Reads a link's payload; throws ShareLinkError saying what is wrong with it. */
 export function decodeShareLink(payload: string): ShareBundle {
+  checkPayloadLength(payload.length);
   const dot = payload.indexOf('.');
   const version = Number(payload.slice(0, dot));
   if (dot < 1 || !Number.isInteger(version) || version < 1) throw new ShareLinkError('This is not a Cellar link: it has no version.');
@@ -85,6 +86,7 @@ export function decodeShareLink(payload: string): ShareBundle {
   } catch (e) {
     throw new ShareLinkError(`This link's workbook cannot be opened: ${(e as Error).message}`);
   }
+  checkLinkWorkbook(doc);
   const ids = new Set(doc.blocks.filter((b) => b.kind === 'table').map((b) => b.id as string));
   let at = 4 + headerLength;
   const files: SharedFile[] = header.files.map((f) => {
