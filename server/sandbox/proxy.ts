@@ -98,12 +98,7 @@ export function createProxy(qp: QueryProcess, statementTimeoutMs: number) {
         req.unpipe(upstream);
       }
       res.writeHead(up.statusCode ?? 500, headers);
-      up.on('data', (chunk: Buffer) => {
-        if (!res.write(chunk)) {
-          up.pause();
-          res.once('drain', () => up.resume());
-        }
-      });
+      up.pipe(res, { end: false });
       up.on('end', () => {
         if (finished) return;
         finished = true;
