@@ -72,6 +72,26 @@ export async function relationKind(connection: DuckDBConnection, schema: string,
   return kind === 'table' || kind === 'view' ? kind : null;
 }
 
+/**
+ * One table's or view's entry, as GET /api/tables lists it, or null. Columns come from the
+ * catalog, not DESCRIBE: a view over a renamed table still has an entry (and can be dropped).
+ */
+export async function tableInfo(connection: DuckDBConnection, schema: string, name: string): Promise<TableInfo | null> {
+  const kind = await relationKind(connection, schema, name);
+  if (!kind) return null;
+  const columns = (
+    await connection.runAndReadAll(
+      `SELECT column_name, data_type FROM duckdb_columns()
+        WHERE database_name = current_database() AND schema_name = $schema AND table_name = $name ORDER BY column_index`,
+      { schema, name },
+    )
+  )
+    .getRowObjectsJS()
+    .map((c) => ({ name: String(c.column_name), type: String(c.data_type) }));
+  const count = kind === 'table' ? (await connection.runAndReadAll(`SELECT count(*) AS n FROM ${quoteIdent(schema)}.${quoteIdent(name)}`)).getRowObjectsJS()[0]?.n : null;
+  return { name, kind, columns, rows: count === null ? null : Number(count ?? 0) };
+}
+
 /** A table's columns and exact row count; `relation` is already quoted (and schema-qualified). */
 export async function describeTable(connection: DuckDBConnection, relation: string): Promise<{ rows: number; columns: ColumnInfo[] }> {
   const columns = (await connection.runAndReadAll(`DESCRIBE ${relation}`)).getRowObjectsJS().map((r) => ({

@@ -1,8 +1,8 @@
 import type { App } from '../app.js';
-import { describeTable, listTables, relationKind } from '../catalog.js';
+import { listTables, relationKind, tableInfo } from '../catalog.js';
 import { ApiError } from '../errors.js';
 import { sendJson, type Route } from '../http.js';
-import type { TableDropped, TableInfo } from '../protocol.js';
+import type { TableDropped } from '../protocol.js';
 import { qualified } from '../scope.js';
 import { sanitizeTableName } from '../sql.js';
 
@@ -32,10 +32,9 @@ export function tableRoutes(app: App): Route[] {
         const name = tableName(params.name ?? '');
         const lease = await app.db.acquire();
         try {
-          const kind = await relationKind(lease.connection, scope!.namespace, name);
-          if (!kind) throw new ApiError('not-found', `No table ${name}${scope!.workbook ? ' in this workbook' : ''}`);
-          const { rows, columns } = await describeTable(lease.connection, qualified(scope!, name));
-          sendJson(res, 200, { name, kind, columns, rows: kind === 'table' ? rows : null } satisfies TableInfo);
+          const info = await tableInfo(lease.connection, scope!.namespace, name);
+          if (!info) throw new ApiError('not-found', `No table ${name}${scope!.workbook ? ' in this workbook' : ''}`);
+          sendJson(res, 200, info);
         } finally {
           lease.release();
         }

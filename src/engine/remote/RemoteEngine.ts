@@ -5,7 +5,7 @@ import { EngineError } from '../errors';
 import { quoteIdent } from '../sql';
 import type { SqlToken } from '../sql-tokens';
 import type { ColumnInfo, DataSource, Engine, IngestOptions, IngestResult, QueryOptions, SqlAnalysis, SqlParams, TableInfo } from '../types';
-import { ServerClient } from './client';
+import { ServerClient, type WorkbookOption } from './client';
 import { responseError } from './errors';
 import { Running, runQuery } from './query';
 import { uploadTable, type UploadOptions } from './upload';
@@ -16,6 +16,13 @@ export interface RemoteEngineOptions {
   token: string;
   /** The page's DuckDB-WASM engine: the same dialect, and no round trip to parse. */
   parser: SqlParser;
+  /**
+   * The workbook whose tables these are (the app's workbook id, or a function that gives the open
+   * one at each request). On the server each workbook has a namespace of its own: its uploads,
+   * pushes and CREATEs land there, its unqualified names are looked up there, and nothing it runs
+   * can write outside it. Without one, an admin token works on the server's shared tables.
+   */
+  workbook?: WorkbookOption;
 }
 
 /** A Cellar server (server/) behind the Engine seam; answers in Arrow over HTTP. */
@@ -28,7 +35,7 @@ export class RemoteEngine implements Engine {
   private readonly running = new Running();
 
   constructor(options: RemoteEngineOptions) {
-    this.client = new ServerClient(options.url, options.token);
+    this.client = new ServerClient(options.url, options.token, options.workbook);
     this.url = this.client.url;
     this.parser = options.parser;
   }
@@ -55,12 +62,18 @@ export class RemoteEngine implements Engine {
   }
 
   async relationKind(name: string): Promise<'table' | 'view' | undefined> {
-    const result = await this.query(
-      "SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $name",
-      { name },
-    );
-    const type = result.numRows > 0 ? String(result.get(0)?.table_type) : undefined;
-    return type === 'VIEW' ? 'view' : type ? 'table' : undefined;
+    // The route looks in the request's workbook, and answers read-only tokens too, which may not
+    // read DuckDB's catalog (it lists every workbook's tables). It renames what is not
+    // [A-Za-z0-9_], so other names go by SQL.
+    if (!/^[A-Za-z0-9_]{1,128}$/.test(name)) {
+      const result = await this.query('SELECT table_type FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $name', { name });
+      const type = result.numRows > 0 ? String(result.get(0)?.table_type) : undefined;
+      return type === 'VIEW' ? 'view' : type ? 'table' : undefined;
+    }
+    const response = await this.client.fetch(`/api/tables/${name}`);
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw await responseError(response, { url: this.url, purpose: 'query' });
+    return ((await response.json()) as ServerTableInfo).kind;
   }
 
   /** A file is streamed to the server; a URL is refused, since the server cannot reach the web. */

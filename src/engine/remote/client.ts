@@ -1,3 +1,4 @@
+import { WORKBOOK_HEADER } from '../../../server/protocol';
 import { EngineError } from '../errors';
 import { responseError, unreachable, type ErrorScene } from './errors';
 
@@ -15,6 +16,12 @@ export function normalizeUrl(url: string): string {
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }
 
+/**
+ * The workbook requests are for: an id, or a function asked at each request (the app's open
+ * workbook changes). The server keeps each workbook's tables in a namespace of its own.
+ */
+export type WorkbookOption = string | (() => string | undefined);
+
 /** The requests every remote call makes: the token on each, and failures turned into EngineErrors. */
 export class ServerClient {
   readonly url: string;
@@ -22,6 +29,7 @@ export class ServerClient {
   constructor(
     url: string,
     readonly token: string,
+    private readonly workbook?: WorkbookOption,
   ) {
     this.url = normalizeUrl(url);
   }
@@ -31,10 +39,16 @@ export class ServerClient {
     return `Bearer ${this.token}`;
   }
 
+  /** The headers every request carries: the token, and the workbook when there is one. */
+  get headers(): Record<string, string> {
+    const workbook = typeof this.workbook === 'function' ? this.workbook() : this.workbook;
+    return { Authorization: this.authorization, ...(workbook ? { [WORKBOOK_HEADER]: workbook } : {}) };
+  }
+
   /** fetch with the token; a connection that never answers becomes an `unreachable` error. */
   async fetch(route: string, init: RequestInit = {}, context: { sql?: string; file?: string } = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    headers.set('Authorization', this.authorization);
+    for (const [name, value] of Object.entries(this.headers)) headers.set(name, value);
     if (typeof init.body === 'string') headers.set('Content-Type', 'application/json');
     try {
       return await fetch(this.url + route, { ...init, headers });

@@ -7,4 +7,5 @@ export type { LocalSession, PushOptions } from './push';
 export { pullResult } from './pull';
 export type { PullOptions, PullTarget } from './pull';
 export type { UploadOptions } from './upload';
+export type { WorkbookOption } from './client';
 export { createReadToken, loadDocument, storeDocument } from './documents';

@@ -16,24 +16,24 @@ export interface SendBlobOptions {
  * Rejects with the transport's own error when no answer came, and with an AbortError when
  * `signal` aborted it; an HTTP error status resolves, for the caller to read.
  */
-export function sendBlob(url: string, authorization: string, body: Blob, options: SendBlobOptions = {}): Promise<SentBlob> {
+export function sendBlob(url: string, headers: Readonly<Record<string, string>>, body: Blob, options: SendBlobOptions = {}): Promise<SentBlob> {
   // XMLHttpRequest streams a File from disk and reports upload progress. fetch can do neither
   // in Chromium: a ReadableStream request body needs HTTP/2 there. Node has no XMLHttpRequest,
   // and its fetch streams over HTTP/1.1.
-  return typeof XMLHttpRequest === 'function' ? sendWithXhr(url, authorization, body, options) : sendWithFetch(url, authorization, body, options);
+  return typeof XMLHttpRequest === 'function' ? sendWithXhr(url, headers, body, options) : sendWithFetch(url, headers, body, options);
 }
 
 function abortError(): DOMException {
   return new DOMException('The upload was aborted', 'AbortError');
 }
 
-function sendWithXhr(url: string, authorization: string, body: Blob, { signal, onProgress }: SendBlobOptions): Promise<SentBlob> {
+function sendWithXhr(url: string, headers: Readonly<Record<string, string>>, body: Blob, { signal, onProgress }: SendBlobOptions): Promise<SentBlob> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
     const xhr = new XMLHttpRequest();
     const abort = () => xhr.abort();
     xhr.open('PUT', url);
-    xhr.setRequestHeader('Authorization', authorization);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : body.size);
     xhr.onload = () => resolve({ status: xhr.status, statusText: xhr.statusText, text: xhr.responseText });
     // XMLHttpRequest says nothing more about a failed connection than that it failed.
@@ -45,7 +45,7 @@ function sendWithXhr(url: string, authorization: string, body: Blob, { signal, o
   });
 }
 
-async function sendWithFetch(url: string, authorization: string, body: Blob, { signal, onProgress }: SendBlobOptions): Promise<SentBlob> {
+async function sendWithFetch(url: string, headers: Readonly<Record<string, string>>, body: Blob, { signal, onProgress }: SendBlobOptions): Promise<SentBlob> {
   let done = 0;
   const counted = body.stream().pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -57,7 +57,7 @@ async function sendWithFetch(url: string, authorization: string, body: Blob, { s
     }),
   );
   // `duplex: 'half'` is required for a stream body; the DOM typings do not know it yet.
-  const init: RequestInit & { duplex: 'half' } = { method: 'PUT', headers: { Authorization: authorization }, body: counted, signal, duplex: 'half' };
+  const init: RequestInit & { duplex: 'half' } = { method: 'PUT', headers: { ...headers }, body: counted, signal, duplex: 'half' };
   const response = await fetch(url, init);
   return { status: response.status, statusText: response.statusText, text: await response.text() };
 }

@@ -35,7 +35,7 @@ export async function uploadTable(client: ServerClient, file: Blob, table: strin
   const onProgress = options.onProgress && ((done: number, total: number) => options.onProgress?.({ done, total, unit: 'bytes' }));
   let sent;
   try {
-    sent = await sendBlob(url, client.authorization, file, { signal: options.signal, onProgress });
+    sent = await sendBlob(url, client.headers, file, { signal: options.signal, onProgress });
   } catch (e) {
     if (options.signal?.aborted) throw new EngineError('cancelled', `Uploading ${label} was cancelled`, { file: label }, { cause: e });
     throw unreachable(client.url, e, { file: label });
