@@ -8,9 +8,11 @@ const END = Symbol('end');
 /**
  * How long a stopped query may take to end before its process is given up on. DuckDB checks for
  * an interrupt between vectors; one function call on one huge value (a 2 GB `repeat`, a
- * `levenshtein` of two long strings) never looks, and only ending the process stops it.
+ * `levenshtein` of two long strings) never looks, and only ending the process stops it. A
+ * timeout must end within the timeout + 1 s; a cancel or a result cap has no such bound and gets
+ * longer, since ending the process also ends every other request it runs.
  */
-export const STUCK_AFTER_MS = 750;
+export const STUCK_AFTER_MS: Readonly<Record<StopReason, number>> = { timeout: 750, cancelled: 5000, 'too-large': 5000 };
 
 /** A query in flight: who started it, and how to stop it. */
 export interface RunningQuery {
@@ -37,7 +39,7 @@ export class QueryRegistry {
   private readonly byId = new Map<string, RunningQuery>();
   private readonly all = new Set<RunningQuery>();
 
-  /** Called once for a query still running STUCK_AFTER_MS after it was stopped. */
+  /** Called once for a query still running STUCK_AFTER_MS[reason] after it was stopped. */
   onStuck: (query: RunningQuery) => void = () => {};
 
   /** Registers a query; null when a query with that id is already running. */
@@ -65,7 +67,7 @@ export class QueryRegistry {
         stopped = reason;
         connection?.interrupt();
         repeat = setInterval(() => connection?.interrupt(), 100);
-        stuck = setTimeout(() => registry.onStuck(query), STUCK_AFTER_MS);
+        stuck = setTimeout(() => registry.onStuck(query), STUCK_AFTER_MS[reason]);
         controller.abort(reason);
       },
       attach(c) {
