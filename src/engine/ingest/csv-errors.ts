@@ -11,7 +11,7 @@ interface Explained {
   fixes: ReadFix[];
 }
 
-const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const MB = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 /**
  * DuckDB's CSV error: `CSV Error on Line: N`, then `Original Line: …` (the whole line, which can
@@ -27,9 +27,10 @@ export function explainCsvReason(message: string, read: ReadOptions): Explained 
   }
   const long = /Maximum line size of (\d+) bytes exceeded\. Actual Size:\s*(\d+)/i.exec(reason);
   if (long) {
+    // ignore_errors does not skip such a line: DuckDB stops at it whatever the options.
     return {
-      why: `this line is ${MB(Number(long[2]))} long, longer than the ${MB(Number(long[1]))} DuckDB reads as one line (a huge field, or a quote that is never closed). Skip it with a lenient read, or cut the field down.`,
-      fixes: lenient,
+      why: `this line is longer than the ${MB(Number(long[1]))} DuckDB reads as one line (it had read ${MB(Number(long[2]))} of it). A quote that is never closed makes the rest of the file one line; otherwise split the huge field or line in the file.`,
+      fixes: [],
     };
   }
   // The column and its detected type are named below the reason, in the "Possible solutions" part.

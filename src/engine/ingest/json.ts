@@ -1,4 +1,4 @@
-import { EngineError, isEngineError, messageOf } from '../errors';
+import { EngineError, isEngineError, messageOf, readableMessage } from '../errors';
 import type { DuckSession } from '../duckdb/BrowserEngine';
 import type { DataSource, IngestOptions } from '../types';
 import { registerSource } from './register';
@@ -15,13 +15,32 @@ const NDJSON_CHUNK_BYTES = 32 * 1024 * 1024;
 export async function readJson(session: DuckSession, source: DataSource, table: string, options: IngestOptions): Promise<void> {
   const label = sourceLabel(source);
   try {
-    const head = new TextDecoder().decode((await readHead(source, options.signal)).bytes);
-    if (isNewlineDelimited(head)) await readNdjson(session, source, table, options);
-    else await readWhole(session, source, table);
+    // ignoreBOM keeps a byte order mark in the text, so it can be seen (and skipped).
+    const head = new TextDecoder('utf-8', { ignoreBOM: true }).decode((await readHead(source, options.signal)).bytes);
+    if (isNewlineDelimited(head.replace(/^\uFEFF/, ''))) await readNdjson(session, source, table, options);
+    else await readWhole(session, withoutBom(source, head), table);
   } catch (e) {
     if (isEngineError(e)) throw e;
-    throw new EngineError('file', `${label} could not be read as JSON: ${messageOf(e)}`, { file: label }, { cause: e });
+    throw new EngineError('file', `${label} could not be read as JSON: ${jsonReason(messageOf(e))}`, { file: label, fixes: [] }, { cause: e });
   }
+}
+
+const SHAPES = 'Cellar reads an array of objects ([{…}, {…}]), one object of columns, or one object per line.';
+
+/** The bindings' JSON errors, said for a person. */
+export function jsonReason(message: string): string {
+  const said = readableMessage(message);
+  if (/Table type not specified/i.test(said)) return `it holds no table. ${SHAPES}`;
+  if (/at least one column/i.test(said)) return `it holds no columns (an empty array, or arrays without objects). ${SHAPES}`;
+  if (/Invalid unicode|utf-?8/i.test(said)) return 'it is not UTF-8 text. Save it again as UTF-8.';
+  const detail = said.replace(/^[\w ]*Error: /, '').trim();
+  return `it is not valid JSON (${detail}). Check that the file is whole (not cut short) and is JSON.`;
+}
+
+/** The bindings' reader does not skip a UTF-8 byte order mark; a file is read past it (a slice, not a copy). */
+function withoutBom(source: DataSource, head: string): DataSource {
+  if (source.kind !== 'file' || !head.startsWith('\uFEFF')) return source;
+  return { kind: 'file', file: new File([source.file.slice(3)], source.file.name) };
 }
 
 /** `{…}\n{…}`: the first line is a whole object and another follows. */
