@@ -9,6 +9,8 @@ import type { Death, QueryProcess } from './supervisor.js';
 
 /** Headers that describe one hop of a connection, not the message. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', REQUEST_TAG, CLOSE_HEADER]);
+/** Not forwarded either: this process has already answered `Expect: 100-continue`. */
+const ANSWERED_HERE = new Set(['expect']);
 
 /** How long a request waits for a restarting query process. */
 const READY_WAIT_MS = 30_000;
@@ -18,6 +20,7 @@ function copyHeaders(headers: IncomingHttpHeaders, keepFraming: boolean): Record
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
     if (HOP_BY_HOP.has(name) && !(keepFraming && name === 'transfer-encoding')) continue;
+    if (keepFraming && ANSWERED_HERE.has(name)) continue;
     out[name] = value;
   }
   return out;
@@ -78,7 +81,10 @@ export function createProxy(qp: QueryProcess, statementTimeoutMs: number) {
     const untrack = qp.track(tag, (death) => {
       finished = true;
       // A cancel still waiting was waiting for its query to end, and it has: with the process.
-      if (isCancel(req) && !res.headersSent) sendJson(res, 200, { cancelled: true } satisfies CancelResponse);
+      if (isCancel(req) && !res.headersSent) {
+        setCommonHeaders(res);
+        sendJson(res, 200, { cancelled: true } satisfies CancelResponse);
+      }
       else fail(req, res, deathError(death, tag, statementTimeoutMs));
     });
     const upstream = request({
@@ -157,8 +163,22 @@ function jsonUploadScanner(req: IncomingMessage): JsonDepthScanner | null {
   return url.pathname.startsWith('/api/tables/') && url.searchParams.get('format') === 'json' ? new JsonDepthScanner() : null;
 }
 
+/**
+ * The headers every answer carries (http.ts sets them on the query process's own answers): an
+ * answer this process makes must reach a cross-origin page too, or the app sees a CORS failure
+ * instead of the words.
+ */
+function setCommonHeaders(res: ServerResponse): void {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Expose-Headers', Object.values(HEADERS).join(', '));
+  res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+}
+
 function fail(req: IncomingMessage, res: ServerResponse, error: ApiError): void {
   if (!res.headersSent) {
+    setCommonHeaders(res);
     if (!req.complete) res.setHeader('Connection', 'close');
     sendError(res, error);
     return;
