@@ -1,4 +1,4 @@
-import { EngineError, errorPosition, isEngineError, pullResult, quoteIdent, type DataSource, type SqlAnalysis, type SqlParams } from '../engine';
+import { EngineError, errorPosition, isEngineError, pullResult, quoteIdent, type DataSource, type RemoteEngine, type SqlAnalysis, type SqlParams } from '../engine';
 import {
   BlockedByInput,
   blockStatement,
@@ -25,7 +25,8 @@ import { BlockFailure, sameColumns, toBlockError, type BlockRun } from './block-
 import { runChart } from './chart-runner';
 import { missingFileMessage } from './share';
 import { moveInputs, place, runOnServer, serverFailure, type PlacedSqlDeps } from './placed-sql';
-import { getRemote } from './server';
+import { useServer } from './server';
+import { consentFailure, needsServer, serverWants } from './server-consent';
 import { getEngine } from './engine';
 import { applyFormulaColumns, currentCellValue, dataTable, placeData, runFormulaCell, runPivot, runSheet, type RuntimeContext } from './formula-runtime';
 import * as storage from './storage';
@@ -55,6 +56,10 @@ export interface RunnerDeps {
   placeholders: ReadonlyMap<BlockId, share.MissingTable>;
   /** Blocks whose table the server has a copy of, at the revision it was pushed. */
   pushed: Map<BlockId, number>;
+  /** The server this workbook may use: none, or not one a workbook from a link was not allowed. */
+  remote(): RemoteEngine | undefined;
+  /** The connected server's URL when this workbook (from a link) may not use it. */
+  unallowedServer(): string | undefined;
 }
 
 /**
@@ -196,7 +201,9 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
 
   /** A published workbook's table: its rows come from the server it was published to, as Arrow. */
   async function pullServerTable(b: TableBlock, table: string, key: string, signal: AbortSignal): Promise<void> {
-    const remote = getRemote();
+    const unallowed = deps.unallowedServer();
+    if (unallowed) throw consentFailure(unallowed);
+    const remote = deps.remote();
     if (!remote) throw new BlockFailure({ kind: 'network', message: `${b.name} is the server table ${table}: connect to the server it was published on (Server, in the toolbar) to load it.` });
     try {
       const pulled = await pullResult(remote, await getEngine(), `SELECT * FROM ${quoteIdent(table)}`, dataTable(b), { replace: true, signal });
@@ -214,7 +221,9 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
     const target = dataTable(b);
     const statement = blockStatement(target, b.sql);
     const params = paramsFor(get().doc, b);
-    const placedDeps: PlacedSqlDeps = { doc: get().doc, graph: deps.graph(), analyses, runOf, patchRun, local: engine, remote: getRemote(), pushed: deps.pushed };
+    const unallowed = deps.unallowedServer();
+    if (unallowed && needsServer(serverWants(get().doc, analyses, useServer.getState().tables), b.name)) throw consentFailure(unallowed);
+    const placedDeps: PlacedSqlDeps = { doc: get().doc, graph: deps.graph(), analyses, runOf, patchRun, local: engine, remote: deps.remote(), pushed: deps.pushed };
     const placement = place(placedDeps, b);
     const key = JSON.stringify([b.sql, params, inputRevisions(b), placement.side]);
     noteDerived(b);

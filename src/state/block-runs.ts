@@ -6,7 +6,8 @@ export type RunStatus = 'idle' | 'running' | 'ok' | 'error' | 'stale';
 
 /** A failure shown on a block: what happened and where. */
 export interface BlockError {
-  kind: EngineErrorKind | 'formula';
+  /** `consent`: a workbook from a link asked to use a server the person has not allowed. */
+  kind: EngineErrorKind | 'formula' | 'consent';
   message: string;
   /** 0-based offset into the block's SQL. */
   position?: number;

@@ -23,6 +23,13 @@ export interface ServerState {
 const KEY = 'cellar:server';
 const RETRY_MS = 3000;
 let remote: RemoteEngine | undefined;
+// The workbook each request is for: on the server, each workbook reads and writes its own namespace.
+let workbookOf: () => string | undefined = () => undefined;
+
+/** Tells the remote engine which workbook is open (its namespace on the server), at each request. */
+export function setServerWorkbook(fn: () => string | undefined): void {
+  workbookOf = fn;
+}
 let retry: ReturnType<typeof setTimeout> | undefined;
 const reconnectListeners = new Set<() => void>();
 
@@ -77,7 +84,7 @@ export const useServer = create<ServerState>()((set, get) => {
       const clean = url.trim().replace(/\/+$/, '');
       set({ url: clean, token, status: 'connecting', message: undefined });
       const parser = await getEngine();
-      remote = createRemoteEngine({ url: clean, token, parser });
+      remote = createRemoteEngine({ url: clean, token, parser, workbook: () => workbookOf() });
       const ok = await check(clean, token);
       if (ok || get().status === 'unreachable') localStorage.setItem(KEY, JSON.stringify({ url: clean, token }));
       if (!ok && get().status === 'unreachable') scheduleRetry();

@@ -19,6 +19,8 @@ export interface WorkbookRecord {
    * beside the document, never in it, so a link cannot grant itself anything.
    */
   allowedHosts?: string[];
+  /** Set for a workbook opened from a link: the servers the person allowed it to use (none at first). */
+  allowedServers?: string[];
   /** The schemas a link gave for local files it did not carry, shown until they are dropped. */
   placeholders?: MissingTable[];
 }

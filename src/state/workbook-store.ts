@@ -60,8 +60,10 @@ import { withReadOptions } from './read-options';
 import type { ReadOptions } from '../engine';
 import { getEngine } from './engine';
 import { buildShareLink, filesOf, forgetLinkInLocation, linkInLocation, publishedLink, type PublishedRef, type ShareResult } from './share';
-import { getRemote, onServerBack, useServer } from './server';
+import { getRemote, onServerBack, setServerWorkbook, useServer } from './server';
 import { History } from './history';
+import { openGuard } from './open-guard';
+import { mayUseServer, OWN, serverWants, type ServerAccess, type ServerWants } from './server-consent';
 import { selectBlock } from './selectors';
 import * as storage from './storage';
 
@@ -144,6 +146,16 @@ export interface WorkbookState {
   resolveLink(allow: boolean): Promise<void>;
   /** Lets this workbook (opened from a link) fetch from one more host, and runs what it blocked. */
   allowHost(host: string): Promise<void>;
+  /** What this workbook (from a link) would do on the connected server, while the person decides. */
+  pendingServer?: { url: string; wants: ServerWants };
+  /** Shows what this workbook would do on the connected server, to allow it or not. */
+  reviewServer(): void;
+  /** The answer to pendingServer: allow this workbook to use that server (its blocks waiting on it run), or not. */
+  resolveServer(allow: boolean): Promise<void>;
+  /** A workbook the last visit began to open and never finished (it froze or crashed the tab): not opened again by itself. */
+  unopened?: { id: string; title: string };
+  /** The answer to unopened: open it after all, or delete it. */
+  resolveUnopened(open: boolean): Promise<void>;
   /** Where a SQL block runs: auto, browser or server. */
   setRunOn(id: BlockId, runOn: RunOn): void;
   /** Copies a block's table to the connected server (as Parquet, with progress on the block). */
@@ -168,9 +180,12 @@ const sheetValues = new Map<BlockId, Map<string, Scalar>>(); // sheets' values, 
 let graph: Graph = buildGraph(createDocument(), () => undefined);
 // A workbook opened from a link: the hosts the person allowed (undefined: the person's own, any host).
 let allowedHosts: string[] | undefined;
+// Which servers the open workbook may use: a workbook from a link, none until the person agrees.
+let serverAccess: ServerAccess = OWN;
 const placeholders = new Map<BlockId, share.MissingTable>(); // files a link described but did not carry
 const pushed = new Map<BlockId, number>(); // tables the server has a copy of, at the revision pushed
-let pendingBundle: { bundle: share.ShareBundle; applied: string[] } | undefined; // a link waiting for consent
+// A link waiting for consent; `servers`: the server a published link loads from, allowed with its host.
+let pendingBundle: { bundle: share.ShareBundle; applied: string[]; servers?: string[] } | undefined;
 let pendingPublished: { ref: PublishedRef; params: URLSearchParams } | undefined; // a published link waiting for consent
 let noticeId = 0;
 let runSeq = 0; // run ids, for data-run: a test waits for the run its action started
@@ -249,6 +264,11 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     sheetValues,
     placeholders,
     pushed,
+    remote: () => (mayUseServer(serverAccess, useServer.getState().url) ? getRemote() : undefined),
+    unallowedServer: () => {
+      const url = useServer.getState().url;
+      return getRemote() && url && !mayUseServer(serverAccess, url) ? url : undefined;
+    },
   });
 
   /** The graph of `doc`, parsing any SQL text not parsed yet (DuckDB's parser, in the worker). */
@@ -374,17 +394,30 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     clearTimeout(saveTimer);
     saveTimer = undefined;
     const { workbookId, doc } = get();
-    const record: storage.WorkbookRecord = { id: workbookId, title: doc.title, updatedAt: Date.now(), doc, ...(allowedHosts ? { allowedHosts } : {}), ...(placeholders.size ? { placeholders: [...placeholders.values()] } : {}) };
+    const record: storage.WorkbookRecord = {
+      id: workbookId,
+      title: doc.title,
+      updatedAt: Date.now(),
+      doc,
+      ...(allowedHosts ? { allowedHosts } : {}),
+      ...(serverAccess.kind === 'linked' ? { allowedServers: [...serverAccess.allowed] } : {}),
+      ...(placeholders.size ? { placeholders: [...placeholders.values()] } : {}),
+    };
     saving = saving
       .then(() => storage.saveWorkbook(record))
       .then(() => set((s) => ({ workbooks: [{ id: record.id, title: record.title, updatedAt: record.updatedAt }, ...s.workbooks.filter((w) => w.id !== record.id)] })))
       .catch((e: unknown) => notify(`Could not save the workbook: ${messageOf(e)}`));
     return saving;
   }
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', () => void (saveTimer && save()));
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', () => {
+      openGuard.end(get().workbookId);
+      if (saveTimer) void save();
+    });
+  }
 
   /** Closes the open workbook's runs and tables and opens `doc` in their place. */
-  async function open(workbookId: string, doc: WorkbookDocument, from: { allowedHosts?: string[]; placeholders?: share.MissingTable[]; files?: Map<BlockId, File> } = {}): Promise<void> {
+  async function open(workbookId: string, doc: WorkbookDocument, from: { allowedHosts?: string[]; allowedServers?: string[]; placeholders?: share.MissingTable[]; files?: Map<BlockId, File> } = {}): Promise<void> {
     const current = get().doc;
     scheduler.cancel(current.blocks.map((b) => b.id));
     const engine = await getEngine();
@@ -403,15 +436,25 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     placeholders.clear();
     for (const m of from.placeholders ?? []) placeholders.set(m.blockId, m);
     allowedHosts = from.allowedHosts;
+    // A workbook from a link (it has allowed hosts, even none) uses only the servers allowed for it.
+    serverAccess = allowedHosts ? { kind: 'linked', allowed: from.allowedServers ?? [] } : OWN;
+    set({ pendingServer: undefined });
     engine.setNetworkPolicy(allowedHosts ?? 'any');
     history.clear();
     storage.currentWorkbook.set(workbookId);
+    openGuard.begin(workbookId);
     set({ workbookId, doc: createDocument(doc.title), runs: {}, canUndo: false, canRedo: false });
     await commit(doc, { record: false });
+    void useServer.getState().refreshTables(); // the server's tables of this workbook
+    // Opened once its blocks have run (or the page is left): only a visit that froze or crashed keeps it marked.
+    void waitFor(doc.blocks.map((b) => b.id)).then(() => openGuard.end(workbookId));
     void storage.deleteFiles(workbookId, new Set(doc.blocks.filter(isTableBlock).map((b) => b.id))).catch(() => undefined);
   }
 
   const newId = () => `w${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+  // Each request to the server is for the open workbook: it reads and writes that workbook's namespace there.
+  setServerWorkbook(() => get().workbookId);
 
   // A server that answers again: the blocks that failed to reach it run again.
   onServerBack(() => {
@@ -441,7 +484,11 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       const id = storage.currentWorkbook.get() ?? workbooks[0]?.id;
       const record = id ? await storage.loadWorkbook(id).catch(() => undefined) : undefined;
       if (!record) storage.currentWorkbook.set(get().workbookId);
-      else {
+      else if (openGuard.unfinished() === record.id) {
+        // It froze or crashed the tab last time: opening it again by itself would do it again.
+        storage.currentWorkbook.set(get().workbookId);
+        set({ unopened: { id: record.id, title: record.title } });
+      } else {
         try {
           await open(record.id, readDocument(record.doc), record);
         } catch (e) {
@@ -746,10 +793,11 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       const record = await storage.loadWorkbook(id);
       if (!record) return notify('That workbook is gone.');
       try {
-        await open(id, readDocument(record.doc));
+        await open(id, readDocument(record.doc), record);
       } catch (e) {
         notify(messageOf(e));
       }
+      offerServerReview();
     },
 
     renameWorkbook(title) {
@@ -823,8 +871,8 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
         blocks.push({ ...b, source: { kind: 'server', table: b.name, format: b.source.format, fileName: b.source.fileName } });
       }
       onProgress?.('Saving the workbook on the server…');
-      const id = await storeDocument(url, token, { ...get().doc, blocks });
-      const readToken = await createReadToken(url, token);
+      const id = await storeDocument(url, token, { ...get().doc, blocks }, get().workbookId);
+      const readToken = await createReadToken(url, token, get().workbookId);
       return publishedLink(window.location.href, { url, id, token: readToken });
     },
 
@@ -850,7 +898,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       pendingBundle = undefined;
       pendingPublished = undefined;
       set({ pendingLink: undefined });
-      if (pending) await importLink(pending, allow ? hosts : []);
+      if (pending) await importLink(pending, allow ? hosts : [], allow ? pending.servers : []);
       else if (waiting && allow) await loadPublished(waiting.ref, waiting.params);
       else if (waiting) notify('The published workbook was not opened: nothing was fetched from its server.', 'info');
     },
@@ -881,6 +929,33 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       const b: SqlBlock = { id: createBlockId(), kind: 'sql', name: nextName(pull ? table : 'query', takenNames()), sql, ...(pull ? { runOn: 'browser' as const } : {}) };
       void appendBlocks([b]);
       return b.id;
+    },
+
+    reviewServer() {
+      const url = useServer.getState().url;
+      if (!url || mayUseServer(serverAccess, url)) return;
+      set({ pendingServer: { url, wants: serverWants(get().doc, analyses, useServer.getState().tables) } });
+    },
+
+    async resolveServer(allow) {
+      const pending = get().pendingServer;
+      set({ pendingServer: undefined });
+      if (!pending || !allow || serverAccess.kind !== 'linked') return;
+      serverAccess = { kind: 'linked', allowed: [...serverAccess.allowed, pending.url] };
+      const waiting = get().doc.blocks.filter((b) => runOf(b.id).error?.kind === 'consent').map((b) => b.id);
+      for (const id of waiting) patchRun(id, { status: 'stale', queued: true });
+      flushRuns();
+      await save();
+      if (waiting.length) void scheduler.schedule(graph, waiting);
+    },
+
+    async resolveUnopened(openIt) {
+      const unopened = get().unopened;
+      set({ unopened: undefined });
+      if (!unopened) return;
+      openGuard.end(unopened.id);
+      if (openIt) await get().openWorkbook(unopened.id);
+      else await get().deleteWorkbook(unopened.id);
     },
 
     async allowHost(host) {
@@ -915,23 +990,34 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
     const serverHost = new URL(ref.url).host;
     const others = share.externalHosts(applied.doc, window.location.origin).filter((h) => h !== serverHost);
     const bundle = { doc: applied.doc, files: [], missing: [] };
-    if (others.length === 0) return importLink({ bundle, applied: applied.applied }, [serverHost]);
+    // The person agreed to its server: the workbook may read from it (with the link's read-only token).
+    const servers = [useServer.getState().url ?? ref.url];
+    if (others.length === 0) return importLink({ bundle, applied: applied.applied }, [serverHost], servers);
     // Its own URL tables or SQL name other hosts: those are asked about too.
-    pendingBundle = { bundle, applied: applied.applied };
+    pendingBundle = { bundle, applied: applied.applied, servers };
     set({ pendingLink: { title: doc.title, hosts: [serverHost, ...others] } });
   }
 
   /** Opens a link's workbook as a new one: its files kept like dropped ones, fetching only from `hosts`. */
-  async function importLink({ bundle, applied }: { bundle: share.ShareBundle; applied: string[] }, hosts: string[]): Promise<void> {
+  async function importLink({ bundle, applied }: { bundle: share.ShareBundle; applied: string[] }, hosts: string[], allowedServers: string[] = []): Promise<void> {
     // The open workbook is kept, unless it is the empty one a first visit starts with.
     const { doc, workbookId, workbooks } = get();
     if (doc.blocks.length > 0 || workbooks.some((w) => w.id === workbookId)) await save();
     const id = newId();
     const linkFiles = filesOf(bundle);
     for (const [blockId, file] of linkFiles) void storage.keepFile(id, blockId, file).catch(() => undefined);
-    await open(id, bundle.doc, { allowedHosts: hosts, placeholders: bundle.missing, files: linkFiles });
+    await open(id, bundle.doc, { allowedHosts: hosts, allowedServers, placeholders: bundle.missing, files: linkFiles });
     await save();
+    offerServerReview();
     if (applied.length) notify(`Opened from a link with ${applied.join(', ')} set by the link.`, 'info');
+  }
+
+  /** A workbook from a link that asks for the connected server shows what it would do there, once it has opened. */
+  function offerServerReview() {
+    if (serverAccess.kind !== 'linked' || !getRemote()) return;
+    void waitFor(get().doc.blocks.map((b) => b.id)).then(() => {
+      if (get().doc.blocks.some((b) => runOf(b.id).error?.kind === 'consent')) get().reviewServer();
+    });
   }
 
   /** A first chart for a block: from its column types, and the span of its first time column. */

@@ -9,11 +9,13 @@ import { messageOf } from '../engine';
 import { FileDrop } from './FileDrop';
 import { PivotBlockView } from './PivotBlockView';
 import { LinkConsent } from './ShareMenu';
+import { ServerConsent } from './ServerConsent';
 import { SheetBlockView } from './SheetBlockView';
 import { Notices } from './Notices';
 import { SqlBlockView } from './SqlBlockView';
 import { TableBlockView } from './TableBlockView';
 import { Toolbar } from './Toolbar';
+import { UnopenedDialog } from './UnopenedDialog';
 
 const IDLE: BlockRun = { status: 'idle', revision: 0 };
 
@@ -32,6 +34,8 @@ export function App() {
       </main>
       <EngineBadge />
       <LinkConsent />
+      <UnopenedDialog />
+      <ServerConsent />
       <FileDrop />
     </div>
   );

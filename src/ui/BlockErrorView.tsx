@@ -14,6 +14,7 @@ export function BlockErrorView({ error, onFix }: { error: BlockError; onFix?(opt
     <div className="block-error" role="alert" data-testid="block-error" data-error-kind={error.kind}>
       <pre>{error.message}</pre>
       <AllowHost message={error.message} />
+      {error.kind === 'consent' && <ReviewServer />}
       {onFix && fixes.length > 0 && (
         <div className="block-fixes" style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
           {fixes.map((fix) => (
@@ -35,6 +36,16 @@ function AllowHost({ message }: { message: string }) {
   return (
     <button type="button" data-testid="allow-host" onClick={() => void allowHost(host)}>
       Allow {host} for this workbook
+    </button>
+  );
+}
+
+/** For a block of a workbook from a link that asks for a server it was not allowed to use. */
+function ReviewServer() {
+  const reviewServer = useWorkbook((s) => s.reviewServer);
+  return (
+    <button type="button" data-testid="review-server" onClick={() => reviewServer()}>
+      Review what it would do on the server
     </button>
   );
 }
