@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { ApiError } from './errors.js';
 import type { Scope } from './scope.js';
 import { quoteLiteral } from './sql.js';
-import { dottedChains, shapeOf, statements, type Chain } from './sql-scan.js';
+import { chainAt, dottedChains, shapeOf, statements, tokenize, type Chain } from './sql-scan.js';
 
 /** What a batch can name: schemas and catalogs, and each schema's objects (lowercase). */
 interface Names {
@@ -10,6 +10,8 @@ interface Names {
   schemas: Set<string>;
   catalogs: Set<string>;
   objects: Map<string, Set<string>>;
+  /** Each view's query, by `schema\0view`. */
+  views: Map<string, string>;
 }
 
 async function namesOf(connection: DuckDBConnection): Promise<Names> {
@@ -22,9 +24,16 @@ async function namesOf(connection: DuckDBConnection): Promise<Names> {
       UNION ALL SELECT lower(database_name), lower(schema_name), lower(view_name) FROM duckdb_views() WHERE NOT internal
       UNION ALL SELECT lower(database_name), lower(schema_name), lower(sequence_name) FROM duckdb_sequences()
       UNION ALL SELECT lower(database_name), lower(schema_name), lower(function_name) FROM duckdb_functions() WHERE NOT internal
-      UNION ALL SELECT lower(database_name), lower(schema_name), lower(type_name) FROM duckdb_types() WHERE NOT internal`)
+      UNION ALL SELECT lower(database_name), lower(schema_name), lower(type_name) FROM duckdb_types() WHERE NOT internal
+      UNION ALL SELECT lower(database_name), lower(schema_name), lower(index_name) FROM duckdb_indexes()`)
   ).getRows() as Array<[string, string | null, string | null]>;
-  const names: Names = { database: rows[0]![0], schemas: new Set(['information_schema', 'pg_catalog']), catalogs: new Set(), objects: new Map() };
+  const names: Names = { database: rows[0]![0], schemas: new Set(['information_schema', 'pg_catalog']), catalogs: new Set(), objects: new Map(), views: new Map() };
+  const views = (
+    await connection.runAndReadAll(
+      'SELECT lower(schema_name), lower(view_name), sql FROM duckdb_views() WHERE database_name = current_database() AND NOT internal',
+    )
+  ).getRows() as Array<[string, string, string]>;
+  for (const [schema, view, sql] of views) names.views.set(`${schema}\0${view}`, viewQuery(sql));
   for (const [db, schema, name] of rows.slice(1)) {
     names.catalogs.add(db);
     if (schema === null || db !== names.database) continue;
@@ -52,6 +61,17 @@ function schemaOf(parts: readonly string[], names: Names): string | null {
 }
 
 const shown = (chain: Chain) => chain.parts.join('.');
+
+/** The query of a `CREATE VIEW name [(columns)] AS query` statement, as duckdb_views() keeps it. */
+function viewQuery(create: string): string {
+  let depth = 0;
+  for (const t of tokenize(create)) {
+    if (t.kind === 'punct' && t.value === '(') depth++;
+    else if (t.kind === 'punct' && t.value === ')') depth--;
+    else if (depth === 0 && t.kind === 'ident' && t.value === 'as') return create.slice(t.start + 2).replace(/;\s*$/, '');
+  }
+  return create;
+}
 
 /**
  * DuckDB's catalog functions and views (`duckdb_tables()`, `sqlite_master`, `pg_tables`, …) list
@@ -95,58 +115,116 @@ export async function checkScope(connection: DuckDBConnection, sql: string, scop
       const schema = schemaOf(chain.parts, names);
       if (schema !== null && !readable.has(schema)) throw outside(shown(chain));
     }
-    if (writable === false) checkReadOnly(connection, statement, names, scope, outside);
+    if (writable === false) await checkReadOnly(connection, statement, names, scope, outside);
   }
 }
 
-/** A read-only token's extra checks: catalog functions, and every table its SELECT reads (views expanded). */
-function checkReadOnly(
+/** A base-table reference in DuckDB's parse tree, and the CTE names the tree defines. */
+interface TreeRefs {
+  tables: Array<{ catalog: string; schema: string; table: string }>;
+  ctes: Set<string>;
+}
+
+/**
+ * DuckDB's parse tree of a SELECT (json_serialize_sql), or null for a statement it does not
+ * serialise. SQL DuckDB cannot parse is refused with the parser's words, as running it would be.
+ */
+async function treeOf(connection: DuckDBConnection, sql: string): Promise<unknown> {
+  const reader = await connection.runAndReadAll(`SELECT json_serialize_sql(${quoteLiteral(sql)}) AS tree`);
+  const tree = JSON.parse(String(reader.getRows()[0]?.[0])) as { error?: boolean; error_type?: string; error_message?: string };
+  if (!tree.error) return tree;
+  if (tree.error_type === 'parser') throw new ApiError('sql', `Parser Error: ${tree.error_message ?? 'the SQL cannot be parsed'}`);
+  return null;
+}
+
+/** Every table a parse tree names, walked without recursion (a tree can be very deep). */
+function refsOf(tree: unknown): TreeRefs {
+  const refs: TreeRefs = { tables: [], ctes: new Set() };
+  const stack: unknown[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    if (record.type === 'BASE_TABLE' && typeof record.table_name === 'string') {
+      const text = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : '');
+      refs.tables.push({ catalog: text(record.catalog_name), schema: text(record.schema_name), table: record.table_name.toLowerCase() });
+    }
+    const map = (record.cte_map as { map?: Array<{ key?: unknown }> } | undefined)?.map;
+    if (Array.isArray(map)) for (const entry of map) if (typeof entry.key === 'string') refs.ctes.add(entry.key.toLowerCase());
+    for (const value of Object.values(record)) if (typeof value === 'object') stack.push(value);
+  }
+  return refs;
+}
+
+/** Views inside views: deeper than this is refused rather than followed. */
+const MAX_VIEW_DEPTH = 16;
+
+/**
+ * A read-only token's extra checks: no catalog functions or views, and every table its statement
+ * reads — through views too — in a schema it may read. An unqualified name must be its
+ * workbook's: DuckDB would look for one that is not in the shared `main` schema next.
+ */
+async function checkReadOnly(
   connection: DuckDBConnection,
   statement: ReturnType<typeof statements>[number],
   names: Names,
   scope: Scope,
   outside: (what: string) => ApiError,
-): void {
+): Promise<void> {
   const catalog = statement.tokens.find((t) => (t.kind === 'ident' || t.kind === 'quoted') && CATALOG_NAME.test(t.value));
   if (catalog) throw new ApiError('forbidden', `${catalog.value} is not allowed for a read-only token: it lists every workbook's tables (use GET /api/tables)`);
   const [first, second] = statement.tokens.map((t) => t.value);
-  if (first === 'show' && (second === 'all' || second === 'databases' || second === 'schemas')) {
-    throw new ApiError('forbidden', `SHOW ${second.toUpperCase()} is not allowed for a read-only token: it lists every workbook's tables`);
+  if (first === 'show' && (second === 'all' || second === 'databases' || second === 'schemas' || second === 'tables')) {
+    throw new ApiError('forbidden', `SHOW ${second.toUpperCase()} is not allowed for a read-only token: list the workbook's tables with GET /api/tables`);
   }
-  let tables: readonly string[];
-  try {
-    tables = connection.getTableNames(statement.text, true);
-  } catch {
-    return; // DuckDB cannot parse it either, and will say why when it runs
-  }
-  const own = names.objects.get(scope.namespace) ?? new Set<string>();
-  for (const table of tables) {
-    const parts = splitName(table);
-    if (parts.length === 1) {
-      if (!own.has(parts[0]!)) throw new ApiError('sql', `Catalog Error: Table with name ${parts[0]} does not exist in this workbook!`);
-      continue;
+  const tree = await treeOf(connection, statement.text);
+  if (tree === null) {
+    // DESCRIBE t, SUMMARIZE t, SHOW t: DuckDB serialises only SELECTs; their one table is checked here.
+    const chain = first === 'describe' || first === 'desc' || first === 'summarize' || first === 'show' ? chainAt(statement.tokens, 1) : null;
+    if (!chain || statement.tokens.length !== 1 + chain.parts.length * 2 - 1) {
+      throw new ApiError('forbidden', 'A read-only token may run SELECT, and DESCRIBE or SUMMARIZE of one table');
     }
-    const schema = schemaOf(parts, names) ?? parts[parts.length - 2]!;
-    if (!scope.readable!.has(schema)) throw outside(parts.join('.'));
+    const table = chain.parts[chain.parts.length - 1]!;
+    await checkRead(connection, { catalog: chain.parts.length > 2 ? chain.parts[0]! : '', schema: chain.parts.length > 1 ? chain.parts[chain.parts.length - 2]! : '', table }, names, scope, outside, 0);
+    return;
+  }
+  const refs = refsOf(tree);
+  for (const ref of refs.tables) {
+    if (!ref.schema && !ref.catalog && refs.ctes.has(ref.table)) continue;
+    await checkRead(connection, ref, names, scope, outside, 0);
   }
 }
 
-/** `a."b.c"` → ['a', 'b.c'] (lowercase), as getTableNames writes qualified names. */
-function splitName(name: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < name.length; i++) {
-    const c = name[i]!;
-    if (quoted && c === '"' && name[i + 1] === '"') {
-      current += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (c === '.' && !quoted) {
-      parts.push(current.toLowerCase());
-      current = '';
-    } else current += c;
+async function checkRead(
+  connection: DuckDBConnection,
+  ref: { catalog: string; schema: string; table: string },
+  names: Names,
+  scope: Scope,
+  outside: (what: string) => ApiError,
+  depth: number,
+): Promise<void> {
+  let schema = scope.namespace.toLowerCase();
+  if (ref.schema || ref.catalog) {
+    const parts = [ref.catalog, ref.schema, ref.table].filter((p) => p !== '');
+    schema = schemaOf(parts, names) ?? ref.schema;
+    if (!scope.readable!.has(schema)) throw outside(parts.join('.'));
   }
-  parts.push(current.toLowerCase());
-  return parts;
+  if (!names.objects.get(schema)?.has(ref.table)) {
+    throw new ApiError('sql', `Catalog Error: Table with name ${ref.table} does not exist in this workbook!`);
+  }
+  const body = names.views.get(`${schema}\0${ref.table}`);
+  if (body === undefined) return;
+  if (depth >= MAX_VIEW_DEPTH) throw new ApiError('forbidden', `View ${ref.table} is nested too deep to check`);
+  // A view reads what its query names, from its own schema.
+  const tree = await treeOf(connection, body);
+  if (tree === null) throw new ApiError('forbidden', `View ${ref.table} cannot be checked, so a read-only token may not read it`);
+  const refs = refsOf(tree);
+  for (const inner of refs.tables) {
+    if (!inner.schema && !inner.catalog && refs.ctes.has(inner.table)) continue;
+    await checkRead(connection, inner.schema || inner.catalog ? inner : { ...inner, schema }, names, scope, outside, depth + 1);
+  }
 }

@@ -141,20 +141,32 @@ export function dottedChains(tokens: readonly Token[]): Chain[] {
   return out;
 }
 
-/** The index of the first token after a leading `WITH … AS (…), …` (0 when there is none). */
+/**
+ * The index of the first token after a leading `WITH [RECURSIVE] name [(columns)] AS [NOT]
+ * [MATERIALIZED] (query), …` (0 when there is none), read by its structure: a CTE may be named
+ * like a keyword (`WITH values AS (…) DELETE …`).
+ */
 function afterWith(tokens: readonly Token[]): number {
   if (tokens[0]?.value !== 'with' || tokens[0].kind !== 'ident') return 0;
-  let depth = 0;
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind === 'punct' && t.value === '(') depth++;
-    else if (t.kind === 'punct' && t.value === ')') depth--;
-    else if (depth === 0 && t.kind === 'ident' && STATEMENT_HEADS.has(t.value) && t.value !== 'with') return i;
+  let i = tokens[1]?.value === 'recursive' ? 2 : 1;
+  const skipParens = (j: number): number => {
+    if (tokens[j]?.value !== '(') return j;
+    let depth = 0;
+    for (; j < tokens.length; j++) {
+      if (tokens[j]!.kind !== 'punct') continue;
+      if (tokens[j]!.value === '(') depth++;
+      else if (tokens[j]!.value === ')' && --depth === 0) return j + 1;
+    }
+    return tokens.length;
+  };
+  for (;;) {
+    i = skipParens(i + 1); // the name, then its column list if any
+    while (tokens[i] && tokens[i]!.value !== '(' && i < tokens.length) i++; // AS [NOT] [MATERIALIZED]
+    i = skipParens(i);
+    if (tokens[i]?.value !== ',') return i;
+    i++;
   }
-  return tokens.length;
 }
-
-const STATEMENT_HEADS = new Set(['select', 'insert', 'update', 'delete', 'merge', 'from', 'values', 'table', 'with']);
 
 /** What a statement is, for the scope check. */
 export type Shape =

@@ -21,8 +21,9 @@ function call(route: string, init: RequestInit & Who = {}): Promise<Response> {
   return server.fetch(route, { ...rest, headers, token });
 }
 
-async function query(sql: string, who: Who = {}): Promise<Table> {
-  const res = await call('/api/query', { method: 'POST', body: JSON.stringify({ sql }), ...who });
+async function query(sql: string, who: Who & { params?: Record<string, number> } = {}): Promise<Table> {
+  const { params, ...rest } = who;
+  const res = await call('/api/query', { method: 'POST', body: JSON.stringify({ sql, params }), ...rest });
   if (!res.ok) {
     const body = (await res.json()) as ErrorBody;
     throw new QueryError(body.error.kind, body.error.message, res.status);
@@ -32,7 +33,7 @@ async function query(sql: string, who: Who = {}): Promise<Table> {
   return tableFromIPC(arrow);
 }
 
-const rows = async (sql: string, who: Who = {}) => (await query(sql, who)).toArray().map((r) => ({ ...r }));
+const rows = async (sql: string, who: Parameters<typeof query>[1] = {}) => (await query(sql, who)).toArray().map((r) => ({ ...r }));
 const names = async (who: Who) => ((await (await call('/api/tables', who)).json()) as TableInfo[]).map((t) => t.name).sort();
 
 async function readToken(workbook: string): Promise<string> {
@@ -47,7 +48,7 @@ beforeAll(async () => {
   dir = await tempDataDir();
   server = await startServer(dir);
   // The shared tables of the person running the server, then two workbooks' own.
-  await query("CREATE TABLE shared AS SELECT 1 AS a; CREATE TABLE payroll AS SELECT 'main payroll' AS who");
+  await query("CREATE TABLE shared AS SELECT 1 AS a; CREATE TABLE payroll AS SELECT 'main payroll' AS who; CREATE INDEX shared_index ON shared (a)");
   await query("CREATE TABLE payroll AS SELECT 'A payroll' AS who", { workbook: 'wba' });
   const upload = await call('/api/tables/uploaded_a?format=csv', { method: 'PUT', body: 'x,y\n1,2\n', workbook: 'wba' });
   expect(upload.status).toBe(200);
@@ -88,10 +89,27 @@ describe('a read token made for workbook A', () => {
     'SHOW ALL TABLES',
     'SELECT * FROM sqlite_master',
     "SELECT * FROM query_table('wb_wbb.secret')",
+    // A parameter once made DuckDB's own table-name extraction answer nothing at all.
+    'SELECT * FROM shared WHERE a = $p',
+    'SELECT * FROM shared LIMIT $p',
+    'PIVOT shared ON a',
+    'FROM shared',
+    'SUMMARIZE shared',
+    'SHOW TABLES',
+    'SELECT * FROM pg_tables',
   ])('cannot reach another workbook or the shared tables: %s', async (sql) => {
-    const e = await rejection(query(sql, { token: tokenA }));
+    const e = await rejection(query(sql, { token: tokenA, params: { p: 1 } }));
     expect(['forbidden', 'sql']).toContain(e.kind);
     expect(e.message).not.toMatch(/s3cr3t|main payroll/);
+  });
+
+  it('reads its own tables with parameters, CTEs named like shared tables, and DESCRIBE', async () => {
+    expect(await rows('SELECT who FROM payroll WHERE length(who) > $p', { token: tokenA, params: { p: 1 } })).toEqual([{ who: 'A payroll' }]);
+    expect(await rows('WITH shared AS (SELECT 5 AS a) SELECT a FROM shared', { token: tokenA })).toEqual([{ a: 5 }]);
+    expect((await query('DESCRIBE payroll', { token: tokenA })).numRows).toBe(1);
+    await query('CREATE VIEW a_view AS SELECT who FROM payroll', { workbook: 'wba' });
+    expect(await rows('SELECT * FROM a_view', { token: tokenA })).toEqual([{ who: 'A payroll' }]);
+    await query('DROP VIEW a_view', { workbook: 'wba' });
   });
 
   it('naming workbook B in the header still serves workbook A', async () => {
@@ -141,6 +159,11 @@ describe("a workbook's writes", () => {
     'CREATE TABLE fine AS SELECT 1; DROP TABLE shared',
     'CREATE VIEW peek AS SELECT * FROM wb_wbb.secret',
     'CREATE TABLE copied AS SELECT * FROM wb_wbb.secret',
+    'WITH values AS (SELECT 1) DELETE FROM shared',
+    'WITH RECURSIVE r(n) AS (SELECT 1) , select AS (SELECT 2) INSERT INTO shared SELECT n FROM r',
+    'DROP INDEX shared_index',
+    'COMMENT ON TABLE shared IS $$mine$$',
+    'MERGE INTO shared USING (SELECT 1 AS a) s ON shared.a = s.a WHEN MATCHED THEN DELETE',
   ])('never reach the shared tables or another workbook: %s', async (sql) => {
     const e = await rejection(query(sql, { workbook: 'wba' }));
     expect(e.kind, e.message).toBe('forbidden');
@@ -150,6 +173,7 @@ describe("a workbook's writes", () => {
     expect(await rows('SELECT a FROM shared')).toEqual([{ a: 1 }]);
     expect(await rows('SELECT s FROM secret', { workbook: 'wbb' })).toEqual([{ s: 'B only: s3cr3t' }]);
     expect(await rows("SELECT schema_name FROM duckdb_schemas() WHERE schema_name = 'planted'")).toEqual([]);
+    expect(await rows("SELECT index_name FROM duckdb_indexes() WHERE schema_name = 'main'")).toEqual([{ index_name: 'shared_index' }]);
     expect(await names({ workbook: 'wba' })).toEqual(['payroll', 'uploaded_a']);
   });
 
