@@ -19,6 +19,9 @@ echo "== typecheck"
 npx tsc --noEmit -p . || failed_steps=$((failed_steps + 1))
 [ -f server/tsconfig.json ] && { npx tsc --noEmit -p server || failed_steps=$((failed_steps + 1)); }
 
+echo "== licences of what the bundle can contain"
+node scripts/check-licenses.mjs || failed_steps=$((failed_steps + 1))
+
 echo "== unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json || true
 

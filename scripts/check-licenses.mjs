@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Lists the licence of every package the app's bundle can contain (package.json's dependencies,
+// followed through their own dependencies as Node resolves them) and fails on any that is not
+// permissive: Cellar is MIT, and GPL code must never ship in its bundle (dev tools may be anything).
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const PERMISSIVE = /^(MIT|ISC|BSD-2-Clause|BSD-3-Clause|0BSD|Apache-2\.0|BlueOak-1\.0\.0|CC0-1\.0|Unlicense|Python-2\.0)$/;
+const root = process.cwd();
+
+/** The folder of `name` as Node resolves it from `from` (a package folder). */
+function resolve(name, from) {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dir === dirname(dir)) return undefined;
+  }
+}
+
+/** An SPDX expression is acceptable when one side of each OR is, and every side of each AND. */
+function permissive(expr) {
+  const clean = expr.replace(/[()]/g, '').trim();
+  return clean.split(/\s+OR\s+/).some((alt) => alt.split(/\s+AND\s+/).every((id) => PERMISSIVE.test(id.trim())));
+}
+
+const seen = new Map();
+const queue = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies).map((name) => [name, root]);
+while (queue.length) {
+  const [name, from] = queue.shift();
+  const dir = resolve(name, from);
+  if (!dir || seen.has(dir)) continue;
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const license = typeof pkg.license === 'string' ? pkg.license : (pkg.licenses ?? []).map((l) => l.type ?? l).join(' OR ') || 'UNKNOWN';
+  seen.set(dir, { name: `${pkg.name}@${pkg.version}`, license });
+  for (const dep of Object.keys(pkg.dependencies ?? {})) queue.push([dep, dir]);
+}
+
+const counts = new Map();
+const bad = [];
+for (const { name, license } of seen.values()) {
+  counts.set(license, (counts.get(license) ?? 0) + 1);
+  if (!permissive(license)) bad.push(`${name}: ${license}`);
+}
+console.log(`${seen.size} packages can be bundled: ${[...counts].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`);
+if (bad.length) {
+  console.error(`Not permissive (GPL or unknown) — these must not ship:\n  ${bad.join('\n  ')}`);
+  process.exit(1);
+}
