@@ -158,7 +158,8 @@ export function createHandler(routes: readonly Route[], tokens: TokenStore) {
         throw new ApiError('forbidden', 'This token is read-only');
       }
       const header = req.headers[WORKBOOK_HEADER.toLowerCase()];
-      const scope = principal ? scopeOf(principal, typeof header === 'string' ? header.trim() : undefined) : null;
+      // Public routes (health) answer whatever workbook a request names.
+      const scope = principal && route.access !== 'public' ? scopeOf(principal, typeof header === 'string' ? header.trim() : undefined) : null;
       return route.handler({ req, res, url, params, principal, scope });
     }
     throw new ApiError('not-found', `No route ${req.method} ${pathname}`);

@@ -31,6 +31,9 @@ export function tokenRoutes(app: App): Route[] {
           throw new ApiError('bad-request', 'workbooks must be a list of workbook ids');
         }
         const workbooks = [...new Set(listed === undefined ? (scope!.workbook === null ? [] : [scope!.workbook]) : (listed as string[]).map(checkWorkbookId))];
+        // A workbook's request (the app, maybe running a linked workbook) shares that workbook only.
+        const other = scope!.workbook === null ? undefined : workbooks.find((w) => w !== scope!.workbook);
+        if (other !== undefined) throw new ApiError('forbidden', `A request for workbook ${scope!.workbook} cannot make a token for workbook ${other}`);
         if (workbooks.length > MAX_WORKBOOKS) throw new ApiError('bad-request', `A token may name at most ${MAX_WORKBOOKS} workbooks`);
         const lease = await app.db.acquire();
         try {

@@ -214,5 +214,9 @@ describe('published workbooks', () => {
     expect((await call('/api/tables', { token })).status).toBe(400);
     expect((await call('/api/tables', { token, workbook: 'wbc' })).status).toBe(403);
     expect((await call('/api/tokens', { method: 'POST', body: JSON.stringify({ workbooks: ['../x'] }) })).status).toBe(400);
+    // From inside a workbook (the app, perhaps running a linked one), only that workbook can be shared.
+    expect((await call('/api/tokens', { method: 'POST', body: JSON.stringify({ workbooks: ['wbb'] }), workbook: 'wba' })).status).toBe(403);
+    // Health answers a token of several workbooks without a header: the app checks tokens with it.
+    expect((await call('/api/health', { token })).status).toBe(200);
   });
 });
