@@ -48,10 +48,6 @@ async function checkProbe(cellar: Cellar, probe: Probe, dir: string): Promise<vo
   const error = cellar.block(table).getByTestId('block-error');
   const message = (await error.count()) ? ((await error.textContent()) ?? '') : '';
   appendFileSync(join(dir, 'outcomes.txt'), `${probe.name}\t${said.slice(0, 7)}\t${message}\n`);
-  if (probe.pending && !(said.startsWith('error') && probe.says?.test(message))) {
-    test.info().annotations.push({ type: 'fixme', description: `${probe.name}: ${probe.pending} — now: ${message}` });
-    return;
-  }
   if (probe.expect === 'ok') {
     expect.soft(said, `${probe.name} reads: ${message}`).toMatch(/^ok/);
     return;
@@ -76,11 +72,14 @@ test.describe('bad files', () => {
     expect(await cellar.rowCount('good_after')).toBe(14_610);
   });
 
-  test('damaged Arrow files each end in an error', async ({ cellar }, testInfo) => {
-    const probes = arrowProbes();
-    const waiting = probes.filter((p) => p.pending);
-    test.fixme(waiting.length > 0 && process.env.CELLAR_ARROW_FIXED !== '1', `${waiting.length} probes wait for: ${waiting[0]?.pending}`);
-    await runProbes(cellar, probes, testInfo.outputDir);
+  test('Arrow files with a wrong marker, none or no bytes at all each end in an error', async ({ cellar }, testInfo) => {
+    await runProbes(cellar, arrowProbes().filter((p) => !p.pending), testInfo.outputDir);
+  });
+
+  // Cut and damaged Arrow files still say "Cannot read properties of null (reading 'fieldsLength')":
+  // their fix (validating Arrow buffers, src/engine/ingest/arrow.ts) is engineer H2's, not landed yet.
+  test.fixme('cut and damaged Arrow files each end in an error that says the file is damaged', async ({ cellar }, testInfo) => {
+    await runProbes(cellar, arrowProbes().filter((p) => p.pending), testInfo.outputDir);
   });
 
   test('CSV and TSV in the wrong encoding, with huge fields or lines, late type changes, empty or binary each end in an error that says what to do', async ({ cellar }, testInfo) => {

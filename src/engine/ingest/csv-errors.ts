@@ -23,7 +23,7 @@ export function explainCsvReason(message: string, read: ReadOptions): Explained 
   const lenient = read.lenient ? [] : [LENIENT];
   if (/not utf-8 encoded|Invalid unicode/i.test(reason)) {
     const fixes = read.encoding === 'latin-1' ? lenient : [LATIN_1, ...lenient];
-    return { why: 'it is not UTF-8 text (this line has bytes UTF-8 does not allow). A file saved as Latin-1 or Windows-1252 (older Excel, Windows tools) reads as Latin-1; or skip the lines that are not UTF-8.', fixes };
+    return { why: 'it is not UTF-8 text (this line has bytes UTF-8 does not allow). If it was saved as Latin-1 or Windows-1252 (older Excel, Windows tools), read it as Latin-1; or skip the lines that are not UTF-8.', fixes };
   }
   const long = /Maximum line size of (\d+) bytes exceeded\. Actual Size:\s*(\d+)/i.exec(reason);
   if (long) {

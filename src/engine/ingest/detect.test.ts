@@ -7,7 +7,7 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EngineError } from '../errors';
 import type { FileFormat } from '../types';
-import { ACCEPTED_EXTENSIONS, checkMagic, formatFromName, looksBinary } from './detect';
+import { ACCEPTED_EXTENSIONS, checkMagic, formatFromName, looksBinary, utf16Order } from './detect';
 
 const SEATTLE_WEATHER = decodeURIComponent(new URL('../../../node_modules/vega-datasets/data/seattle-weather.csv', import.meta.url).pathname);
 
@@ -213,5 +213,47 @@ describe('looksBinary', () => {
 
   test('real Parquet bytes are binary', () => {
     expect(looksBinary(head(parquetBytes))).toBe(true);
+  });
+});
+
+describe('UTF-16 and blank text files', () => {
+  const utf16 = (s: string, order: 'little' | 'big', bom = true) => {
+    const units = [...s].flatMap((c) => (order === 'little' ? [c.charCodeAt(0), 0] : [0, c.charCodeAt(0)]));
+    return new Uint8Array([...(bom ? (order === 'little' ? [0xff, 0xfe] : [0xfe, 0xff]) : []), ...units]);
+  };
+
+  test('UTF-16 is told by its byte order mark, or without one by the zero byte beside each ASCII character', () => {
+    expect(utf16Order(utf16('a,b\n1,2\n', 'little'))).toBe('little');
+    expect(utf16Order(utf16('a,b\n1,2\n', 'big'))).toBe('big');
+    expect(utf16Order(utf16('a,b\n1,2\n', 'little', false))).toBe('little');
+    expect(utf16Order(utf16('a,b\n1,2\n', 'big', false))).toBe('big');
+    expect(utf16Order(head(csvBytes))).toBeUndefined();
+    expect(utf16Order(head(parquetBytes))).toBeUndefined();
+  });
+
+  test('a UTF-16 CSV is said to be UTF-16 and offers to read it so; once asked for, it passes', () => {
+    const bytes = utf16('a,b\n1,2\n', 'little');
+    const error = thrown(() => checkMagic('wide.csv', 'csv', bytes, bytes.length));
+    expect(error.message).toBe('wide.csv is UTF-16 text, not UTF-8: read it as UTF-16.');
+    expect(error.context.fixes?.map((f) => f.id)).toEqual(['read-as-utf-16']);
+    expect(() => checkMagic('wide.csv', 'csv', bytes, bytes.length, { encoding: 'utf-16' })).not.toThrow();
+  });
+
+  test('big-endian UTF-16 and UTF-16 JSON are refused in words, with nothing offered', () => {
+    const big = utf16('a,b\n', 'big');
+    expect(thrown(() => checkMagic('big.csv', 'csv', big, big.length, { encoding: 'utf-16' })).message).toBe(
+      'big.csv is UTF-16 big-endian text, which Cellar cannot read: save it again as UTF-8.',
+    );
+    const json = utf16('[{"a": 1}]', 'little');
+    const error = thrown(() => checkMagic('wide.json', 'json', json, json.length));
+    expect(error.message).toBe('wide.json is UTF-16 text, which Cellar cannot read: save it again as UTF-8.');
+    expect(error.context.fixes).toEqual([]);
+  });
+
+  test('a text file of only a byte order mark and blank lines is empty', () => {
+    for (const bytes of [new Uint8Array([0xef, 0xbb, 0xbf]), text('\n\r\n  \n'), new Uint8Array([0xef, 0xbb, 0xbf, 10, 10])]) {
+      expect(thrown(() => checkMagic('blank.csv', 'csv', bytes, bytes.length)).message).toBe('blank.csv is empty: there is nothing to read.');
+    }
+    expect(() => checkMagic('header.csv', 'csv', text('a,b\n'), 4)).not.toThrow();
   });
 });

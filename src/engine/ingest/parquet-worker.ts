@@ -8,7 +8,8 @@ import type { ParquetReply, ParquetRequest } from './parquet-protocol';
 let file: ParquetFile | undefined;
 
 const post = (reply: ParquetReply, transfer: Transferable[] = []) => self.postMessage(reply, { transfer });
-const fail = (e: unknown) => post({ type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+// A trap is a RuntimeError (its name says what happened); parquet-wasm's own errors are plain Errors.
+const fail = (e: unknown) => post({ type: 'error', message: e instanceof Error && e.name !== 'Error' ? `${e.name}: ${e.message}` : String(e instanceof Error ? e.message : e) });
 
 self.addEventListener('unhandledrejection', (e) => fail(e.reason));
 
