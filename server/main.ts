@@ -23,6 +23,9 @@ async function main(): Promise<void> {
   const server = createServer({ requestTimeout: 0 }, createProxy(queryProcess, config.statementTimeoutMs));
   // Uploads can take long; the default 5-minute request timeout would cut them off.
   server.headersTimeout = 60_000;
+  // Longer than clients keep idle sockets (undici: 4 s), so the server is not the one to close a
+  // socket just as a client sends its next request on it.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);

@@ -31,6 +31,9 @@ async function main(): Promise<void> {
   app.queries.onStuck = (query) => send({ type: 'stuck', request: query.tag, reason: query.stopped ?? 'cancelled' });
   const server = createServer({ requestTimeout: 0, ServerResponse: ProxiedResponse }, createHandler(routesOf(app), app.tokens));
   server.headersTimeout = 60_000;
+  // Only the HTTP process connects, over a pool of kept-alive sockets: closing an idle one could
+  // race with the next request sent on it.
+  server.keepAliveTimeout = 0;
   await rm(socket, { force: true });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
