@@ -32,7 +32,11 @@ test('connect, push flights-3m, and the same block on the server and in the brow
   await page.getByTestId('server-button').click();
   await cellar.block('flights_3m').getByTestId('push-table').click();
   await expect(page.getByTestId('notice').last()).toContainText('flights_3m is on the server now', { timeout: 120_000 });
-  expect((await server.query('SELECT count(*) AS n FROM flights_3m')).getChildAt(0)!.get(0)).toBe(3_000_000n);
+  // The push lands in the open workbook's namespace on the server, not in its shared tables.
+  const listed = (await (await server.fetch('/api/tables')).json()) as Array<{ name: string; workbook?: string }>;
+  const pushed = listed.find((t) => t.name === 'flights_3m');
+  expect(pushed?.workbook).toBeTruthy();
+  expect((await server.query(`SELECT count(*) AS n FROM "wb_${pushed!.workbook}".flights_3m`)).getChildAt(0)!.get(0)).toBe(3_000_000n);
 
   const onServer = await cellar.addSql(GROUP_BY);
   await cellar.block(onServer).getByTestId('run-on').selectOption('server');
