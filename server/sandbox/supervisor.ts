@@ -14,6 +14,14 @@ import { CHILD_ENV, isChildMessage, type ChildMessage, type ReadyMessage } from 
  */
 export const MEMORY_MARGIN = 512 * 2 ** 20;
 
+/**
+ * RLIMIT_DATA also counts every thread's stack as it is mapped (glibc's default is 8 MiB, from
+ * RLIMIT_STACK), though little of it is ever touched: DuckDB's threads, libuv's and V8's are
+ * allowed for on top of the margin, so a many-core machine does not lose it to stacks.
+ */
+const STACK_BYTES = 8 * 2 ** 20;
+const NODE_THREADS = 16;
+
 /** A query process whose event loop has not answered for this long is ended (at least). */
 const WATCHDOG_MIN_MS = 10_000;
 
@@ -45,7 +53,8 @@ export interface QueryProcess {
 export async function startQueryProcess(config: ServerConfig): Promise<QueryProcess> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'cellar-'));
   const socket = path.join(dir, 'query.sock');
-  const dataLimitKiB = Math.ceil((parseBytes(config.memoryLimit) + MEMORY_MARGIN) / 1024);
+  const stacks = STACK_BYTES * ((config.threads ?? os.availableParallelism()) + NODE_THREADS);
+  const dataLimitKiB = Math.ceil((parseBytes(config.memoryLimit) + MEMORY_MARGIN + stacks) / 1024);
   const watchdogMs = Math.max(WATCHDOG_MIN_MS, config.statementTimeoutMs + 1000);
   const inFlight = new Map<string, (death: Death) => void>();
   let child: ChildProcess | null = null;
