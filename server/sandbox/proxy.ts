@@ -71,6 +71,7 @@ export function createProxy(qp: QueryProcess, statementTimeoutMs: number) {
     } catch (e) {
       throw new ApiError('internal', e instanceof Error ? e.message : String(e));
     }
+    if (res.destroyed) return; // the client left while the query process restarted
     // Sockets to a query process that has ended are no use to the next one.
     if (agentFor !== qp.pid) {
       agent.destroy();
@@ -84,8 +85,7 @@ export function createProxy(qp: QueryProcess, statementTimeoutMs: number) {
       if (isCancel(req) && !res.headersSent) {
         setCommonHeaders(res);
         sendJson(res, 200, { cancelled: true } satisfies CancelResponse);
-      }
-      else fail(req, res, deathError(death, tag, statementTimeoutMs));
+      } else fail(req, res, deathError(death, tag, statementTimeoutMs));
     });
     const upstream = request({
       socketPath: qp.socket,
