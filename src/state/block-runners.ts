@@ -286,15 +286,15 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
   }
 
   /**
-   * The cells a SQL block reads as `$name`, by name (every cell when no block is given). A cell
-   * holding an error value stops its reader, as a failed input does.
+   * The cells a SQL block reads as `$name`, by name: the graph's, never every cell (an unparsed or
+   * re-parsing block would otherwise be stopped by any failing cell). A cell holding an error
+   * value stops its reader, as a failed input does.
    */
-  function paramsFor(doc: WorkbookDocument, reader?: SqlBlock): SqlParams {
-    const analysis = reader ? analyses.get(reader.sql) : undefined;
-    const used = analysis ? new Set(analysis.params.map((p) => p.toLowerCase())) : undefined;
+  function paramsFor(doc: WorkbookDocument, reader: SqlBlock): SqlParams {
     const params: Record<string, SqlParams[string]> = {};
-    for (const b of doc.blocks) {
-      if (!isCellBlock(b) || (used && !used.has(b.name.toLowerCase()))) continue;
+    for (const id of deps.graph().params.get(reader.id) ?? []) {
+      const b = findBlock(doc, id);
+      if (!b || !isCellBlock(b)) continue;
       const v = currentCellValue(b, runOf(b.id).value);
       if (v.type === 'error') throw new BlockedByInput(b.id);
       params[b.name] = v.type === 'date' ? { date: v.value } : v.value;

@@ -60,6 +60,15 @@ describe('buildGraph edges', () => {
     expect(g.missingParams.size).toBe(0);
   });
 
+  it('an unrelated failing cell blocks no reader of a chart selection: a block binds only the cells it names as $params', () => {
+    const chart = { id: id('delay_chart'), kind: 'chart', name: 'delay_chart', source: id('flights'), spec: { mark: 'bar', encoding: {} } } as unknown as Block;
+    const g = graphOf(table('flights'), cell('cell4'), chart, sql('q', { tables: ['flights'], params: [] }), sql('r', { params: ['cell4'] }));
+    expect(g.params.get(id('q'))).toEqual([]);
+    expect(names(g.params.get(id('r')) ?? [])).toEqual(['cell4']);
+    // Not parsed yet: no params bound (the run waits for the parse), never "every cell".
+    expect(buildGraph(doc(cell('cell4'), sql('s')), () => undefined).params.get(id('s'))).toEqual([]);
+  });
+
   it('resolves params only to cells: a $param naming a table or SQL block is missing, not an edge', () => {
     const g = graphOf(table('t'), sql('q1'), sql('q2', { params: ['t', 'q1'] }));
     expect(up(g, 'q2')).toEqual([]);

@@ -25,6 +25,8 @@ export interface Graph {
   upstream: ReadonlyMap<BlockId, readonly BlockId[]>;
   /** Direct readers of each block, in document order. */
   downstream: ReadonlyMap<BlockId, readonly BlockId[]>;
+  /** The cells each SQL block binds as `$name` parameters (the only cells its run needs values of). */
+  params: ReadonlyMap<BlockId, readonly BlockId[]>;
   /** `$names` a block uses that no cell has. */
   missingParams: ReadonlyMap<BlockId, readonly string[]>;
   /** Each block caught in a cycle, with the blocks of its cycle in document order. */
@@ -44,6 +46,7 @@ export function buildGraph(doc: WorkbookDocument, refsOf: (block: Block) => SqlR
   const upstream = new Map<BlockId, BlockId[]>();
   const downstream = new Map<BlockId, BlockId[]>(doc.blocks.map((b) => [b.id, []]));
   const missingParams = new Map<BlockId, string[]>();
+  const params = new Map<BlockId, BlockId[]>();
 
   for (const b of doc.blocks) {
     const inputs = new Set<BlockId>();
@@ -58,11 +61,14 @@ export function buildGraph(doc: WorkbookDocument, refsOf: (block: Block) => SqlR
         if (target && readsAsView(target) && target.id !== b.id) inputs.add(target.id);
       }
       const missing: string[] = [];
+      const bound = new Set<BlockId>();
       for (const p of refs?.params ?? []) {
         const target = byName.get(p.toLowerCase());
-        if (target && isCellBlock(target)) inputs.add(target.id);
+        if (target && isCellBlock(target)) bound.add(target.id);
         else if (!missing.includes(p)) missing.push(p);
       }
+      for (const id of bound) inputs.add(id);
+      params.set(b.id, [...bound]);
       if (missing.length > 0) missingParams.set(b.id, missing);
     } else if (isCellBlock(b) && b.control.type === 'dropdown' && 'from' in b.control) {
       if (index.has(b.control.from.block)) inputs.add(b.control.from.block);
@@ -84,7 +90,7 @@ export function buildGraph(doc: WorkbookDocument, refsOf: (block: Block) => SqlR
   for (const list of downstream.values()) list.sort((x, y) => index.get(x)! - index.get(y)!);
 
   const cycles = findCycles(doc.blocks.map((b) => b.id), upstream, index);
-  return { upstream, downstream, missingParams, cycles, order: topoOrder(doc, upstream, downstream, cycles) };
+  return { upstream, downstream, params, missingParams, cycles, order: topoOrder(doc, upstream, downstream, cycles) };
 }
 
 /** Tarjan's strongly connected components; a component of two or more, or a self-read, is a cycle. */

@@ -1,0 +1,89 @@
+import { data, expect, test, type Cellar } from './support/cellar';
+
+// Regressions for the bugs found by trying the app as a new user would (issue 16).
+
+/** Adds a chart of the last table from the Add block menu; returns its name. */
+async function addChart(cellar: Cellar): Promise<string> {
+  const charts = cellar.page.locator('[data-testid="block"][data-block-kind="chart"]');
+  const names = async () => Promise.all((await charts.all()).map(async (c) => (await c.getAttribute('data-block-name')) ?? ''));
+  const before = await names();
+  await cellar.page.getByTestId('add-block').click();
+  await cellar.page.getByTestId('add-chart').click();
+  await expect(charts).toHaveCount(before.length + 1);
+  const name = (await names()).find((n) => !before.includes(n))!;
+  await drawn(cellar, name);
+  return name;
+}
+
+async function drawn(cellar: Cellar, name: string): Promise<void> {
+  await cellar.expectOk(name, 120_000);
+  await expect(cellar.block(name).locator('[data-testid="chart-view"][data-rendered="true"]')).toBeVisible({ timeout: 60_000 });
+}
+
+async function typeSpec(cellar: Cellar, name: string, spec: unknown): Promise<void> {
+  const block = cellar.block(name);
+  if ((await block.getByTestId('chart-spec-editor').count()) === 0) await block.getByTestId('chart-spec-toggle').click();
+  const editor = block.getByTestId('chart-spec-editor');
+  await editor.click();
+  await editor.press('Control+A');
+  await editor.press('Delete');
+  await cellar.page.keyboard.insertText(JSON.stringify(spec));
+}
+
+async function setFormula(cellar: Cellar, cell: string, text: string): Promise<void> {
+  await cellar.block(cell).getByTestId('cell-input').click();
+  await cellar.page.keyboard.insertText(text);
+  await cellar.page.keyboard.press('Enter');
+}
+
+/** Clicks the chart's canvas at a fraction of its width, halfway up, until a point selection holds something; returns it. */
+async function clickSomeBar(cellar: Cellar, name: string): Promise<unknown[]> {
+  const canvas = cellar.block(name).locator('[data-testid="chart-view"] canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  // Just above the zero line, where most bars of mean delay are.
+  for (const f of [0.3, 0.31, 0.5, 0.51, 0.7, 0.71, 0.2, 0.4]) {
+    await canvas.click({ position: { x: box.width * f, y: box.height * 0.72 } });
+    await cellar.page.waitForTimeout(400);
+    const doc = await cellar.page.evaluate(() => window.cellar.document());
+    const sel = (doc.blocks.find((b) => b.name === name) as { selection?: { values: unknown[] } }).selection;
+    if (sel?.values.length) return sel.values;
+  }
+  throw new Error('no bar found to click');
+}
+
+test.describe('a bar chart of flights-3m by origin', () => {
+  test.describe.configure({ timeout: 300_000 });
+
+  test('an unrelated failing cell (#NAME?) does not block a reader of a chart selection; one bar selects that bar rows, not 1', async ({ cellar }) => {
+    await cellar.addFiles(data('flights-3m.parquet'));
+    await cellar.expectOk('flights_3m', 120_000);
+    const typo = await cellar.addCell();
+    await setFormula(cellar, typo, '=SUMM(1,2)');
+    await expect(cellar.block(typo).getByTestId('cell-value')).toHaveText('#NAME?');
+    // A sheet added first: Add chart charts it; the person then picks flights_3m.
+    await cellar.page.getByTestId('add-block').click();
+    await cellar.page.getByTestId('add-sheet').click();
+    const chart = await addChart(cellar);
+    await cellar.block(chart).getByTestId('chart-source').selectOption({ label: 'flights_3m' });
+    await drawn(cellar, chart);
+    // Made as a person makes it: the suggested chart, turned into bars by origin in the form.
+    await cellar.block(chart).getByTestId('chart-mark').selectOption('bar');
+    await cellar.block(chart).getByTestId('chart-field-x').selectOption('origin');
+    await drawn(cellar, chart);
+    await cellar.rename(chart, 'delay_chart');
+    const reader = await cellar.addSql('SELECT origin, count(*) AS n FROM delay_chart GROUP BY origin');
+    await cellar.expectOk(reader);
+
+    const since = await cellar.runId(reader);
+    const values = await clickSomeBar(cellar, 'delay_chart');
+    await cellar.expectOk(reader, 90_000, since);
+    await expect(cellar.status(reader)).not.toContainText('failed');
+    const inList = values.map((v) => `'${String(v)}'`).join(', ');
+    const expected = Number(await cellar.scalar(`SELECT count(*) FROM flights_3m WHERE origin IN (${inList})`));
+    expect(expected).toBeGreaterThan(1);
+    await expect(cellar.block('delay_chart').getByTestId('row-count')).toHaveText(String(expected));
+    await expect(cellar.block('delay_chart').getByTestId('selected-count')).toContainText('of 3,000,000 rows selected');
+    expect(await cellar.gridRow(reader, 0)).toMatchObject({ n: String(expected) });
+  });
+});
