@@ -42,6 +42,9 @@ export class QueryRegistry {
   /** Called once for a query still running STUCK_AFTER_MS[reason] after it was stopped. */
   onStuck: (query: RunningQuery) => void = () => {};
 
+  /** Called when a query's statement clock starts (with the time left) or stops (null). */
+  onClock: (query: RunningQuery, leftMs: number | null) => void = () => {};
+
   /** Registers a query; null when a query with that id is already running. */
   start(id: string | null, principal: Principal, tag: string | null = null): RunningQuery | null {
     if (id !== null && this.byId.has(id)) return null;
@@ -68,6 +71,8 @@ export class QueryRegistry {
         connection?.interrupt();
         repeat = setInterval(() => connection?.interrupt(), 100);
         stuck = setTimeout(() => registry.onStuck(query), STUCK_AFTER_MS[reason]);
+        // Stopped for another reason, its clock no longer decides when it is given up on.
+        if (reason !== 'timeout') registry.onClock(query, null);
         controller.abort(reason);
       },
       attach(c) {

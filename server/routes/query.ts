@@ -49,7 +49,7 @@ async function runQuery(app: App, { req, res, principal, scope }: RequestContext
   const query = app.queries.start(request.id ?? null, principal!, typeof tag === 'string' ? tag : null);
   if (!query) throw new ApiError('conflict', `A query with id ${request.id} is already running`);
   const timeoutMs = app.config.statementTimeoutMs;
-  const clock = createClock(timeoutMs, () => query.stop('timeout'));
+  const clock = createClock(timeoutMs, () => query.stop('timeout'), (leftMs) => app.queries.onClock(query, leftMs));
   const onClose = () => {
     if (!res.writableFinished) query.stop('cancelled');
   };
@@ -78,8 +78,11 @@ async function runQuery(app: App, { req, res, principal, scope }: RequestContext
   }
 }
 
-/** A countdown that can be paused (while the client is not reading) and resumed. */
-function createClock(ms: number, onExpire: () => void) {
+/**
+ * A countdown that can be paused (while the client is not reading) and resumed. `onChange` hears
+ * the time left when it resumes, and null when it pauses.
+ */
+function createClock(ms: number, onExpire: () => void, onChange: (leftMs: number | null) => void) {
   let left = ms;
   let since = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -88,12 +91,14 @@ function createClock(ms: number, onExpire: () => void) {
       if (timer) return;
       since = performance.now();
       timer = setTimeout(onExpire, Math.max(0, left));
+      onChange(Math.max(0, left));
     },
     pause() {
       if (!timer) return;
       clearTimeout(timer);
       timer = undefined;
       left -= performance.now() - since;
+      onChange(null);
     },
   };
 }

@@ -29,6 +29,9 @@ async function main(): Promise<void> {
   const socket = process.env[CHILD_ENV.socket] ?? '';
   const app = await openApp(config);
   app.queries.onStuck = (query) => send({ type: 'stuck', request: query.tag, reason: query.stopped ?? 'cancelled' });
+  app.queries.onClock = (query, leftMs) => {
+    if (query.tag !== null) send({ type: 'clock', request: query.tag, leftMs });
+  };
   const server = createServer({ requestTimeout: 0, ServerResponse: ProxiedResponse }, createHandler(routesOf(app), app.tokens));
   server.headersTimeout = 60_000;
   // Only the HTTP process connects, over a pool of kept-alive sockets: closing an idle one could

@@ -32,7 +32,14 @@ export interface StuckMessage {
   reason: 'cancelled' | 'timeout' | 'too-large';
 }
 
-export type ChildMessage = ReadyMessage | BeatMessage | StuckMessage;
+/** A request's statement clock started (`leftMs`: the time it has left) or stopped (null). */
+export interface ClockMessage {
+  type: 'clock';
+  request: string;
+  leftMs: number | null;
+}
+
+export type ChildMessage = ReadyMessage | BeatMessage | StuckMessage | ClockMessage;
 
 export const BEAT_MS = 250;
 
@@ -41,5 +48,5 @@ export const CHILD_ENV = { config: 'CELLAR_QUERY_PROCESS_CONFIG', socket: 'CELLA
 
 export function isChildMessage(m: unknown): m is ChildMessage {
   const type = typeof m === 'object' && m !== null ? (m as { type?: unknown }).type : undefined;
-  return type === 'ready' || type === 'beat' || type === 'stuck';
+  return type === 'ready' || type === 'beat' || type === 'stuck' || type === 'clock';
 }

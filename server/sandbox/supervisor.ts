@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBytes, type ServerConfig } from '../config.js';
+import { STUCK_AFTER_MS } from '../queries.js';
 import { CHILD_ENV, isChildMessage, type ChildMessage, type ReadyMessage } from './messages.js';
 
 /**
@@ -21,6 +22,9 @@ export const MEMORY_MARGIN = 512 * 2 ** 20;
  */
 const STACK_BYTES = 8 * 2 ** 20;
 const NODE_THREADS = 16;
+
+/** How long after the query process's own timer the HTTP process's backstop timer fires. */
+const BACKSTOP_SLACK_MS = 150;
 
 /** A query process whose event loop has not answered for this long is ended (at least). */
 const WATCHDOG_MIN_MS = 10_000;
@@ -57,6 +61,7 @@ export async function startQueryProcess(config: ServerConfig): Promise<QueryProc
   const dataLimitKiB = Math.ceil((parseBytes(config.memoryLimit) + MEMORY_MARGIN + stacks) / 1024);
   const watchdogMs = Math.max(WATCHDOG_MIN_MS, config.statementTimeoutMs + 1000);
   const inFlight = new Map<string, (death: Death) => void>();
+  const deadlines = new Map<string, NodeJS.Timeout>();
   let child: ChildProcess | null = null;
   let readyNow = false;
   let waiters: Array<() => void> = [];
@@ -96,6 +101,12 @@ export async function startQueryProcess(config: ServerConfig): Promise<QueryProc
       for (const w of waiters.splice(0)) w();
     } else if (m.type === 'stuck') {
       kill(p, { request: m.request, reason: m.reason });
+    } else if (m.type === 'clock') {
+      clearTimeout(deadlines.get(m.request));
+      deadlines.delete(m.request);
+      // The backstop of the query process's own timer, should its event loop be too late to act.
+      const at = m.leftMs === null ? null : m.leftMs + STUCK_AFTER_MS.timeout + BACKSTOP_SLACK_MS;
+      if (at !== null) deadlines.set(m.request, setTimeout(() => kill(p, { request: m.request, reason: 'timeout' }), at));
     }
   };
 
@@ -109,6 +120,8 @@ export async function startQueryProcess(config: ServerConfig): Promise<QueryProc
     if (p !== child) return;
     const wasReady = readyNow;
     readyNow = false;
+    for (const timer of deadlines.values()) clearTimeout(timer);
+    deadlines.clear();
     const death: Death = { how, blamed };
     for (const onDeath of [...inFlight.values()]) onDeath(death);
     inFlight.clear();
@@ -148,7 +161,11 @@ export async function startQueryProcess(config: ServerConfig): Promise<QueryProc
     },
     track(tag, onDeath) {
       inFlight.set(tag, onDeath);
-      return () => inFlight.delete(tag);
+      return () => {
+        inFlight.delete(tag);
+        clearTimeout(deadlines.get(tag));
+        deadlines.delete(tag);
+      };
     },
     async stop() {
       stopping = true;
