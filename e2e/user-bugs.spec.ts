@@ -87,3 +87,29 @@ test.describe('a bar chart of flights-3m by origin', () => {
     expect(await cellar.gridRow(reader, 0)).toMatchObject({ n: String(expected) });
   });
 });
+
+test('brushing the suggested time chart (mean precipitation by month) selects the brushed months, as a histogram brush does', async ({ cellar, page }) => {
+  await cellar.addFiles(data('seattle-weather.csv'));
+  await cellar.expectOk('seattle_weather');
+  const chart = await addChart(cellar);
+  await expect(cellar.block(chart).getByTestId('chart-mark')).toHaveValue('line');
+  const reader = await cellar.addSql(`SELECT count(*) AS n FROM ${chart}`);
+  await cellar.expectOk(reader);
+  expect(await cellar.gridRow(reader, 0)).toEqual({ n: '1461' });
+
+  const box = (await cellar.block(chart).locator('[data-testid="chart-view"] canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4, { steps: 5 });
+  await page.mouse.up();
+  await expect(cellar.block(chart).getByTestId('selected-count')).toBeVisible();
+  const doc = await page.evaluate(() => window.cellar.document());
+  const selection = (doc.blocks.find((b) => b.name === chart) as { selection?: { range: [number, number] } }).selection!;
+  const [lo, hi] = [Math.min(...selection.range), Math.max(...selection.range)];
+  // A month is in the brush when its start is: the same unit the chart draws.
+  const expected = Number(await cellar.scalar(`SELECT count(*) FROM seattle_weather WHERE epoch_ms(date_trunc('month', "date")::TIMESTAMP) BETWEEN ${lo} AND ${hi}`));
+  expect(expected).toBeGreaterThan(0);
+  expect(expected).toBeLessThan(1461);
+  await expect(cellar.block(chart).getByTestId('row-count')).toHaveText(String(expected));
+  await expect.poll(async () => (await cellar.gridRow(reader, 0)).n).toBe(String(expected));
+});

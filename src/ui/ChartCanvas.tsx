@@ -31,7 +31,8 @@ function toSelection(chart: ChartView, value: SignalValue): ChartSelection | und
   const select = chart.select;
   if (!select || !value) return undefined;
   const scalar = (v: unknown): SelectedValue => (v instanceof Date ? v.getTime() : v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as SelectedValue) : String(v));
-  const own = value[select.channel];
+  // A brush over a time unit is keyed by Vega-Lite's derived field (`utcyearmonth_x`), not `x`.
+  const own = value[select.channel] ?? (select.type === 'interval' ? Object.entries(value).find(([k]) => k.endsWith(`_${select.channel}`))?.[1] : undefined);
   if (select.type === 'interval') {
     if (!Array.isArray(own) || own.length !== 2) return undefined;
     const [lo, hi] = own.map((v) => Number(scalar(v)));
