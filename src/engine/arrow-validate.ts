@@ -56,27 +56,33 @@ export function validateArrowVector(vector: Vector, path: string, depth = 1): vo
   for (const data of vector.data) validateData(data, path, depth);
 }
 
+/**
+ * apache-arrow's Data keeps `offset` for bit-addressed buffers (validity, Bool values) only: a
+ * slice cuts its offsets, fixed-width values and type ids to start at row 0. So bits are checked
+ * up to `offset + length`, everything else up to `length`.
+ */
 function validateData(data: Data, path: string, depth: number): void {
   if (depth > MAX_ARROW_DEPTH) damaged(`column ${path} is nested deeper than ${MAX_ARROW_DEPTH} levels`);
   const { type } = data;
   const end = data.offset + data.length;
+  const rows = data.length;
   if (data.offset < 0 || data.length < 0 || !Number.isSafeInteger(end)) damaged(`column ${path} has a negative length`);
   if (DataType.isNull(type)) return;
   if (!DataType.isUnion(type)) validateValidity(data, path, end);
-  if (DataType.isDictionary(type)) return validateDictionary(data, path, end, depth);
+  if (DataType.isDictionary(type)) return validateDictionary(data, path, depth);
   if (DataType.isBool(type)) return need(data.values, Math.ceil(end / 8), path, end, 'bytes of values');
   if (DataType.isUtf8(type) || DataType.isBinary(type) || DataType.isLargeUtf8(type) || DataType.isLargeBinary(type)) {
-    return validateOffsets(data, path, end, (data.values as Uint8Array | undefined)?.length ?? 0, 'bytes of data');
+    return validateOffsets(data, path, (data.values as Uint8Array | undefined)?.length ?? 0, 'bytes of data');
   }
   if (DataType.isList(type) || DataType.isMap(type)) {
     const child = onlyChild(data, path);
-    validateOffsets(data, path, end, child.length, 'values in its list child');
+    validateOffsets(data, path, child.length, 'values in its list child');
     return validateData(child, `${path}[]`, depth + 1);
   }
   if (DataType.isFixedSizeList(type)) {
     const child = onlyChild(data, path);
-    if (child.length < end * type.listSize) {
-      damaged(`column ${path} claims ${count(end)} lists of ${type.listSize} but its child holds ${count(child.length)} values`);
+    if (child.length < rows * type.listSize) {
+      damaged(`column ${path} claims ${count(rows)} lists of ${type.listSize} but its child holds ${count(child.length)} values`);
     }
     return validateData(child, `${path}[]`, depth + 1);
   }
@@ -89,10 +95,10 @@ function validateData(data: Data, path: string, depth: number): void {
     });
     return;
   }
-  if (DataType.isUnion(type)) return validateUnion(data, path, end, depth);
+  if (DataType.isUnion(type)) return validateUnion(data, path, depth);
   // Every other type is fixed-width: `stride` elements of the values array per row.
   if (!data.values) damaged(`column ${path} has no values`);
-  need(data.values, end * data.stride, path, end, 'values', data.stride);
+  need(data.values, rows * data.stride, path, rows, 'values', data.stride);
 }
 
 /** A buffer that must hold at least `min` elements for `rows` rows. */
@@ -125,14 +131,14 @@ function validateValidity(data: Data, path: string, end: number): void {
 }
 
 /** Offsets: one more than rows, never decreasing, and within what they index (`limit`). */
-function validateOffsets(data: Data, path: string, end: number, limit: number, what: string): void {
+function validateOffsets(data: Data, path: string, limit: number, what: string): void {
   if (data.length === 0) return;
   const offsets = data.valueOffsets as Int32Array | BigInt64Array | undefined;
   const have = offsets?.length ?? 0;
-  if (!offsets || have < end + 1) damaged(`column ${path} claims ${count(data.length)} rows but holds ${count(Math.max(0, have - 1))} offsets`);
-  let previous = Number(offsets[data.offset]);
+  if (!offsets || have < data.length + 1) damaged(`column ${path} claims ${count(data.length)} rows but holds ${count(Math.max(0, have - 1))} offsets`);
+  let previous = Number(offsets[0]);
   if (previous < 0) damaged(`column ${path} has a negative offset (${count(previous)})`);
-  for (let i = data.offset + 1; i <= end; i++) {
+  for (let i = 1; i <= data.length; i++) {
     const next = Number(offsets[i]);
     if (next < previous) damaged(`column ${path}: offset ${count(i)} (${count(next)}) is smaller than the one before it (${count(previous)})`);
     previous = next;
@@ -146,34 +152,35 @@ function onlyChild(data: Data, path: string): Data {
   return child;
 }
 
-function validateDictionary(data: Data, path: string, end: number, depth: number): void {
-  need(data.values, end * data.stride, path, end, 'values', data.stride);
+function validateDictionary(data: Data, path: string, depth: number): void {
+  need(data.values, data.length * data.stride, path, data.length, 'values', data.stride);
   const dictionary = data.dictionary;
   if (!dictionary) damaged(`column ${path} has no dictionary`);
   validateArrowVector(dictionary, `${path} (dictionary)`, depth + 1);
   const size = dictionary.length;
   const indices = data.values as ArrayLike<number | bigint>;
-  for (let i = data.offset; i < end; i++) {
-    if (!data.getValid(i - data.offset)) continue;
+  for (let i = 0; i < data.length; i++) {
+    if (!data.getValid(i)) continue;
     const index = Number(indices[i]);
-    if (!(index >= 0 && index < size)) damaged(`column ${path}: row ${count(i - data.offset)} points to dictionary entry ${count(index)} of ${count(size)}`);
+    if (!(index >= 0 && index < size)) damaged(`column ${path}: row ${count(i)} points to dictionary entry ${count(index)} of ${count(size)}`);
   }
 }
 
-function validateUnion(data: Data, path: string, end: number, depth: number): void {
+function validateUnion(data: Data, path: string, depth: number): void {
   const type = data.type as DataType & { typeIds: number[]; mode: number; children: { name: string }[] };
-  need(data.typeIds, end, path, end, 'type ids');
+  const rows = data.length;
+  need(data.typeIds, rows, path, rows, 'type ids');
   const childOf = new Map(type.typeIds.map((id, i) => [id, i]));
   const typeIds = data.typeIds as Int8Array;
   const offsets = data.valueOffsets as Int32Array | undefined;
   const dense = DataType.isDenseUnion(type);
-  if (dense) need(offsets, end, path, end, 'offsets');
-  for (let i = data.offset; i < end; i++) {
+  if (dense) need(offsets, rows, path, rows, 'offsets');
+  for (let i = 0; i < rows; i++) {
     const child = childOf.get(typeIds[i]!);
-    if (child === undefined) damaged(`column ${path}: row ${count(i - data.offset)} has type id ${typeIds[i]}, which the union does not declare`);
+    if (child === undefined) damaged(`column ${path}: row ${count(i)} has type id ${typeIds[i]}, which the union does not declare`);
     const at = dense ? offsets![i]! : i;
     const length = data.children[child]?.length ?? 0;
-    if (at < 0 || at >= length) damaged(`column ${path}: row ${count(i - data.offset)} points to value ${count(at)} of ${count(length)} in ${type.children[child]?.name}`);
+    if (at < 0 || at >= length) damaged(`column ${path}: row ${count(i)} points to value ${count(at)} of ${count(length)} in ${type.children[child]?.name}`);
   }
   type.children.forEach((field, i) => {
     const child = data.children[i];
