@@ -7,8 +7,12 @@ import { arrowProbes, csvProbes, jsonProbes, makeParquet, parquetProbes, type Pr
 // block (naming the file, saying what is wrong), with no uncaught error on the page, and the
 // page's DuckDB still answers. Files are made here from the real sample data; several per page.
 
-/** Seconds a bad file may take to end in an error (added together with the rest of its batch). */
-const SETTLE_MS = 20_000;
+/**
+ * How long a bad file may take to end in an error, added with the rest of its chunk: a hang (a
+ * block "running" forever, as a wasm trap left it) fails this; a machine shared by several test
+ * runs is slow, so it is not a speed test.
+ */
+const SETTLE_MS = 30_000;
 
 const tableOf = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_]/g, '_');
 
@@ -63,6 +67,7 @@ async function checkProbe(cellar: Cellar, probe: Probe, dir: string): Promise<vo
 }
 
 test.describe('bad files', () => {
+  test.describe.configure({ timeout: 300_000 });
   test('damaged, cut and flipped Parquet files each end in an error, and a good Parquet file reads after them', async ({ cellar }, testInfo) => {
     const { weather, empty } = await makeParquet();
     await runProbes(cellar, parquetProbes(weather, empty), testInfo.outputDir);
@@ -72,14 +77,8 @@ test.describe('bad files', () => {
     expect(await cellar.rowCount('good_after')).toBe(14_610);
   });
 
-  test('Arrow files with a wrong marker, none or no bytes at all each end in an error', async ({ cellar }, testInfo) => {
-    await runProbes(cellar, arrowProbes().filter((p) => !p.pending), testInfo.outputDir);
-  });
-
-  // Cut and damaged Arrow files still say "Cannot read properties of null (reading 'fieldsLength')":
-  // their fix (validating Arrow buffers, src/engine/ingest/arrow.ts) is engineer H2's, not landed yet.
-  test.fixme('cut and damaged Arrow files each end in an error that says the file is damaged', async ({ cellar }, testInfo) => {
-    await runProbes(cellar, arrowProbes().filter((p) => p.pending), testInfo.outputDir);
+  test('cut, damaged and mislabelled Arrow files each end in an error', async ({ cellar }, testInfo) => {
+    await runProbes(cellar, arrowProbes(), testInfo.outputDir);
   });
 
   test('CSV and TSV in the wrong encoding, with huge fields or lines, late type changes, empty or binary each end in an error that says what to do', async ({ cellar }, testInfo) => {
