@@ -12,6 +12,8 @@ interface Names {
   objects: Map<string, Set<string>>;
   /** Each view's query, by `schema\0view`. */
   views: Map<string, string>;
+  /** Macros made with CREATE MACRO, in any schema. */
+  macros: Set<string>;
 }
 
 async function namesOf(connection: DuckDBConnection): Promise<Names> {
@@ -27,7 +29,11 @@ async function namesOf(connection: DuckDBConnection): Promise<Names> {
       UNION ALL SELECT lower(database_name), lower(schema_name), lower(type_name) FROM duckdb_types() WHERE NOT internal
       UNION ALL SELECT lower(database_name), lower(schema_name), lower(index_name) FROM duckdb_indexes()`)
   ).getRows() as Array<[string, string | null, string | null]>;
-  const names: Names = { database: rows[0]![0], schemas: new Set(['information_schema', 'pg_catalog']), catalogs: new Set(), objects: new Map(), views: new Map() };
+  const names: Names = { database: rows[0]![0], schemas: new Set(['information_schema', 'pg_catalog']), catalogs: new Set(), objects: new Map(), views: new Map(), macros: new Set() };
+  const macros = (
+    await connection.runAndReadAll('SELECT DISTINCT lower(function_name) FROM duckdb_functions() WHERE database_name = current_database() AND NOT internal')
+  ).getRows() as Array<[string]>;
+  for (const [name] of macros) names.macros.add(name);
   const views = (
     await connection.runAndReadAll(
       'SELECT lower(schema_name), lower(view_name), sql FROM duckdb_views() WHERE database_name = current_database() AND NOT internal',
@@ -177,6 +183,9 @@ async function checkReadOnly(
 ): Promise<void> {
   const catalog = statement.tokens.find((t) => (t.kind === 'ident' || t.kind === 'quoted') && CATALOG_NAME.test(t.value));
   if (catalog) throw new ApiError('forbidden', `${catalog.value} is not allowed for a read-only token: it lists every workbook's tables (use GET /api/tables)`);
+  // A macro's body is not in the statement's parse tree, and may read any schema its maker could.
+  const macro = statement.tokens.find((t, i) => t.kind !== 'string' && names.macros.has(t.value) && statement.tokens[i + 1]?.value === '(');
+  if (macro) throw new ApiError('forbidden', `${macro.value}() is a macro, which a read-only token may not call: its body is not checked`);
   const [first, second] = statement.tokens.map((t) => t.value);
   if (first === 'show' && (second === 'all' || second === 'databases' || second === 'schemas' || second === 'tables')) {
     throw new ApiError('forbidden', `SHOW ${second.toUpperCase()} is not allowed for a read-only token: list the workbook's tables with GET /api/tables`);

@@ -125,6 +125,15 @@ describe('a read token made for workbook A', () => {
     await query('DROP VIEW wb_wba.sneaky');
   });
 
+  it("cannot read the shared tables through a macro or a view of workbook A's", async () => {
+    await query('CREATE MACRO grab() AS TABLE SELECT * FROM shared; CREATE MACRO peek() AS (SELECT max(a) FROM shared)', { workbook: 'wba' });
+    await query('CREATE VIEW through AS SELECT * FROM shared', { workbook: 'wba' });
+    for (const sql of ['SELECT * FROM grab()', 'SELECT peek() AS a', 'SELECT * FROM through']) {
+      expect(['forbidden', 'sql'], sql).toContain((await rejection(query(sql, { token: tokenA }))).kind);
+    }
+    await query('DROP MACRO TABLE grab; DROP MACRO peek; DROP VIEW through', { workbook: 'wba' });
+  });
+
   it('stays read-only: no writes, no uploads, no tokens', async () => {
     for (const sql of ['CREATE TABLE t AS SELECT 1', 'DROP TABLE payroll', 'INSERT INTO payroll VALUES (1)']) {
       expect((await rejection(query(sql, { token: tokenA }))).kind, sql).toBe('forbidden');
