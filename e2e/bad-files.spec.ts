@@ -91,7 +91,7 @@ test.describe('bad files', () => {
 });
 
 test.describe('fixes offered on a bad CSV', () => {
-  test('a Latin-1 CSV offers to read it as Latin-1, and then reads with its accents', async ({ cellar }, testInfo) => {
+  test('a Latin-1 CSV offers to read it as Latin-1, then reads with its accents, also after a reload', async ({ cellar }, testInfo) => {
     const probe = csvProbes().find((p) => p.name === 'csv-latin1.csv')!;
     await cellar.addFiles(writeTestFile(testInfo.outputDir, 'latin.csv', probe.bytes));
     expect(await cellar.expectError('latin', 20_000)).toContain('latin.csv, line 6: it is not UTF-8 text');
@@ -101,6 +101,15 @@ test.describe('fixes offered on a bad CSV', () => {
     expect(await cellar.rowCount('latin')).toBe(1461);
     expect(await cellar.scalar(`SELECT count(*) FROM latin WHERE weather = 'ensoleillé'`)).toBe(292);
     await expect(cellar.block('latin')).toContainText('latin-1');
+
+    // The chosen encoding is part of the workbook: a reload reads the file the same way.
+    const saved = await cellar.page.evaluate(() => window.cellar.document());
+    expect(saved).toMatchObject({ blocks: [expect.objectContaining({ name: 'latin', encoding: 'latin-1' })] });
+    await cellar.page.waitForTimeout(500); // the autosave's debounce
+    await cellar.page.reload();
+    await cellar.page.evaluate(() => window.cellar.ready);
+    await cellar.expectOk('latin', 20_000);
+    expect(await cellar.scalar(`SELECT count(*) FROM latin WHERE weather = 'ensoleillé'`)).toBe(292);
   });
 
   test('a UTF-16 CSV offers to read it as UTF-16', async ({ cellar }, testInfo) => {

@@ -131,6 +131,15 @@ describe('readDocument: versions', () => {
     expect('lenient' in doc.blocks[1]!).toBe(false);
   });
 
+  it('keeps a table’s CSV read options (an encoding DuckDB reads, columns as text) and drops malformed ones', () => {
+    const table = (extra: object) => ({ id: 'b', kind: 'table', name: 't', source: { kind: 'file', fileName: 'x.csv', format: 'csv', size: 3 }, ...extra });
+    const [kept] = readDocument(v2([table({ encoding: 'latin-1', textColumns: ['amount', 7, 'note'] })])).blocks;
+    expect(kept).toMatchObject({ encoding: 'latin-1', textColumns: ['amount', 'note'] });
+    const [dropped] = readDocument(v2([table({ encoding: 'cp1252', textColumns: 'amount' })])).blocks;
+    expect('encoding' in dropped!).toBe(false);
+    expect('textColumns' in dropped!).toBe(false);
+  });
+
   it('reads a missing or bad file size as 0', () => {
     const doc = readDocument(v2([{ id: 'b', kind: 'table', name: 't', source: { kind: 'file', fileName: 'x.csv', format: 'csv' } }]));
     expect(doc.blocks[0]).toMatchObject({ source: { size: 0 } });
@@ -359,6 +368,28 @@ function fuzzer(seed: number) {
   };
   return { rnd, int, value, mutate };
 }
+
+describe('readDocument: a grid sort and filter set from its headers', () => {
+  const table = (grid: unknown) => ({ id: 't', kind: 'table', name: 'flights', source: { kind: 'file', fileName: 'f.parquet', format: 'parquet', size: 1 }, grid });
+
+  it('sort and filter were lost on reload: they round-trip in a v4 document, with no version bump (the field is optional)', () => {
+    const grid = {
+      sort: [{ column: 'delay', direction: 'desc' }],
+      filters: { origin: { filterType: 'text', type: 'equals', filter: 'SFO' }, delay: { filterType: 'number', operator: 'OR', conditions: [{ filterType: 'number', type: 'greaterThan', filter: 60 }, { filterType: 'number', type: 'blank' }] } },
+    };
+    const doc = readDocument({ version: 4, title: 't', blocks: [table(grid), { ...sqlBlock('q', 'q'), grid: { sort: [{ column: 'n', direction: 'asc' }] } }] });
+    expect(doc.blocks[0]).toMatchObject({ grid });
+    expect(doc.blocks[1]).toMatchObject({ grid: { sort: [{ column: 'n', direction: 'asc' }] } });
+    expect(readDocument(JSON.stringify(doc))).toEqual(doc);
+  });
+
+  it('drops a damaged grid view (never the workbook): unknown directions, filter kinds and fields', () => {
+    const doc = readDocument({ version: 4, title: 't', blocks: [table({ sort: [{ column: 'a', direction: 'up' }, 'x'], filters: { a: { filterType: 'regex', type: 'x' }, b: { filterType: 'text', type: 'equals', filter: 'v', evil: { x: 1 } } } })] });
+    expect(doc.blocks[0]).toMatchObject({ grid: { filters: { b: { filterType: 'text', type: 'equals', filter: 'v' } } } });
+    expect(JSON.stringify(doc)).not.toContain('evil');
+    expect(readDocument({ version: 4, title: 't', blocks: [table('nope')] }).blocks[0]).not.toHaveProperty('grid');
+  });
+});
 
 describe('readDocument: fuzzing', () => {
   it('returns a valid document or throws a DocumentError for 500 damaged inputs', () => {
