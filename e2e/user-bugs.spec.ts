@@ -20,16 +20,6 @@ async function drawn(cellar: Cellar, name: string): Promise<void> {
   await expect(cellar.block(name).locator('[data-testid="chart-view"][data-rendered="true"]')).toBeVisible({ timeout: 60_000 });
 }
 
-async function typeSpec(cellar: Cellar, name: string, spec: unknown): Promise<void> {
-  const block = cellar.block(name);
-  if ((await block.getByTestId('chart-spec-editor').count()) === 0) await block.getByTestId('chart-spec-toggle').click();
-  const editor = block.getByTestId('chart-spec-editor');
-  await editor.click();
-  await editor.press('Control+A');
-  await editor.press('Delete');
-  await cellar.page.keyboard.insertText(JSON.stringify(spec));
-}
-
 async function setFormula(cellar: Cellar, cell: string, text: string): Promise<void> {
   await cellar.block(cell).getByTestId('cell-input').click();
   await cellar.page.keyboard.insertText(text);
@@ -112,4 +102,46 @@ test('brushing the suggested time chart (mean precipitation by month) selects th
   expect(expected).toBeLessThan(1461);
   await expect(cellar.block(chart).getByTestId('row-count')).toHaveText(String(expected));
   await expect.poll(async () => (await cellar.gridRow(reader, 0)).n).toBe(String(expected));
+});
+
+test.describe('a grid filtered from its header (origin SFO)', () => {
+  test.describe.configure({ timeout: 300_000 });
+
+  test('its pivot and column profile read the rows it shows, not all 3,000,000; its sort and filter survive a reload', async ({ cellar, page }) => {
+    await cellar.addFiles(data('flights-3m.parquet'));
+    await cellar.expectOk('flights_3m', 120_000);
+    const block = cellar.block('flights_3m');
+    await block.locator('.ag-header-cell[col-id="origin"] .ag-header-cell-filter-button').click();
+    await page.locator('.ag-filter input[type="text"]').first().fill('SFO');
+    const expected = Number(await cellar.scalar(`SELECT count(*) FROM flights_3m WHERE contains(lower(origin), 'sfo')`));
+    await expect.poll(() => cellar.rowCount('flights_3m')).toBe(expected);
+    await page.keyboard.press('Escape');
+    await block.locator('[data-testid="column-header"][data-column="delay"] .col-name').click();
+    await block.locator('[data-testid="column-header"][data-column="delay"] .col-name').click();
+    await expect(block.locator('.ag-header-cell[col-id="delay"]')).toHaveAttribute('aria-sort', 'descending');
+
+    // The profile counts the rows shown.
+    await block.locator('[data-testid="column-header"][data-column="origin"]').getByTestId('profile-button').click();
+    await expect(page.getByTestId('profile-total')).toHaveText(expected.toLocaleString('en-US'));
+    await page.keyboard.press('Escape');
+
+    // Group / pivot groups the rows shown: one origin.
+    const pivots = page.locator('[data-testid="block"][data-block-kind="pivot"]');
+    await block.getByTestId('pivot-table').click();
+    await expect(pivots).toHaveCount(1, { timeout: 60_000 });
+    const pivot = (await pivots.first().getAttribute('data-block-name'))!;
+    await cellar.expectOk(pivot);
+    await expect.poll(() => cellar.rowCount(pivot)).toBe(1);
+    expect(await cellar.gridRow(pivot, 0)).toMatchObject({ origin: 'SFO', count: String(expected) });
+
+    // Kept in the document: a reload shows the same rows, in the same order.
+    await expect.poll(async () => JSON.stringify((await page.evaluate(() => window.cellar.document())).blocks[0])).toContain('"direction":"desc"');
+    await page.reload();
+    await page.evaluate(() => window.cellar.ready);
+    await cellar.expectOk('flights_3m', 120_000);
+    await expect.poll(() => cellar.rowCount('flights_3m'), { timeout: 60_000 }).toBe(expected);
+    await expect(block.locator('.ag-header-cell[col-id="delay"]')).toHaveAttribute('aria-sort', 'descending');
+    const max = await cellar.scalar(`SELECT max(delay) FROM flights_3m WHERE contains(lower(origin), 'sfo')`);
+    await expect.poll(async () => (await cellar.gridRow('flights_3m', 0)).delay).toBe(String(max));
+  });
 });

@@ -2,10 +2,12 @@ import { toRows, type ColumnInfo, type Row } from '../engine';
 import {
   countSql,
   histogramSql,
+  overShownRows,
   pageSql,
   profileShape,
   summarySql,
   topValuesSql,
+  type ColumnFilter,
   type TableView,
 } from '../workbook';
 import { getEngine } from './engine';
@@ -33,13 +35,13 @@ export interface ColumnProfile {
   topValues?: { value: string | null; count: number }[];
 }
 
-/** A column's profile, computed in SQL when a person asks for it. */
-export async function profileColumn(table: string, column: ColumnInfo): Promise<ColumnProfile> {
+/** A column's profile, computed in SQL when a person asks for it: of the rows the grid shows, with its filters. */
+export async function profileColumn(table: string, column: ColumnInfo, filters?: Record<string, ColumnFilter>): Promise<ColumnProfile> {
   const engine = await getEngine();
   const shape = profileShape(column.type);
   const [summary, distribution] = await Promise.all([
-    engine.query(summarySql(table, column)),
-    engine.query(shape === 'histogram' ? histogramSql(table, column) : topValuesSql(table, column)),
+    engine.query(overShownRows((t) => summarySql(t, column), table, filters)),
+    engine.query(overShownRows((t) => (shape === 'histogram' ? histogramSql(t, column) : topValuesSql(t, column)), table, filters)),
   ]);
   const s = toRows(summary)[0] ?? {};
   const rows = toRows(distribution);

@@ -45,6 +45,7 @@ import {
   type ChartSelection,
   type ChartSpec,
   type FormulaColumn,
+  type GridView,
   type Graph,
   type PivotBlock,
   type SheetBlock,
@@ -102,6 +103,8 @@ export interface WorkbookState {
   addSheet(cells?: Record<string, string>): BlockId;
   /** One edit of a sheet (one undo step): new texts by address; '' or null clears a cell. */
   setSheetCells(id: BlockId, updates: Record<string, string | null>): void;
+  /** A grid's sort and filters, kept on its block (re-runs nothing: SQL readers read every row). */
+  setGridView(id: BlockId, grid: GridView | undefined): void;
   /** A pivot of a table-like block, grouping by its first text column to start. */
   addPivot(source: BlockId): BlockId;
   setPivot(id: BlockId, patch: Partial<Pick<PivotBlock, 'source' | 'rows' | 'columns' | 'values'>>): void;
@@ -643,6 +646,16 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
           return { ...b, cells };
         }),
       );
+    },
+
+    setGridView(id, grid) {
+      const b = findBlock(get().doc, id);
+      if (!b || (b.kind !== 'table' && b.kind !== 'sql') || JSON.stringify(b.grid) === JSON.stringify(grid)) return;
+      void edit(mapBlock(id, (x) => {
+        if (x.kind !== 'table' && x.kind !== 'sql') return x;
+        const { grid: _old, ...plain } = x;
+        return grid ? { ...plain, grid } : plain;
+      }), { coalesce: `grid:${id}` });
     },
 
     addPivot(source) {

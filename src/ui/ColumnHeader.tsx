@@ -1,6 +1,7 @@
 import type { IHeaderParams } from 'ag-grid-community';
 import { useState } from 'react';
 import type { ColumnInfo } from '../engine';
+import type { ColumnFilter } from '../workbook';
 import { ProfilePopover } from './ProfilePopover';
 
 export interface ColumnHeaderParams {
@@ -15,6 +16,8 @@ export interface ColumnHeaderParams {
 export function ColumnHeader(props: IHeaderParams & ColumnHeaderParams) {
   const { column, table, formula, onEditFormula } = props;
   const [anchor, setAnchor] = useState<DOMRect | null>(null);
+  // The profile counts the rows the grid shows: its filters as they are when it opens.
+  const [filters, setFilters] = useState<Record<string, ColumnFilter>>();
   return (
     <div className="col-header" data-testid="column-header" data-column={column.name} data-formula={formula}>
       {formula !== undefined && (
@@ -45,13 +48,14 @@ export function ColumnHeader(props: IHeaderParams & ColumnHeaderParams) {
         aria-label={`Profile ${column.name}`}
         onClick={(e) => {
           e.stopPropagation(); // a click here must not sort the column
+          setFilters(props.api.getFilterModel() as Record<string, ColumnFilter>);
           setAnchor(anchor ? null : e.currentTarget.getBoundingClientRect());
         }}
         onMouseDown={(e) => e.stopPropagation()}
       >
         ▥
       </button>
-      {anchor && <ProfilePopover table={table} column={column} anchor={anchor} onClose={() => setAnchor(null)} />}
+      {anchor && <ProfilePopover table={table} filters={filters} column={column} anchor={anchor} onClose={() => setAnchor(null)} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import {
   CellStyleModule,
+  ColumnApiModule,
   ColumnAutoSizeModule,
   DateFilterModule,
   InfiniteRowModelModule,
@@ -8,6 +9,7 @@ import {
   TextFilterModule,
   TooltipModule,
   type ColDef,
+  type GridApi,
   type IDatasource,
   type SortModelItem,
 } from 'ag-grid-community';
@@ -15,11 +17,12 @@ import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ColumnInfo } from '../engine';
 import { countRows, fetchPage } from '../state';
-import type { ColumnFilter, TableView } from '../workbook';
+import type { ColumnFilter, GridView, TableView } from '../workbook';
 import { ColumnHeader, type ColumnHeaderParams } from './ColumnHeader';
 
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
+  ColumnApiModule, // getColumnState / applyColumnState: the sort kept in the document
   TextFilterModule,
   NumberFilterModule,
   DateFilterModule,
@@ -59,6 +62,9 @@ interface DataGridProps {
   /** Formula columns by name: their header is marked and opens the formula on click. */
   formulas?: Record<string, string>;
   onEditFormula?(column: string): void;
+  /** The sort and filters kept in the document: set on the grid when it opens, reported when a person changes them. */
+  view?: GridView;
+  onView?(view: GridView | undefined): void;
 }
 
 const HEADER_HEIGHT = 44;
@@ -73,7 +79,7 @@ const AUTO_SIZE = { type: 'fitGridWidth', defaultMinWidth: 90 } as const;
  * A grid over a DuckDB table with ag-grid's infinite row model: every page, sort and filter is a
  * SQL query; no rows beyond the visible pages are ever in JavaScript.
  */
-export function DataGrid({ table, columns, revision, rows, onCount, errorColumns, formulas, onEditFormula }: DataGridProps) {
+export function DataGrid({ table, columns, revision, rows, onCount, errorColumns, formulas, onEditFormula, view, onView }: DataGridProps) {
   // A grid out of view keeps its pages until it comes near: a change that re-runs a chain of
   // blocks fetches and draws only the grids a person can see. Page queries off screen would
   // otherwise queue in DuckDB's worker between the chain's own statements.
@@ -163,6 +169,19 @@ export function DataGrid({ table, columns, revision, rows, onCount, errorColumns
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [table, fetched, shownRevision]);
 
+  const [api, setApi] = useState<GridApi>();
+  const viewKey = JSON.stringify(view ?? {});
+  const onViewRef = useRef(onView);
+  onViewRef.current = onView;
+  // The document's sort and filters, set on the grid once its columns are there (a reload, an undo).
+  useEffect(() => {
+    if (!api || columnDefs.length === 0 || viewKey === JSON.stringify(readView(api) ?? {})) return;
+    const wanted = JSON.parse(viewKey) as GridView;
+    api.setFilterModel(wanted.filters ?? null);
+    api.applyColumnState({ state: (wanted.sort ?? []).map((s, i) => ({ colId: s.column, sort: s.direction, sortIndex: i })), defaultState: { sort: null } });
+  }, [api, columnDefs, viewKey]);
+  const reportView = () => api && onViewRef.current?.(readView(api));
+
   return (
     <div ref={frameRef} className="grid-frame" data-stale={shownRevision !== revision || undefined} style={{ height: Math.min(MAX_HEIGHT, HEADER_HEIGHT + Math.max(2, rows) * ROW_HEIGHT + 20) }}>
       <AgGridReact
@@ -179,9 +198,24 @@ export function DataGrid({ table, columns, revision, rows, onCount, errorColumns
         rowHeight={ROW_HEIGHT}
         tooltipShowDelay={400}
         autoSizeStrategy={AUTO_SIZE}
+        onGridReady={(e) => setApi(e.api)}
+        onSortChanged={reportView}
+        onFilterChanged={reportView}
       />
     </div>
   );
+}
+
+/** The grid's sort and filters as the document keeps them (undefined when it has neither). */
+function readView(api: GridApi): GridView | undefined {
+  const sort = api
+    .getColumnState()
+    .filter((c) => c.sort)
+    .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+    .map((c) => ({ column: c.colId, direction: c.sort === 'desc' ? ('desc' as const) : ('asc' as const) }));
+  const filters = api.getFilterModel() as Record<string, ColumnFilter>;
+  const view: GridView = { ...(sort.length ? { sort } : {}), ...(Object.keys(filters).length ? { filters } : {}) };
+  return Object.keys(view).length ? view : undefined;
 }
 
 /** Whether an element is on screen or within a screen's height of it (true until first measured). */

@@ -2,9 +2,12 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { messageOf, type ColumnInfo } from '../engine';
 import { profileColumn, type ColumnProfile } from '../state';
+import { whereClause, type ColumnFilter } from '../workbook';
 
 interface ProfilePopoverProps {
   table: string;
+  /** The grid's filters: the profile is of the rows it shows. */
+  filters?: Record<string, ColumnFilter>;
   column: ColumnInfo;
   anchor: DOMRect;
   onClose(): void;
@@ -13,19 +16,20 @@ interface ProfilePopoverProps {
 const fmt = new Intl.NumberFormat('en-US');
 
 /** A column's profile, computed in SQL when opened: nulls, distinct values, range, distribution. */
-export function ProfilePopover({ table, column, anchor, onClose }: ProfilePopoverProps) {
+export function ProfilePopover({ table, filters, column, anchor, onClose }: ProfilePopoverProps) {
   const [profile, setProfile] = useState<ColumnProfile | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    profileColumn(table, column).then(
+    profileColumn(table, column, filters).then(
       (p) => live && setProfile(p),
       (e: unknown) => live && setError(messageOf(e)),
     );
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the filters when it opened
   }, [table, column]);
 
   useEffect(() => {
@@ -48,19 +52,19 @@ export function ProfilePopover({ table, column, anchor, onClose }: ProfilePopove
         </div>
         {error && <div className="error-text">{error}</div>}
         {!profile && !error && <div className="muted">Profiling…</div>}
-        {profile && <ProfileBody profile={profile} />}
+        {profile && <ProfileBody profile={profile} filtered={whereClause(filters) !== ''} />}
       </div>
     </div>,
     document.body,
   );
 }
 
-function ProfileBody({ profile }: { profile: ColumnProfile }) {
+function ProfileBody({ profile, filtered }: { profile: ColumnProfile; filtered: boolean }) {
   const pct = profile.total > 0 ? (100 * profile.nulls) / profile.total : 0;
   return (
     <>
       <dl className="profile-stats">
-        <dt>Rows</dt>
+        <dt title={filtered ? 'The rows the grid shows, with its filters' : undefined}>{filtered ? 'Rows shown' : 'Rows'}</dt>
         <dd data-testid="profile-total">{fmt.format(profile.total)}</dd>
         <dt>Nulls</dt>
         <dd data-testid="profile-nulls">

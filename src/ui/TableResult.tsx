@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useWorkbook, type BlockRun } from '../state';
-import type { Block } from '../workbook';
+import { shownRowsSql, whereClause, type Block } from '../workbook';
 import { DataGrid } from './DataGrid';
 import { FormulaColumnPanel } from './FormulaColumnPanel';
 
@@ -19,11 +19,23 @@ export function TableResult({ block, run }: TableResultProps) {
   const [shown, setShown] = useState<number | null>(null);
   // undefined: closed; null: a new column; a name: that formula column.
   const [editing, setEditing] = useState<string | null | undefined>(undefined);
-  const addPivot = useWorkbook((s) => s.addPivot);
+  const { addPivot, setGridView, addSqlBlock, runBlock, setPivot } = useWorkbook.getState();
   const columns = run.columns ?? [];
   const rows = run.rows ?? 0;
   const count = shown ?? rows;
   const formulaBlock = block.kind === 'table' || block.kind === 'sql' ? block : undefined;
+  const grid = formulaBlock?.grid;
+  const filtered = whereClause(grid?.filters) !== '';
+  // A pivot of a filtered grid groups the rows it shows: a SQL block of them (the filter in plain
+  // words), then its pivot, grouping by the grid's first text column.
+  const pivotShown = async () => {
+    if (!filtered) return addPivot(block.id);
+    const rowsBlock = addSqlBlock(shownRowsSql(block.name, grid?.filters));
+    await runBlock(rowsBlock);
+    const pivot = addPivot(rowsBlock);
+    const firstText = columns.find((c) => /^VARCHAR/i.test(c.type)) ?? columns[0];
+    if (firstText) setPivot(pivot, { rows: [firstText.name] });
+  };
   const formulas = useMemo(() => Object.fromEntries((formulaBlock?.formulaColumns ?? []).map((c) => [c.name, c.formula])), [formulaBlock?.formulaColumns]);
   return (
     <div className="table-result">
@@ -39,7 +51,13 @@ export function TableResult({ block, run }: TableResultProps) {
             + Column
           </button>
         )}
-        <button type="button" className="small" data-testid="pivot-table" title="Group and pivot this table" onClick={() => addPivot(block.id)}>
+        <button
+          type="button"
+          className="small"
+          data-testid="pivot-table"
+          title={filtered ? 'Group and pivot the rows this grid shows (its filters as a SQL block)' : 'Group and pivot this table'}
+          onClick={() => void pivotShown()}
+        >
           Group / pivot
         </button>
       </div>
@@ -62,6 +80,8 @@ export function TableResult({ block, run }: TableResultProps) {
         errorColumns={run.errorColumns}
         formulas={formulas}
         onEditFormula={(name) => setEditing(name)}
+        view={grid}
+        onView={formulaBlock ? (view) => setGridView(formulaBlock.id, view) : undefined}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { FileFormat } from '../engine';
 import type { ChartSelection, ChartSpec, SelectMode } from './chart/types';
 import type { RunOn } from './placement';
+import type { GridView } from './table-view';
 
 /** The document's schema version; bump it with a migration in `migrate.ts`. */
 export const DOCUMENT_VERSION = 4;
@@ -35,6 +36,8 @@ export interface FormulaColumn {
 /** Table-like blocks can carry formula columns; SQL reads the block with them. */
 interface WithFormulaColumns {
   formulaColumns?: FormulaColumn[];
+  /** The grid's sort and filters as a person set them from its headers (SQL readers read every row). */
+  grid?: GridView;
 }
 
 export interface TableBlock extends BlockBase, WithFormulaColumns {

@@ -6,6 +6,8 @@ export class DocumentError extends Error {
   override name = 'DocumentError';
 }
 
+import type { ColumnFilter, FilterCondition, GridView, SortSpec } from './table-view';
+
 type Json = Record<string, unknown>;
 
 /**
@@ -74,7 +76,7 @@ function validate(doc: Json): WorkbookDocument {
     ids.add(id);
     names.add(name.toLowerCase());
     const base = { id, name, ...(raw.collapsed === true ? { collapsed: true } : {}) } as Pick<Block, 'id' | 'name' | 'collapsed'>;
-    const columns = formulaColumns(raw.formulaColumns, `${where} (${name})`);
+    const columns = { ...formulaColumns(raw.formulaColumns, `${where} (${name})`), ...gridView(raw.grid) };
     if (kind === 'sql') {
       if (typeof raw.sql !== 'string') throw new DocumentError(`${where} (${name}) has no SQL text.`);
       const runOn = raw.runOn === 'browser' || raw.runOn === 'server' ? { runOn: raw.runOn as 'browser' | 'server' } : {};
@@ -226,4 +228,39 @@ function readOptions(raw: Record<string, unknown>): { encoding?: 'latin-1' | 'ut
   const encoding = raw.encoding === 'latin-1' || raw.encoding === 'utf-16' ? { encoding: raw.encoding as 'latin-1' | 'utf-16' } : {};
   const columns = Array.isArray(raw.textColumns) ? raw.textColumns.filter((c): c is string => typeof c === 'string') : [];
   return { ...encoding, ...(columns.length ? { textColumns: columns } : {}) };
+}
+
+const FILTER_TYPES = ['text', 'number', 'date'];
+const FILTER_FIELDS = ['filterType', 'type', 'filter', 'filterTo', 'dateFrom', 'dateTo'];
+
+/** One column filter as ag-grid models it, with only its known fields; undefined when malformed. */
+function columnFilter(raw: unknown): ColumnFilter | undefined {
+  if (!isObject(raw) || !FILTER_TYPES.includes(raw.filterType as string)) return undefined;
+  if (Array.isArray(raw.conditions)) {
+    const conditions = raw.conditions.map(columnFilter).filter((c): c is FilterCondition => c !== undefined && !('conditions' in c));
+    const operator = raw.operator === 'OR' ? 'OR' : 'AND';
+    return conditions.length ? { filterType: raw.filterType as FilterCondition['filterType'], operator, conditions } : undefined;
+  }
+  if (typeof raw.type !== 'string') return undefined;
+  const kept = Object.entries(raw).filter(([k, v]) => FILTER_FIELDS.includes(k) && (v === null || ['string', 'number'].includes(typeof v)));
+  return Object.fromEntries(kept) as unknown as FilterCondition;
+}
+
+/**
+ * A grid's sort and filters (optional, so no version bump: a v4 document without them shows every
+ * row, as before). Kept only when well-formed: a damaged one is dropped, never the workbook.
+ */
+function gridView(raw: unknown): { grid?: GridView } {
+  if (!isObject(raw)) return {};
+  const sort = Array.isArray(raw.sort)
+    ? raw.sort.filter((s): s is SortSpec => isObject(s) && typeof s.column === 'string' && (s.direction === 'asc' || s.direction === 'desc')).map((s) => ({ column: s.column, direction: s.direction }))
+    : [];
+  const filters = isObject(raw.filters)
+    ? Object.fromEntries(Object.entries(raw.filters).flatMap(([column, f]) => {
+        const filter = columnFilter(f);
+        return filter ? [[column, filter] as const] : [];
+      }))
+    : {};
+  const grid: GridView = { ...(sort.length ? { sort } : {}), ...(Object.keys(filters).length ? { filters } : {}) };
+  return Object.keys(grid).length ? { grid } : {};
 }

@@ -1,7 +1,8 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ColumnInfo } from '../engine';
-import { countSql, displayExpression, pageSql, whereClause, type ColumnFilter, type TableView } from './table-view';
+import { countSql, displayExpression, overShownRows, pageSql, whereClause, type ColumnFilter, type TableView } from './table-view';
+import { histogramSql, summarySql } from './profile';
 
 // Every SQL string these functions build is run in native DuckDB against real data, and compared
 // with the answer of a hand-written query.
@@ -472,6 +473,25 @@ describe('countSql, run in DuckDB', () => {
   test('answers a plain number (a DOUBLE), not a BIGINT', async () => {
     const [row] = await rows(`SELECT typeof(n) AS t FROM (${countSql({ table: 'weather' })})`);
     expect(row!.t).toBe('DOUBLE');
+  });
+});
+
+describe('overShownRows, run in DuckDB', () => {
+  const rain: Record<string, ColumnFilter> = { weather: { filterType: 'text', type: 'equals', filter: 'rain' } };
+  const column = { name: 'precipitation', type: 'DOUBLE' };
+
+  test('a profile of a filtered grid counted every row: it now counts the rows the grid shows', async () => {
+    const [row] = await rows(overShownRows((t) => summarySql(t, column), 'weather', rain));
+    const [want] = await rows(`SELECT count(*)::DOUBLE AS n FROM weather WHERE weather = 'rain'`);
+    expect(row!.total).toBe(want!.n);
+  });
+
+  test('joins a query that has its own WITH (the histogram) and leaves an unfiltered one as it was', async () => {
+    const bins = await rows(overShownRows((t) => histogramSql(t, column), 'weather', rain));
+    const total = bins.reduce((n, b) => n + Number(b.count), 0);
+    const [want] = await rows(`SELECT count(precipitation)::DOUBLE AS n FROM weather WHERE weather = 'rain'`);
+    expect(total).toBe(want!.n);
+    expect(overShownRows((t) => summarySql(t, column), 'weather', {})).toBe(summarySql('weather', column));
   });
 });
 

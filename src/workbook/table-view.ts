@@ -32,6 +32,29 @@ export interface TableView {
   filters?: Record<string, ColumnFilter>;
 }
 
+/** A grid's sort and filters, kept on its block in the document so a reload shows the same rows. */
+export interface GridView {
+  sort?: SortSpec[];
+  filters?: Record<string, ColumnFilter>;
+}
+
+/** The rows a grid shows, as a query of its table: what its pivot, profile and export read. */
+export function shownRowsSql(table: string, filters: Record<string, ColumnFilter> | undefined): string {
+  return `SELECT * FROM ${quoteIdent(table)}${whereClause(filters)}`;
+}
+
+/**
+ * `sql`, which reads `table`, made to read only the rows a grid shows: `table` becomes a CTE of
+ * those rows (named apart from the table, since a CTE cannot read a table of its own name).
+ */
+export function overShownRows(sql: (table: string) => string, table: string, filters: Record<string, ColumnFilter> | undefined): string {
+  if (whereClause(filters) === '') return sql(table);
+  const shown = '__cellar_shown';
+  const cte = `${quoteIdent(shown)} AS (${shownRowsSql(table, filters)})`;
+  const body = sql(shown);
+  return /^WITH\s/i.test(body) ? `WITH ${cte}, ${body.replace(/^WITH\s+/i, '')}` : `WITH ${cte} ${body}`;
+}
+
 /** The WHERE clause for a view's filters, or an empty string. Every value is quoted as a literal. */
 export function whereClause(filters: Record<string, ColumnFilter> = {}): string {
   const parts = Object.entries(filters)
