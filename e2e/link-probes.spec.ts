@@ -163,6 +163,8 @@ async function runProbe(cellar: Cellar, probe: Probe): Promise<void> {
     const refused = await page.getByTestId('notice').filter({ hasText: REFUSED }).count();
     if (refused) expect(await page.evaluate(() => window.cellar.document())).toEqual(before);
     else await expectAllSettled(page);
+    const errors = await page.getByTestId('block-error').allTextContents();
+    test.info().annotations.push({ type: probe.name, description: refused ? 'refused' : `opened; errors: ${JSON.stringify(errors.map((e) => e.slice(0, 160)))}` });
   }
   expect(await page.evaluate(() => Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'))).toBe(false);
   await expectAnswering(page);
