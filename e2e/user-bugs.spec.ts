@@ -1,4 +1,4 @@
-import { data, expect, test, type Cellar } from './support/cellar';
+import { copyTestFile, data, expect, test, type Cellar } from './support/cellar';
 
 // Regressions for the bugs found by trying the app as a new user would (issue 16).
 
@@ -54,8 +54,12 @@ test.describe('a bar chart of flights-3m by origin', () => {
     // A sheet added first: Add chart charts it; the person then picks flights_3m.
     await cellar.page.getByTestId('add-block').click();
     await cellar.page.getByTestId('add-sheet').click();
-    const chart = await addChart(cellar);
-    await cellar.block(chart).getByTestId('chart-source').selectOption({ label: 'flights_3m' });
+    const first = await addChart(cellar);
+    expect(first).toBe('sheet1_chart');
+    await cellar.block(first).getByTestId('chart-source').selectOption({ label: 'flights_3m' });
+    // A chart made from flights_3m is named after it, not after the block it drew first.
+    const chart = 'flights_3m_chart';
+    await expect(cellar.block(chart)).toBeVisible();
     await drawn(cellar, chart);
     // Made as a person makes it: the suggested chart, turned into bars by origin in the form.
     await cellar.block(chart).getByTestId('chart-mark').selectOption('bar');
@@ -144,4 +148,35 @@ test.describe('a grid filtered from its header (origin SFO)', () => {
     const max = await cellar.scalar(`SELECT max(delay) FROM flights_3m WHERE contains(lower(origin), 'sfo')`);
     await expect.poll(async () => (await cellar.gridRow('flights_3m', 0)).delay).toBe(String(max));
   });
+});
+
+test('the SQL completion list closes when the block runs (Ctrl+Enter): it covered the block name', async ({ cellar, page }) => {
+  await cellar.addFiles(data('seattle-weather.csv'));
+  await cellar.expectOk('seattle_weather');
+  const name = await cellar.addSql('SELECT 1');
+  await cellar.expectOk(name);
+  await cellar.setSql(name, 'SELECT * FROM seattle_w');
+  await page.keyboard.press('Control+Space');
+  const completions = page.locator('.cm-tooltip-autocomplete');
+  await expect(completions.getByRole('option', { name: /seattle_weather/ })).toBeVisible();
+  const since = await cellar.runId(name);
+  await page.keyboard.press('Control+Enter');
+  await expect(completions).toHaveCount(0);
+  await cellar.expectError(name, 30_000, since);
+  await expect(cellar.block(name).getByTestId('block-name')).toBeVisible();
+});
+
+test('notices stayed at the top of the page, out of view once it was scrolled: they are a fixed, dismissible stack in view', async ({ cellar, page }, testInfo) => {
+  await cellar.addFiles(data('seattle-weather.csv'));
+  await cellar.expectOk('seattle_weather');
+  for (let i = 0; i < 2; i++) await cellar.expectOk(await cellar.addSql('SELECT * FROM seattle_weather'));
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+  await cellar.addFiles(copyTestFile(testInfo.outputDir, data('7zip.png'), 'budget.xlsx'));
+  await cellar.addFiles(copyTestFile(testInfo.outputDir, data('7zip.png'), 'plan.docx'));
+  await expect(page.getByTestId('notice')).toHaveCount(2);
+  for (const notice of await page.getByTestId('notice').all()) await expect(notice).toBeInViewport();
+  await page.getByTestId('notice').first().getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('notice')).toHaveCount(1);
+  await expect(page.getByTestId('notice')).toContainText('plan.docx');
 });
