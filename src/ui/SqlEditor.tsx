@@ -1,6 +1,6 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { PostgreSQL, sql, type SQLNamespace } from '@codemirror/lang-sql';
-import { autocompletion, closeBrackets } from '@codemirror/autocomplete';
+import { autocompletion, closeBrackets, closeCompletion } from '@codemirror/autocomplete';
 import { bracketMatching, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { Compartment, EditorSelection, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
@@ -25,7 +25,9 @@ export function SqlEditor({ value, schema, onChange, onRun, errorAt }: SqlEditor
   callbacks.current = { onChange, onRun };
 
   useEffect(() => {
-    const run = () => {
+    // Running closes the completion list: left open, it covers the block's name and result.
+    const run = (target: EditorView) => {
+      closeCompletion(target);
       callbacks.current.onRun();
       return true;
     };
