@@ -108,6 +108,10 @@ const PROBES: Probe[][] = [
   [
     ...STATEMENTS.map((sql): Probe => ({ name: `${sql} placed on the server`, url: link([sqlBlock('s', sql, 'server')]), outcome: { opens: true, server: 'deny' } })),
     { name: 'a server table read by a server-source table', url: link([serverTable('t', 'victim')]), outcome: { opens: true, server: 'deny' } },
+    // The server lists a workbook only its own tables, so main's victim and payroll are not the
+    // linked workbook's server tables: these run in the browser, where there are none.
+    { name: 'DELETE FROM victim, auto-placed (victim is in main on the server)', url: link([sqlBlock('s', 'DELETE FROM victim')]), outcome: { opens: true } },
+    { name: "SELECT from main's payroll, auto-placed", url: link([sqlBlock('s', 'SELECT count(*) AS n FROM payroll')]), outcome: { opens: true } },
   ],
   [
     ...STATEMENTS.map((sql): Probe => ({ name: `${sql} in the browser`, url: link([sqlBlock('s', sql, 'browser')]), outcome: { opens: true } })),

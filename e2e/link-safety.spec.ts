@@ -47,10 +47,23 @@ test('a link whose server-placed SQL block is DROP TABLE victim asks first; deni
   const run = await cellar.runId('drop');
   await cellar.block('drop').getByTestId('review-server').click();
   await page.getByTestId('server-consent-allow').click();
-  expect(await cellar.expectError('drop', 90_000, run)).toMatch(/victim/i);
+  const words = await cellar.expectError('drop', 90_000, run);
+  test.info().annotations.push({ type: 'allowed DROP TABLE victim', description: words });
+  await expect(cellar.block('drop').getByTestId('block-error')).not.toHaveAttribute('data-error-kind', 'consent');
+  expect(words).toMatch(/victim/i);
   expect(await mainRows(server, 'victim')).toBe(3);
   expect(await serverState(server)).toEqual(before);
   await expectAnswering(page);
+});
+
+test('a workbook from a link is still from a link after a reload: its DROP TABLE victim asks again', async ({ cellar, page }) => {
+  await openConnected(cellar, linkUrl(payloadOf(doc([sqlBlock('drop', 'DROP TABLE victim', 'server')]))));
+  await expect(page.getByTestId('server-consent')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('server-consent-deny').click();
+  await page.reload();
+  await page.evaluate(() => window.cellar.ready);
+  await expect(cellar.block('drop').getByTestId('block-error')).toHaveAttribute('data-error-kind', 'consent', { timeout: 60_000 });
+  expect(await mainRows(server, 'victim')).toBe(3);
 });
 
 test('a link SQL block named important, auto-placed, runs in the browser and replaces nothing on the server', async ({ cellar, page }) => {
@@ -110,7 +123,10 @@ test('a published read-only token stays read-only: CREATE TABLE on its server is
   await opened.expectOk(q);
   const write = await opened.addSql('CREATE TABLE x AS SELECT 1 AS one');
   await opened.block(write).getByTestId('run-on').selectOption('server');
-  expect(await opened.expectError(write)).toMatch(/read-only|may not|cannot|not allowed/i);
+  const refusal = await opened.expectError(write);
+  test.info().annotations.push({ type: 'refusal', description: refusal });
+  await expect(opened.block(write).getByTestId('block-error')).not.toHaveAttribute('data-error-kind', 'consent');
+  expect(refusal).toMatch(/read-only/i);
   expect(await serverState(server)).toEqual(before);
   await context.close();
 });
