@@ -180,3 +180,28 @@ test('notices stayed at the top of the page, out of view once it was scrolled: t
   await expect(page.getByTestId('notice')).toHaveCount(1);
   await expect(page.getByTestId('notice')).toContainText('plan.docx');
 });
+
+test('the Share popover did not close on Escape or an outside click, and two popovers could be open at once', async ({ cellar, page }) => {
+  await cellar.addFiles(data('seattle-weather.csv'));
+  await cellar.expectOk('seattle_weather');
+  const share = page.getByTestId('share-dialog');
+  await page.getByTestId('share-button').click();
+  await expect(share).toBeVisible();
+  await expect(page.getByTestId('share-link')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(share).toHaveCount(0);
+
+  await page.getByTestId('share-button').click();
+  await expect(share).toBeVisible();
+  await cellar.block('seattle_weather').getByTestId('row-count').click();
+  await expect(share).toHaveCount(0);
+
+  await page.getByTestId('share-button').click();
+  await expect(share).toBeVisible();
+  await page.getByTestId('server-button').click();
+  await expect(page.getByTestId('server-panel')).toBeVisible();
+  await expect(share).toHaveCount(0);
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('server-panel')).toHaveCount(0);
+  await expect(share).toBeVisible();
+});

@@ -2,16 +2,17 @@ import { useRef, useState, type FormEvent } from 'react';
 import { formatFromName, messageOf } from '../engine';
 import { getRemote, useServer, useWorkbook } from '../state';
 import { tableNameFromFile } from '../workbook';
+import { usePopover } from './usePopover';
 
 const rowsFormat = new Intl.NumberFormat('en-US');
 
 /** The backend server: connect with a URL and token, its tables, uploads straight to it. */
 export function ServerPanel() {
   const status = useServer((s) => s.status);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, ref } = usePopover();
   const label = status === 'connected' ? 'Server ●' : status === 'unreachable' ? 'Server ○ unreachable' : 'Server';
   return (
-    <div className="menu-anchor">
+    <div className="menu-anchor" ref={ref}>
       <button type="button" data-testid="server-button" data-server-status={status} className={`server-button status-${status}`} aria-expanded={open} onClick={() => setOpen(!open)}>
         {label}
       </button>

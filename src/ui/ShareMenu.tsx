@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { usePopover } from './usePopover';
 import { messageOf } from '../engine';
 import { useServer, useWorkbook, type ShareResult } from '../state';
 
@@ -9,7 +10,7 @@ export function ShareMenu() {
   const shareLink = useWorkbook((s) => s.shareLink);
   const publish = useWorkbook((s) => s.publish);
   const canPublish = useServer((s) => s.status === 'connected' && !s.readOnly);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, ref } = usePopover();
   const [result, setResult] = useState<ShareResult | { error: string }>();
   const [published, setPublished] = useState<{ url?: string; progress?: string; error?: string }>();
   const [copied, setCopied] = useState(false);
@@ -32,7 +33,7 @@ export function ShareMenu() {
   };
 
   return (
-    <div className="menu-anchor">
+    <div className="menu-anchor" ref={ref}>
       <button type="button" data-testid="share-button" aria-haspopup="dialog" aria-expanded={open} onClick={() => (open ? setOpen(false) : void make())}>
         Share
       </button>
