@@ -173,7 +173,7 @@ export function createBlockRunners(deps: RunnerDeps): (id: BlockId, signal: Abor
       if (file) files.set(b.id, file);
     }
     if (!file && b.source.kind === 'file') {
-      throw new BlockFailure({ kind: 'file', message: missingFileMessage(b.source.fileName, deps.placeholders.get(b.id)) });
+      throw new BlockFailure({ kind: 'file', message: missingFileMessage(b.source.fileName, deps.placeholders.get(b.id), b.formulaColumns) });
     }
     const target = dataTable(b);
     await clearTarget(b, target);

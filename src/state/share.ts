@@ -30,7 +30,7 @@ export async function buildShareLink(input: { doc: WorkbookDocument; workbookId:
       return {
         blockId: b.id,
         bytes: file ? new Uint8Array(await file.arrayBuffer()) : undefined,
-        missing: { blockId: b.id, columns: run?.columns ?? [], ...(run?.rows !== undefined ? { rows: run.rows } : {}) },
+        missing: { blockId: b.id, columns: fileColumns(run?.columns ?? [], b.formulaColumns), ...(run?.rows !== undefined ? { rows: run.rows } : {}) },
       };
     }),
   );
@@ -102,10 +102,20 @@ export function filesOf(bundle: share.ShareBundle): Map<BlockId, File> {
   return out;
 }
 
-/** What a table whose file is missing says, with the schema its link described. */
-export function missingFileMessage(fileName: string, missing: share.MissingTable | undefined): string {
+/** A table's columns without its formula columns: those are computed, never in the file. */
+function fileColumns<C extends { name: string }>(columns: readonly C[], formulas: readonly { name: string }[] = []): C[] {
+  const computed = new Set(formulas.map((f) => f.name.toLowerCase()));
+  return columns.filter((c) => !computed.has(c.name.toLowerCase()));
+}
+
+/**
+ * What a table whose file is missing says, with the schema its link described: the file's own
+ * columns (a link made before this rule listed formula columns too; they are left out here).
+ */
+export function missingFileMessage(fileName: string, missing: share.MissingTable | undefined, formulaColumns?: readonly { name: string }[]): string {
   const base = `${fileName} is not in this browser: drop it again to load this table.`;
-  if (!missing || missing.columns.length === 0) return base;
+  const columns = fileColumns(missing?.columns ?? [], formulaColumns);
+  if (!missing || columns.length === 0) return base;
   const rows = missing.rows !== undefined ? `${new Intl.NumberFormat('en-US').format(missing.rows)} rows, ` : '';
-  return `${base} It had ${rows}${missing.columns.length} columns: ${missing.columns.map((c) => `${c.name} ${c.type}`).join(', ')}.`;
+  return `${base} It had ${rows}${columns.length} columns: ${columns.map((c) => `${c.name} ${c.type}`).join(', ')}.`;
 }
