@@ -14,7 +14,8 @@ describe('missingFileMessage', () => {
   };
 
   it('a link whose file was left out listed a formula column (status VARCHAR) among the file columns to drop again', () => {
-    const message = missingFileMessage('flights-3m.parquet', missing, [{ name: 'Status', formula: '=IF([delay]>60, "late", "on time")' }] as { name: string }[]);
+    const formulaColumns = [{ name: 'Status', formula: '=IF([delay]>60, "late", "on time")' }];
+    const message = missingFileMessage('flights-3m.parquet', missing, formulaColumns);
     expect(message).toBe('flights-3m.parquet is not in this browser: drop it again to load this table. It had 3,000,000 rows, 2 columns: origin VARCHAR, delay SMALLINT.');
   });
 
