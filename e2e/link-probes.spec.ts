@@ -133,6 +133,13 @@ const PROBES: Probe[][] = [
     { name: 'published link to javascript:', url: `/#p=${toBase64Url(new TextEncoder().encode(JSON.stringify({ u: 'javascript:alert(1)//', i: 'x', t: 'y' })))}`, outcome: { refused: /not a published Cellar workbook/ } },
     { name: 'published link to file:', url: `/#p=${toBase64Url(new TextEncoder().encode(JSON.stringify({ u: 'file:///etc/passwd', i: 'x', t: 'y' })))}`, outcome: { refused: /not a published Cellar workbook/ } },
   ],
+  [
+    // 150, not 500: block k expands k nested views, so a chain's run time grows with its square
+    // (500 took 95 s here, the tab answering SELECT 1 in ~13 ms throughout).
+    { name: 'a chain of 150 SQL blocks, each reading the one before', url: link(Array.from({ length: 150 }, (_, i) => sqlBlock(`c${i}`, i === 0 ? 'SELECT 1 AS x' : `SELECT x + 1 AS x FROM c${i - 1}`))), outcome: { opens: true } },
+    { name: 'SQL nested 100,000 parentheses deep', url: link([sqlBlock('deep', `SELECT ${'('.repeat(100_000)}1${')'.repeat(100_000)} AS x`)]), outcome: { opens: true } },
+    { name: 'a 1 MB SQL block', url: link([sqlBlock('big', `SELECT '${'x'.repeat(1_000_000)}' AS x`)]), outcome: { either: true } },
+  ],
 ];
 
 /** Opens one probe and checks that it ended as it must, with the open workbook untouched when refused. */
