@@ -117,6 +117,14 @@ export async function checkScope(connection: DuckDBConnection, sql: string, scop
         else if (!own.has(target.parts[0]!) && names.objects.get('main')?.has(target.parts[0]!)) throw outside(`${target.parts[0]} (a shared table)`);
       }
     }
+    // nextval('seq') and setval change a sequence named in a string, which no chain shows.
+    for (const [i, t] of statement.tokens.entries()) {
+      const arg = statement.tokens[i + 2];
+      if ((t.value !== 'nextval' && t.value !== 'setval') || statement.tokens[i + 1]?.value !== '(' || arg?.kind !== 'string') continue;
+      const parts = arg.value.slice(1, -1).replaceAll('"', '').toLowerCase().split('.');
+      const schema = parts.length > 1 ? schemaOf(parts, names) : own.has(parts[0]!) || !names.objects.get('main')?.has(parts[0]!) ? writable : 'main';
+      if (writable !== null && schema !== null && schema !== writable) throw outside(`sequence ${parts.join('.')}`);
+    }
     for (const chain of dottedChains(statement.tokens)) {
       const schema = schemaOf(chain.parts, names);
       if (schema !== null && !readable.has(schema)) throw outside(shown(chain));

@@ -48,7 +48,7 @@ beforeAll(async () => {
   dir = await tempDataDir();
   server = await startServer(dir);
   // The shared tables of the person running the server, then two workbooks' own.
-  await query("CREATE TABLE shared AS SELECT 1 AS a; CREATE TABLE payroll AS SELECT 'main payroll' AS who; CREATE INDEX shared_index ON shared (a)");
+  await query("CREATE TABLE shared AS SELECT 1 AS a; CREATE TABLE payroll AS SELECT 'main payroll' AS who; CREATE INDEX shared_index ON shared (a); CREATE SEQUENCE shared_counter");
   await query("CREATE TABLE payroll AS SELECT 'A payroll' AS who", { workbook: 'wba' });
   const upload = await call('/api/tables/uploaded_a?format=csv', { method: 'PUT', body: 'x,y\n1,2\n', workbook: 'wba' });
   expect(upload.status).toBe(200);
@@ -173,6 +173,8 @@ describe("a workbook's writes", () => {
     'DROP INDEX shared_index',
     'COMMENT ON TABLE shared IS $$mine$$',
     'MERGE INTO shared USING (SELECT 1 AS a) s ON shared.a = s.a WHEN MATCHED THEN DELETE',
+    "SELECT nextval('shared_counter')",
+    "SELECT setval('main.shared_counter', 99)",
   ])('never reach the shared tables or another workbook: %s', async (sql) => {
     const e = await rejection(query(sql, { workbook: 'wba' }));
     expect(e.kind, e.message).toBe('forbidden');
@@ -190,7 +192,9 @@ describe("a workbook's writes", () => {
     await query('CREATE TABLE mine AS SELECT a + 1 AS b FROM shared; CREATE TABLE shared AS SELECT 42 AS a', { workbook: 'wba' });
     expect(await rows('SELECT b FROM mine', { workbook: 'wba' })).toEqual([{ b: 2 }]);
     expect(await rows('SELECT a FROM shared', { workbook: 'wba' })).toEqual([{ a: 42 }]);
-    await query('DROP TABLE shared; DROP TABLE mine', { workbook: 'wba' });
+    await query('CREATE SEQUENCE own_counter', { workbook: 'wba' });
+    expect(await rows("SELECT nextval('own_counter')::INTEGER AS n", { workbook: 'wba' })).toEqual([{ n: 1 }]);
+    await query('DROP TABLE shared; DROP TABLE mine; DROP SEQUENCE own_counter', { workbook: 'wba' });
     expect(await rows('SELECT a FROM shared')).toEqual([{ a: 1 }]);
   });
 
