@@ -42,6 +42,12 @@ test('a link whose server-placed SQL block is DROP TABLE victim asks first; deni
   expect(await cellar.expectError('drop')).toMatch(/came from a link.*may not use the server/);
   await expect(cellar.block('drop').getByTestId('block-error')).toHaveAttribute('data-error-kind', 'consent');
   expect(await mainRows(server, 'victim')).toBe(3);
+  // Run again by hand after the denial: still asks, still nothing on the server.
+  const denied = await cellar.runId('drop');
+  await cellar.block('drop').getByTestId('run-block').click();
+  await cellar.expectError('drop', 90_000, denied);
+  await expect(cellar.block('drop').getByTestId('block-error')).toHaveAttribute('data-error-kind', 'consent');
+  expect(await mainRows(server, 'victim')).toBe(3);
 
   // Allowed: the statement runs in the workbook's own namespace, where there is no victim.
   const run = await cellar.runId('drop');
