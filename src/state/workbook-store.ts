@@ -28,8 +28,6 @@ import {
   nextName,
   readDocument,
   share,
-  chartNameFor,
-  namedAfterSource,
   suggestChart,
   suggestedTimeColumn,
   renameBlock as renameInDocument,
@@ -687,7 +685,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
       const b: ChartBlock = {
         id: createBlockId(),
         kind: 'chart',
-        name: uniqueName(chartNameFor(from?.name ?? 'table'), takenNames()),
+        name: uniqueName(`${from?.name ?? 'table'}_chart`, takenNames()),
         source,
         spec: await suggestFor(source),
       };
@@ -698,12 +696,7 @@ export const useWorkbook = create<WorkbookState>()((set, get) => {
 
     async setChartSource(id, source) {
       const spec = await suggestFor(source);
-      const chart = findBlock(get().doc, id);
-      const from = chart?.kind === 'chart' ? findBlock(get().doc, chart.source) : undefined;
-      const to = findBlock(get().doc, source);
-      await edit(mapBlock(id, (b) => (b.kind === 'chart' ? { ...b, source, spec, selection: undefined } : b)));
-      // A chart still named after the block it drew ("sheet1_chart") takes its new source's name.
-      if (chart && from && to && namedAfterSource(chart.name, from.name)) await get().renameBlock(id, uniqueName(chartNameFor(to.name), takenNames()));
+      void edit(mapBlock(id, (b) => (b.kind === 'chart' ? { ...b, source, spec, selection: undefined } : b)));
     },
 
     setChartSpec(id, spec) {

@@ -3,4 +3,4 @@ export { ChartSpecError, readChartSpec } from './spec';
 export { columnKind, defaultFieldType, type ColumnKind } from './fields';
 export { chartStatsSql, compileChart, MAX_POINTS, readChartStats, type ChartPlan, type ChartSource, type ChartStats } from './compile';
 export { BRUSH, PICK, pointChannel, selectionPredicate, selectionValue, selectionViewSql, selectModeFor } from './selection';
-export { chartNameFor, namedAfterSource, suggestChart, suggestedTimeColumn } from './suggest';
+export { suggestChart, suggestedTimeColumn } from './suggest';

@@ -34,13 +34,3 @@ function timeUnitFor(spanDays: number | undefined): TimeUnit {
   if (spanDays === undefined) return 'yearmonth';
   return spanDays > 730 ? 'yearmonth' : 'yearmonthdate';
 }
-
-/** A new chart's name: its source's, with `_chart`. */
-export const chartNameFor = (source: string) => `${source}_chart`;
-
-/** Whether a chart still has the name it was given after `source` (`x_chart`, `x_chart_2`): a new source renames it. */
-export function namedAfterSource(name: string, source: string): boolean {
-  const base = chartNameFor(source).toLowerCase();
-  const n = name.toLowerCase();
-  return n === base || (n.startsWith(`${base}_`) && /^\d+$/.test(n.slice(base.length + 1)));
-}
