@@ -54,17 +54,15 @@ test.describe('a bar chart of flights-3m by origin', () => {
     // A sheet added first: Add chart charts it; the person then picks flights_3m.
     await cellar.page.getByTestId('add-block').click();
     await cellar.page.getByTestId('add-sheet').click();
-    const first = await addChart(cellar);
-    expect(first).toBe('sheet1_chart');
-    await cellar.block(first).getByTestId('chart-source').selectOption({ label: 'flights_3m' });
-    // A chart made from flights_3m is named after it, not after the block it drew first.
-    const chart = 'flights_3m_chart';
-    await expect(cellar.block(chart)).toBeVisible();
+    const chart = await addChart(cellar);
+    await cellar.block(chart).getByTestId('chart-source').selectOption({ label: 'flights_3m' });
     await drawn(cellar, chart);
     // Made as a person makes it: the suggested chart, turned into bars by origin in the form.
     await cellar.block(chart).getByTestId('chart-mark').selectOption('bar');
     await cellar.block(chart).getByTestId('chart-field-x').selectOption('origin');
     await drawn(cellar, chart);
+    // 229 origins are unreadable as bars: the top 30 by the measure are drawn, and the chart says so.
+    await expect(cellar.block(chart).locator('[data-testid="chart-note"] [data-testid="chart-top"]')).toContainText('showing the top 30 of 229 by Mean of delay');
     await cellar.rename(chart, 'delay_chart');
     const reader = await cellar.addSql('SELECT origin, count(*) AS n FROM delay_chart GROUP BY origin');
     await cellar.expectOk(reader);
@@ -79,6 +77,13 @@ test.describe('a bar chart of flights-3m by origin', () => {
     await expect(cellar.block('delay_chart').getByTestId('row-count')).toHaveText(String(expected));
     await expect(cellar.block('delay_chart').getByTestId('selected-count')).toContainText('of 3,000,000 rows selected');
     expect(await cellar.gridRow(reader, 0)).toMatchObject({ n: String(expected) });
+
+    // The form offers the top N and a sort by value.
+    await cellar.block('delay_chart').getByTestId('chart-top').first().selectOption('10');
+    await cellar.block('delay_chart').getByTestId('chart-sort').selectOption('-y');
+    await expect(cellar.block('delay_chart').locator('[data-testid="chart-note"] [data-testid="chart-top"]')).toContainText('showing the top 10 of 229', { timeout: 60_000 });
+    const spec = (await cellar.page.evaluate(() => window.cellar.document())).blocks.find((b) => b.name === 'delay_chart') as { spec: { encoding: { x: Record<string, unknown> } } };
+    expect(spec.spec.encoding.x).toMatchObject({ field: 'origin', top: 10, sort: '-y' });
   });
 });
 

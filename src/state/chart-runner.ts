@@ -12,6 +12,7 @@ import {
   selectModeFor,
   type ChartBlock,
   type SelectMode,
+  type TopCategories,
   type WorkbookDocument,
 } from '../workbook';
 import { BlockFailure, sameColumns, toBlockError, type BlockRun, type ChartView } from './block-runs';
@@ -71,6 +72,21 @@ async function computeChart(engine: Engine, b: ChartBlock, select: SelectMode | 
   if (truncated) values.length = MAX_POINTS;
   return {
     sql: plan.sql,
-    view: { vegaLite: plan.vegaLite, values, bytes: arrowBytes(table), ...(plan.sampledFrom ? { sampledFrom: plan.sampledFrom } : {}), ...(truncated ? { truncated } : {}), ...(plan.select ? { select: plan.select } : {}) },
+    view: { vegaLite: plan.top ? saysTop(plan.vegaLite, plan.top, values) : plan.vegaLite, values, bytes: arrowBytes(table), ...(plan.sampledFrom ? { sampledFrom: plan.sampledFrom } : {}), ...(truncated ? { truncated } : {}), ...(plan.select ? { select: plan.select } : {}) },
   };
 }
+
+/**
+ * A chart that draws the top N of more categories says so, on the chart (a subtitle, also in its
+ * PNG and SVG) and in `usermeta.top.of` for the note under it.
+ */
+function saysTop(vegaLite: Record<string, unknown>, top: TopCategories, values: Record<string, unknown>[]): Record<string, unknown> {
+  const of = new Set(values.map((v) => v[top.channel])).size;
+  if (of <= top.n) return vegaLite;
+  const title = vegaLite.title;
+  const text = typeof title === 'string' ? title : isRecord(title) ? title.text : undefined;
+  const subtitle = `Top ${top.n} of ${of} by ${top.title}`;
+  return { ...vegaLite, title: { ...(isRecord(title) ? title : {}), text: text ?? '', subtitle }, usermeta: { ...(vegaLite.usermeta as object), top: { ...top, of } } };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -19,6 +19,9 @@ export function ChartBlockView({ block, run }: { block: ChartBlock; run: BlockRu
   const [showSql, setShowSql] = useState(false);
   const canvas = useRef<ChartCanvasHandle>(null);
   const chart = run.chart;
+  // Set by the chart runner when a category axis draws its top N of more (see saysTop).
+  const meta = (chart?.vegaLite.usermeta as { top?: { n: number; of?: number; title: string } } | undefined)?.top;
+  const top = meta?.of !== undefined ? { ...meta, of: meta.of } : undefined;
 
   const download = async (format: 'png' | 'svg') => {
     const url = await canvas.current?.exportImage(format);
@@ -67,6 +70,14 @@ export function ChartBlockView({ block, run }: { block: ChartBlock; run: BlockRu
               ? `A sample of ${numberFormat.format(chart.values.length)} of ${numberFormat.format(chart.sampledFrom)} rows`
               : `${numberFormat.format(chart.values.length)} ${chart.values.length === 1 ? 'mark' : 'marks'} computed in DuckDB`}
             {chart.truncated ? ` (the first ${numberFormat.format(chart.values.length)} groups)` : ''}
+            {top && (
+              <>
+                {' · '}
+                <span data-testid="chart-top">
+                  showing the top {top.n} of {numberFormat.format(top.of)} by {top.title} (change it under Show)
+                </span>
+              </>
+            )}
             {' · '}
             {formatBytes(chart.bytes)} to the page
             {block.selection && run.rows !== undefined && (

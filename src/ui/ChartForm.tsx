@@ -2,6 +2,7 @@ import type { ColumnInfo } from '../engine';
 import {
   CHART_AGGREGATES,
   columnKind,
+  DEFAULT_TOP,
   defaultFieldType,
   markType,
   TIME_UNITS,
@@ -34,6 +35,17 @@ const UNIT_LABEL: Record<(typeof TIME_UNITS)[number], string> = {
   day: 'day of week',
   hours: 'hour of day',
 };
+
+/** A category x with a measure on y: the form offers its top N and a sort by value. */
+function categoryAxis(spec: ChartSpec): boolean {
+  const { x, y } = spec.encoding;
+  return !!x?.field && !x.aggregate && !x.bin && !x.timeUnit && (x.type === 'nominal' || x.type === 'ordinal') && !!y?.aggregate;
+}
+
+function withSort(def: ChannelDef | undefined, sort: string): ChannelDef {
+  const { sort: _old, ...rest } = def ?? {};
+  return sort ? { ...rest, sort } : rest;
+}
 
 /** The channels offered for a mark: pies have theta, everything else x and y. */
 function channelsFor(mark: ChartMark): Channel[] {
@@ -156,6 +168,29 @@ export function ChartForm({ block, columns, onSpec, onSelect }: ChartFormProps) 
           </span>
         );
       })}
+      {categoryAxis(spec) && (
+        <>
+          <label className="chart-control">
+            <span>Show</span>
+            <select data-testid="chart-top" value={String(spec.encoding.x?.top ?? DEFAULT_TOP)} onChange={(e) => setChannel('x', { ...spec.encoding.x, top: Number(e.target.value) })}>
+              {[10, 20, 30, 50, 100].map((n) => (
+                <option key={n} value={n}>
+                  top {n}
+                </option>
+              ))}
+              <option value="0">all</option>
+            </select>
+          </label>
+          <label className="chart-control">
+            <span>Sort</span>
+            <select data-testid="chart-sort" value={typeof spec.encoding.x?.sort === 'string' ? spec.encoding.x.sort : ''} onChange={(e) => setChannel('x', withSort(spec.encoding.x, e.target.value))}>
+              <option value="">by name</option>
+              <option value="-y">largest first</option>
+              <option value="y">smallest first</option>
+            </select>
+          </label>
+        </>
+      )}
       <label className="chart-control">
         <span>Select</span>
         <select data-testid="chart-select-mode" value={block.select ?? 'auto'} onChange={(e) => onSelect(e.target.value === 'auto' ? undefined : (e.target.value as ChartBlock['select']))}>

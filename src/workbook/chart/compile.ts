@@ -9,6 +9,21 @@ import { markType, type Channel, type ChannelDef, type ChartAggregate, type Char
 /** A chart of raw points samples its source down to this many rows; a grouped chart shows at most this many groups. */
 export const MAX_POINTS = 50_000;
 
+/** Categories drawn on a nominal axis when the spec says nothing (`top`): more are unreadable. */
+export const DEFAULT_TOP = 30;
+
+/**
+ * A category axis kept to its top N categories by the measure on the other axis: `channel` is the
+ * category axis, `measure` the axis ranked by, `title` the measure's title. Set on the plan and as
+ * the Vega-Lite spec's `usermeta.top`, so the chart can say how many it left out.
+ */
+export interface TopCategories {
+  channel: Channel;
+  measure: Channel;
+  n: number;
+  title: string;
+}
+
 /** The relation a chart reads: a block's table, with its columns. */
 export interface ChartSource {
   name: string;
@@ -33,6 +48,8 @@ export interface ChartPlan {
   sampledFrom?: number;
   /** The selection the chart offers (Vega-Lite param `brush` or `pick`), and on which channel. */
   select?: { type: SelectMode; channel: Channel };
+  /** Set when a category axis shows its top N categories only (drawn by Vega-Lite from every group). */
+  top?: TopCategories;
 }
 
 interface Dimension {
@@ -127,19 +144,52 @@ export function compileChart(spec: ChartSpec, source: ChartSource, stats: ChartS
   if (selection?.type === 'point' && !encoding.opacity) {
     encoding.opacity = { condition: { param: PICK, value: 1, empty: true }, value: 0.3 };
   }
+  const top = topCategories(resolved, encoding);
+  const rest = passthrough(spec);
   return {
     sql,
     aggregated,
     sampledFrom,
     ...(selection ? { select: { type: selection.type, channel: selection.channel } } : {}),
+    ...(top ? { top } : {}),
     vegaLite: {
-      ...passthrough(spec),
+      ...rest,
       data: { name: 'rows' },
+      ...(top ? { transform: [...topTransform(top), ...((rest.transform as unknown[] | undefined) ?? [])], usermeta: { ...(rest.usermeta as object | undefined), top } } : {}),
       mark: withTooltip(spec.mark),
       encoding,
       ...(selection ? { params: [selection.param] } : {}),
     },
   };
+}
+
+/**
+ * The category axis to keep to its top N, when there is one: a nominal or ordinal field on x or y
+ * (not binned, no time unit) with a measure on the other axis. `top: 0` in the spec keeps them all.
+ */
+function topCategories(r: Resolved, encoding: Record<string, unknown>): TopCategories | undefined {
+  for (const [axis, other] of [['x', 'y'], ['y', 'x']] as const) {
+    const d = r.dimensions.find((x) => x.channel === axis);
+    const m = r.measures.find((x) => x.channel === other);
+    if (!d || !m || d.bins || d.def.timeUnit || (d.type !== 'nominal' && d.type !== 'ordinal')) continue;
+    const asked = d.def.top;
+    const n = typeof asked === 'number' && Number.isInteger(asked) && asked >= 0 ? asked : DEFAULT_TOP;
+    if (n === 0) return undefined;
+    return { channel: axis, measure: other, n, title: String((encoding[other] as { title?: unknown }).title ?? other) };
+  }
+  return undefined;
+}
+
+/**
+ * Vega-Lite steps keeping the top N categories by their total of the measure (over every group:
+ * a stacked colour adds up). Ranked with dense_rank, so ties stay together.
+ */
+function topTransform(top: TopCategories): unknown[] {
+  return [
+    { joinaggregate: [{ op: 'sum', field: top.measure, as: '_cellar_total' }], groupby: [top.channel] },
+    { window: [{ op: 'dense_rank', as: '_cellar_rank' }], sort: [{ field: '_cellar_total', order: 'descending' }] },
+    { filter: { field: '_cellar_rank', lte: top.n } },
+  ];
 }
 
 /** Each channel of the spec that has a definition. */
@@ -224,7 +274,7 @@ const UNIT_TITLE: Record<TimeUnit, string> = {
 
 /** Channel properties that are about drawing, passed on to Vega-Lite. */
 function drawing(def: ChannelDef): Record<string, unknown> {
-  const { field: _f, type: _t, aggregate: _a, timeUnit: _u, bin: _b, title: _title, ...rest } = def;
+  const { field: _f, type: _t, aggregate: _a, timeUnit: _u, bin: _b, title: _title, top: _top, ...rest } = def;
   return rest;
 }
 

@@ -25,7 +25,7 @@ const REFUSED: Record<string, string> = {
   spec: 'use the row and column channels to facet',
 };
 /** Channel properties a person may set; `field`, `type`, `aggregate`, `timeUnit` and `bin` are read by the SQL. */
-const CHANNEL_PROPS = new Set(['field', 'type', 'aggregate', 'timeUnit', 'bin', 'title', 'sort', 'scale', 'axis', 'legend', 'stack', 'header', 'format', 'value']);
+const CHANNEL_PROPS = new Set(['field', 'type', 'aggregate', 'timeUnit', 'bin', 'title', 'top', 'sort', 'scale', 'axis', 'legend', 'stack', 'header', 'format', 'value']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
@@ -75,6 +75,7 @@ function readChannel(v: unknown, where: string): ChannelDef {
   if (v.bin !== undefined && typeof v.bin !== 'boolean' && !(isObject(v.bin) && Object.keys(v.bin).every((k) => k === 'maxbins') && (v.bin.maxbins === undefined || (typeof v.bin.maxbins === 'number' && v.bin.maxbins >= 1)))) {
     throw new ChartSpecError(`${where}.bin must be true, false or {"maxbins": n}.`);
   }
+  if (v.top !== undefined && !(typeof v.top === 'number' && Number.isInteger(v.top) && v.top >= 0)) throw new ChartSpecError(`${where}.top must be a whole number of categories (0 for all).`);
   if (v.field === undefined && v.aggregate !== 'count' && v.value === undefined) throw new ChartSpecError(`${where} needs a field (or "aggregate": "count").`);
   return v as ChannelDef;
 }

@@ -26,6 +26,8 @@ export interface ChannelDef {
   timeUnit?: TimeUnit;
   bin?: boolean | { maxbins?: number };
   title?: string;
+  /** Cellar's own: on a category axis, how many categories to draw, ranked by the measure (0: all). */
+  top?: number;
   [property: string]: unknown;
 }
 
