@@ -33,7 +33,7 @@ export interface Route {
  * cross-origin isolated (COEP require-corp), which also needs CORP on each response. Tokens
  * travel in a header, never in cookies, so `*` gives nothing away.
  */
-function setCommonHeaders(res: ServerResponse): void {
+export function setCommonHeaders(res: ServerResponse): void {
   res.setHeader('Access-Control-Allow-Origin', '*');
   res.setHeader('Access-Control-Expose-Headers', Object.values(HEADERS).join(', '));
   res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');

@@ -3,6 +3,7 @@ import { ApiError } from './errors.js';
 import type { Scope } from './scope.js';
 import { quoteLiteral } from './sql.js';
 import { chainAt, dottedChains, shapeOf, statements, tokenize, type Chain } from './sql-scan.js';
+import { findInTree } from './sql-tree.js';
 
 /** What a batch can name: schemas and catalogs, and each schema's objects (lowercase). */
 interface Names {
@@ -151,26 +152,18 @@ async function treeOf(connection: DuckDBConnection, sql: string): Promise<unknow
   return null;
 }
 
-/** Every table a parse tree names, walked without recursion (a tree can be very deep). */
+/** Every table a parse tree names, and the names of its CTEs. */
 function refsOf(tree: unknown): TreeRefs {
   const refs: TreeRefs = { tables: [], ctes: new Set() };
-  const stack: unknown[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null) continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    const record = node as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : '');
+  findInTree(tree, (record) => {
     if (record.type === 'BASE_TABLE' && typeof record.table_name === 'string') {
-      const text = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : '');
       refs.tables.push({ catalog: text(record.catalog_name), schema: text(record.schema_name), table: record.table_name.toLowerCase() });
     }
     const map = (record.cte_map as { map?: Array<{ key?: unknown }> } | undefined)?.map;
     if (Array.isArray(map)) for (const entry of map) if (typeof entry.key === 'string') refs.ctes.add(entry.key.toLowerCase());
-    for (const value of Object.values(record)) if (typeof value === 'object') stack.push(value);
-  }
+    return undefined;
+  });
   return refs;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readIfExists } from './files.js';
 
 /** A stored document and the workbook it was published from (null for documents from before namespaces). */
 export interface StoredWorkbook {
@@ -18,15 +19,6 @@ export interface WorkbookStore {
 
 /** 128 random bits, base64url: unguessable, and safe as a file name by construction. */
 const ID = /^[A-Za-z0-9_-]{22}$/;
-
-async function readIfExists(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
-}
 
 /** The workbook store over `dir`, created if missing. */
 export async function openWorkbookStore(dir: string): Promise<WorkbookStore> {

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Role } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { quoteLiteral } from '../sql.js';
+import { findInTree } from '../sql-tree.js';
 
 /**
  * Functions that read files. DuckDB always lets SQL read its own database file, its WAL (with
@@ -66,27 +67,17 @@ export async function checkBatch(connection: DuckDBConnection, sql: string, role
   if (refusal) throw new ApiError('forbidden', refusal);
 }
 
-/** Walks the parse tree (without recursion: it can be a thousand levels deep). */
+/** The first refusal a parse tree earns: a function it may not call, a file named as a table. */
 function refusalInTree(tree: unknown, role: Role): string | null {
-  const stack: unknown[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null) continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    const record = node as Record<string, unknown>;
+  const refusal = findInTree(tree, (record) => {
     if (typeof record.function_name === 'string') {
       const refusal = functionRefusal(record.function_name, role, firstConstant(record.children));
       if (refusal) return refusal;
     }
-    if (record.type === 'BASE_TABLE' && typeof record.table_name === 'string' && FILE_LIKE.test(record.table_name)) {
-      return FILE_REFUSAL(record.table_name);
-    }
-    for (const value of Object.values(record)) if (typeof value === 'object') stack.push(value);
-  }
-  return null;
+    if (record.type === 'BASE_TABLE' && typeof record.table_name === 'string' && FILE_LIKE.test(record.table_name)) return FILE_REFUSAL(record.table_name);
+    return undefined;
+  });
+  return refusal ?? null;
 }
 
 /** The first argument of a function node, when it is a string constant (for the message). */

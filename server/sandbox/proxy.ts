@@ -1,7 +1,7 @@
 import { Agent, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { errorTail } from '../arrow/encoder.js';
 import { ApiError } from '../errors.js';
-import { sendError, sendJson } from '../http.js';
+import { sendError, sendJson, setCommonHeaders } from '../http.js';
 import { ARROW_STREAM_TYPE, HEADERS, type CancelResponse } from '../protocol.js';
 import { JsonDepthScanner } from './json-depth.js';
 import { CLOSE_HEADER, REQUEST_TAG } from './messages.js';
@@ -161,19 +161,6 @@ function jsonUploadScanner(req: IncomingMessage): JsonDepthScanner | null {
   if (req.method !== 'PUT') return null;
   const url = new URL(req.url ?? '/', 'http://localhost');
   return url.pathname.startsWith('/api/tables/') && url.searchParams.get('format') === 'json' ? new JsonDepthScanner() : null;
-}
-
-/**
- * The headers every answer carries (http.ts sets them on the query process's own answers): an
- * answer this process makes must reach a cross-origin page too, or the app sees a CORS failure
- * instead of the words.
- */
-function setCommonHeaders(res: ServerResponse): void {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  res.setHeader('Access-Control-Expose-Headers', Object.values(HEADERS).join(', '));
-  res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('X-Content-Type-Options', 'nosniff');
 }
 
 function fail(req: IncomingMessage, res: ServerResponse, error: ApiError): void {
