@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { data, expect, test as base, writeTestFile, type Cellar } from './support/cellar';
+import { typeSpec } from './support/charts';
 
 // What the page may run: the Content-Security-Policy (vite.config.ts) and, under it, HTML and
 // javascript: URLs from files, specs and links shown as text, never run. Every test here fails on
@@ -132,17 +133,6 @@ test('the policy holds in the page and in DuckDB’s worker: eval and inline scr
   expect(guard.violations.every((v) => /script-src|eval/.test(v))).toBe(true);
   guard.violations.length = 0; // the refusals this test caused; the fixture checks for any other
 });
-
-/** Sets a chart's spec through its JSON editor. */
-async function typeSpec(cellar: Cellar, name: string, spec: unknown): Promise<void> {
-  const block = cellar.block(name);
-  if ((await block.getByTestId('chart-spec-editor').count()) === 0) await block.getByTestId('chart-spec-toggle').click();
-  const editor = block.getByTestId('chart-spec-editor');
-  await editor.click();
-  await editor.press('Control+A');
-  await editor.press('Delete');
-  await cellar.page.keyboard.insertText(typeof spec === 'string' ? spec : JSON.stringify(spec));
-}
 
 /** Adds a chart of the last block; returns its name once drawn. */
 async function addChart(cellar: Cellar, source: string): Promise<string> {

@@ -1,25 +1,7 @@
 import { copyTestFile, data, expect, test, type Cellar } from './support/cellar';
+import { addChart, drawn } from './support/charts';
 
 // Regressions for the bugs found by trying the app as a new user would (issue 16).
-
-/** Adds a chart of the last table from the Add block menu; returns its name. */
-async function addChart(cellar: Cellar): Promise<string> {
-  const charts = cellar.page.locator('[data-testid="block"][data-block-kind="chart"]');
-  const names = async () => Promise.all((await charts.all()).map(async (c) => (await c.getAttribute('data-block-name')) ?? ''));
-  const before = await names();
-  await cellar.page.getByTestId('add-block').click();
-  await cellar.page.getByTestId('add-chart').click();
-  await expect(charts).toHaveCount(before.length + 1);
-  const name = (await names()).find((n) => !before.includes(n))!;
-  await drawn(cellar, name);
-  return name;
-}
-
-async function drawn(cellar: Cellar, name: string): Promise<void> {
-  await cellar.expectOk(name, 120_000);
-  await expect(cellar.block(name).locator('[data-testid="chart-view"][data-rendered="true"]')).toBeVisible({ timeout: 60_000 });
-}
-
 async function setFormula(cellar: Cellar, cell: string, text: string): Promise<void> {
   await cellar.block(cell).getByTestId('cell-input').click();
   await cellar.page.keyboard.insertText(text);
