@@ -1,5 +1,5 @@
 import type { SqlAnalysis, TableInfo } from '../engine';
-import { isSqlBlock, isTableBlock, type WorkbookDocument } from '../workbook';
+import { blockStatement, isSqlBlock, isTableBlock, type WorkbookDocument } from '../workbook';
 import { BlockFailure } from './block-runs';
 
 /**
@@ -41,7 +41,8 @@ export function serverWants(doc: WorkbookDocument, analyses: ReadonlyMap<string,
     for (const t of read) reads.add(onServer.get(t)!);
     if (b.runOn !== 'server' && read.length === 0) continue;
     statements.push({ block: b.name, sql: b.sql });
-    writes.add(b.name);
+    // A query's result becomes a table of the block's name there; other statements (DDL) make none.
+    if (blockStatement(b.name, b.sql).materializes) writes.add(b.name);
     // The blocks it reads are copied there first.
     for (const t of analyses.get(b.sql)?.tables ?? []) {
       const input = byName.get(t.toLowerCase());
