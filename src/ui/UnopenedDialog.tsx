@@ -10,7 +10,7 @@ export function UnopenedDialog() {
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="unopened-title" data-testid="unopened-dialog">
         <h2 id="unopened-title">“{unopened.title}” did not finish opening</h2>
         <p>
-          The last time this workbook was opened, the page stopped before it was ready (it froze, crashed or was closed). So it was not opened again by itself: you are in a new workbook, and
+          The last time this workbook was opened, the page stopped before it was ready (it froze or crashed). So it was not opened again by itself: you are in a new workbook, and
           nothing of it was changed.
         </p>
         <div className="dialog-actions">
