@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { splitQueryBody, type ErrorBody, type QueryParam } from '../protocol.js';
+import { splitQueryBody, WORKBOOK_HEADER, type ErrorBody, type QueryParam } from '../protocol.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -23,7 +23,8 @@ export interface TestServer {
   /** fetch against the server, with the admin token unless `token` says otherwise (null: none). */
   fetch(route: string, init?: RequestInit & { token?: string | null }): Promise<Response>;
   /** Runs SQL; resolves to the decoded table, or rejects with the server's error. */
-  query(sql: string, params?: Record<string, QueryParam>, init?: { token?: string | null; signal?: AbortSignal; id?: string }): Promise<Table>;
+  /** `workbook`: the X-Cellar-Workbook the request names (its namespace on the server). */
+  query(sql: string, params?: Record<string, QueryParam>, init?: { token?: string | null; signal?: AbortSignal; id?: string; workbook?: string }): Promise<Table>;
   /** SIGTERM, and waits for the process to exit. */
   stop(): Promise<void>;
   /** Everything the process wrote to stderr. */
@@ -89,6 +90,7 @@ function makeClient(child: ChildProcess, url: string, token: string, dataDir: st
         body: JSON.stringify({ sql, params, id: init.id }),
         token: init.token,
         signal: init.signal,
+        ...(init.workbook ? { headers: { [WORKBOOK_HEADER]: init.workbook } } : {}),
       });
       if (!res.ok) {
         const body = (await res.json()) as ErrorBody;

@@ -1,7 +1,7 @@
-import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { splitQueryBody, WORKBOOK_HEADER, type ErrorBody, type TableInfo, type TokenCreated } from '../protocol.js';
-import { QueryError, rejection, removeDir, startServer, tempDataDir, type TestServer } from './harness.js';
+import { WORKBOOK_HEADER, type TableInfo, type TokenCreated } from '../protocol.js';
+import { rejection, removeDir, startServer, tempDataDir, type TestServer } from './harness.js';
 
 // Issue 15, item 6: read tokens were server-wide — a token made for workbook A read and listed
 // workbook B's tables — and a workbook's SQL could write to any table on the server.
@@ -21,16 +21,9 @@ function call(route: string, init: RequestInit & Who = {}): Promise<Response> {
   return server.fetch(route, { ...rest, headers, token });
 }
 
-async function query(sql: string, who: Who & { params?: Record<string, number> } = {}): Promise<Table> {
+function query(sql: string, who: Who & { params?: Record<string, number> } = {}): Promise<Table> {
   const { params, ...rest } = who;
-  const res = await call('/api/query', { method: 'POST', body: JSON.stringify({ sql, params }), ...rest });
-  if (!res.ok) {
-    const body = (await res.json()) as ErrorBody;
-    throw new QueryError(body.error.kind, body.error.message, res.status);
-  }
-  const { arrow, error } = splitQueryBody(new Uint8Array(await res.arrayBuffer()));
-  if (error) throw new QueryError(error.kind, error.message, res.status);
-  return tableFromIPC(arrow);
+  return server.query(sql, params, rest);
 }
 
 const rows = async (sql: string, who: Parameters<typeof query>[1] = {}) => (await query(sql, who)).toArray().map((r) => ({ ...r }));
