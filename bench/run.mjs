@@ -12,6 +12,7 @@ import { checkReps as checkWorkbookReps, runWorkbookBrowser, runWorkbookNative, 
 import { COLUMN_FORMULA, runFormulasBrowser, runFormulasNative, SUMIFS_FORMULA } from './formulas.mjs';
 import { runChartsBrowser, runChartsNative } from './charts.mjs';
 import { ensureBigParquet, killCellarServersSync, runServerPart, stopCellarServers } from './server.mjs';
+import { abArgs, runAb } from './ab.mjs';
 
 // `--only workbook|formulas|charts|server` (or BENCH_ONLY=…): just that part, for iterating on it.
 // It prints its table and writes bench/.data/<part>-run.json; docs/benchmarks.md is left alone,
@@ -20,6 +21,18 @@ const onlyArg = process.argv.find((a, i) => a.startsWith('--only=') || process.a
 const ONLY = process.env.BENCH_ONLY || (onlyArg?.startsWith('--only=') ? onlyArg.slice(7) : onlyArg);
 if (ONLY && !['workbook', 'formulas', 'charts', 'server'].includes(ONLY)) {
   console.error(`--only ${ONLY}: the parts that run alone are "workbook", "formulas", "charts" and "server"`);
+  process.exit(2);
+}
+// `--ab=<rev> [--b=<rev>]`: the reactive workbook only, against two builds in one run (bench/ab.mjs).
+let AB;
+try {
+  AB = abArgs(process.argv);
+} catch (e) {
+  console.error(e.message);
+  process.exit(2);
+}
+if (AB && ONLY && ONLY !== 'workbook') {
+  console.error(`--ab runs the reactive workbook part only; drop --only ${ONLY} (or use --only=workbook)`);
   process.exit(2);
 }
 
@@ -79,6 +92,10 @@ const pkgVersion = (name) => JSON.parse(readFileSync(join(ROOT, 'node_modules', 
 
 async function main() {
   checkChromium();
+  if (AB) {
+    if (!existsSync(FILES.flights.path)) throw Object.assign(new Error(`${FILES.flights.path} is missing: run npm install`), { plain: true });
+    return runAb(AB, log);
+  }
   checkWorkbookReps(reps.workbook); // before the long part, not after it
   const loadBefore = loadavg()[0].toFixed(2);
   let sizes;

@@ -194,47 +194,58 @@ const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 // ---------------------------------------------------------------- the two workbooks
 
-async function aggregateWorkbook(page, reps, log) {
+/** Workbook (a) in a fresh page: flights_3m, the cell min_delay and the aggregate block, its first result checked. */
+export async function buildAggregate(page) {
   await ingest(page, FILES.flights);
   const cell = await addBlock(page, 'cell');
   await rename(page, cell, 'min_delay');
   await setCell(page, 'min_delay', String(AGGREGATE_VALUES[0]));
-  const q = await addBlock(page, 'sql');
+  const block = await addBlock(page, 'sql');
   const expected = async (v) => {
     const rows = await query(page, `SELECT count(*)::DOUBLE AS n FROM flights_3m WHERE delay > ${v} GROUP BY origin ORDER BY n DESC LIMIT 1`);
     return String(rows[0]?.n ?? '');
   };
-  await setSql(page, q, AGGREGATE_SQL);
-  await waitForResult(page, q, 'n', await expected(AGGREGATE_VALUES[0]));
-  const groups = async (v) => (await query(page, `SELECT count(DISTINCT origin)::DOUBLE AS g FROM flights_3m WHERE delay > ${v}`))[0].g;
+  await setSql(page, block, AGGREGATE_SQL);
+  const previous = await expected(AGGREGATE_VALUES[0]);
+  await waitForResult(page, block, 'n', previous);
+  return { page, block, expected, previous };
+}
 
+/** One timed change of (a)'s cell to `value`, then its statement alone; wb is buildAggregate's. */
+export async function aggregateChange(wb, value) {
+  const { page, block } = wb;
+  const want = await wb.expected(value);
+  if (want === wb.previous) throw new Error(`min_delay ${value} gives the same top count as the value before; pick other values`);
+  wb.previous = want;
+  await sleep(300); // the grid's own page fetches of the last change settle
+  const r = await changeCell(page, { cell: 'min_delay', value, target: block, col: 'n', expected: want });
+  await sleep(300);
+  // The statement the block ran, alone, in the same page: the block's table gets the same rows again.
+  const [direct] = await timeStatements(page, [directStatement(block, AGGREGATE_SQL, 'min_delay', value)]);
+  const [{ g }] = await query(page, `SELECT count(DISTINCT origin)::DOUBLE AS g FROM flights_3m WHERE delay > ${value}`);
+  return { latency: r.frame, dom: r.dom, direct, appMs: statusMs(r.after[block]), ran: r.ran, value, groups: g };
+}
+
+async function aggregateWorkbook(page, reps, log) {
+  const wb = await buildAggregate(page);
   const out = { latency: [], dom: [], direct: [], appMs: [], ran: [], values: [], groups: [], warmup: null };
-  const values = AGGREGATE_VALUES.slice(1, reps + 2);
-  let previous = await expected(AGGREGATE_VALUES[0]);
-  for (const [i, value] of values.entries()) {
-    const want = await expected(value);
-    if (want === previous) throw new Error(`min_delay ${value} gives the same top count as the value before; pick other values`);
-    previous = want;
-    await sleep(300); // the grid's own page fetches of the last change settle
-    const r = await changeCell(page, { cell: 'min_delay', value, target: q, col: 'n', expected: want });
-    await sleep(300);
-    // The statement the block ran, alone, in the same page: query1 gets the same rows again.
-    const [direct] = await timeStatements(page, [directStatement(q, AGGREGATE_SQL, 'min_delay', value)]);
-    const sample = { latency: r.frame, dom: r.dom, direct, appMs: statusMs(r.after[q]), ran: r.ran, value, groups: await groups(value) };
+  for (const [i, value] of AGGREGATE_VALUES.slice(1, reps + 2).entries()) {
+    const sample = await aggregateChange(wb, value);
     if (i === 0) {
       out.warmup = sample;
-      log(`  aggregate warm-up change (min_delay → ${value}): ${Math.round(r.frame)} ms`);
+      log(`  aggregate warm-up change (min_delay → ${value}): ${Math.round(sample.latency)} ms`);
       continue;
     }
     for (const k of ['latency', 'dom', 'direct', 'appMs', 'ran', 'groups']) out[k].push(sample[k]);
     out.values.push(value);
   }
-  out.block = q;
+  out.block = wb.block;
   out.blocks = await page.getByTestId('block').evaluateAll((els) => els.map((e) => e.getAttribute('data-block-name')));
   return out;
 }
 
-async function chainWorkbook(page, reps, log) {
+/** Workbook (b) in a fresh page: the cell x and the chain of SQL blocks, laid out as a dashboard. */
+export async function buildChain(page, log) {
   const cell = await addBlock(page, 'cell');
   await rename(page, cell, 'x');
   await setCell(page, 'x', String(CHAIN_VALUES[0]));
@@ -253,32 +264,45 @@ async function chainWorkbook(page, reps, log) {
   const order = await evaluate(page, () => [...document.querySelectorAll('[data-testid="block"]')].map((b) => b.getAttribute('data-block-name')), undefined, 'block order');
   if (order[1] !== last) throw new Error(`${last} did not move under x: ${order.join(', ')}`);
   await evaluate(page, () => window.scrollTo(0, 0), undefined, 'scroll to the top');
+  return { page, names, last };
+}
 
+/** One timed change of (b)'s cell to `value`, then the chain's statements alone; wb is buildChain's. */
+export async function chainChange(wb, value) {
+  const { page, names, last } = wb;
+  await sleep(300);
+  const r = await changeCell(page, { cell: 'x', value, target: last, col: 'v', expected: String(value + CHAIN_LENGTH - 1) });
+  await sleep(300);
+  // The 20 statements the blocks ran, directly, with the same value: the tables get the same rows again.
+  const direct = await timeStatements(page, chainStatements(names, value));
+  const appMs = names.map((n) => statusMs(r.after[n]));
+  return {
+    latency: r.frame, dom: r.dom, direct, directSum: sum(direct), overhead: r.frame - sum(direct),
+    appMsSum: appMs.includes(null) ? null : sum(appMs), ran: r.ran, value,
+  };
+}
+
+/** The last change's value must be in every block: a check of the whole chain, outside the timing. */
+export async function checkChain(wb, value) {
+  const rows = await query(wb.page, `SELECT v::DOUBLE AS v FROM "${wb.last}"`);
+  if (rows[0]?.v !== value + CHAIN_LENGTH - 1) throw new Error(`${wb.last} holds ${rows[0]?.v}, expected ${value + CHAIN_LENGTH - 1}`);
+}
+
+async function chainWorkbook(page, reps, log) {
+  const wb = await buildChain(page, log);
   const out = { latency: [], dom: [], directSum: [], direct: [], overhead: [], appMsSum: [], ran: [], values: [], warmup: null };
-  const values = CHAIN_VALUES.slice(1, reps + 2);
-  for (const [i, value] of values.entries()) {
-    await sleep(300);
-    const r = await changeCell(page, { cell: 'x', value, target: last, col: 'v', expected: String(value + CHAIN_LENGTH - 1) });
-    await sleep(300);
-    // The 20 statements the blocks ran, directly, with the same value: the tables get the same rows again.
-    const direct = await timeStatements(page, chainStatements(names, value));
-    const appMs = names.map((n) => statusMs(r.after[n]));
-    const sample = {
-      latency: r.frame, dom: r.dom, direct, directSum: sum(direct), overhead: r.frame - sum(direct),
-      appMsSum: appMs.includes(null) ? null : sum(appMs), ran: r.ran, value,
-    };
+  for (const [i, value] of CHAIN_VALUES.slice(1, reps + 2).entries()) {
+    const sample = await chainChange(wb, value);
     if (i === 0) {
       out.warmup = sample;
-      log(`  chain warm-up change (x → ${value}): ${Math.round(r.frame)} ms`);
+      log(`  chain warm-up change (x → ${value}): ${Math.round(sample.latency)} ms`);
       continue;
     }
     for (const k of ['latency', 'dom', 'direct', 'directSum', 'overhead', 'appMsSum', 'ran']) out[k].push(sample[k]);
     out.values.push(value);
   }
-  out.names = names;
-  // The last change's value must be in every block: a check of the whole chain, outside the timing.
-  const rows = await query(page, `SELECT v::DOUBLE AS v FROM "${last}"`);
-  if (rows[0]?.v !== out.values.at(-1) + CHAIN_LENGTH - 1) throw new Error(`${last} holds ${rows[0]?.v}, expected ${out.values.at(-1) + CHAIN_LENGTH - 1}`);
+  out.names = wb.names;
+  await checkChain(wb, out.values.at(-1));
   return out;
 }
 
@@ -362,4 +386,4 @@ export async function runWorkbookNative({ threads, reps, log = () => undefined }
   return out;
 }
 
-export const WORKBOOK = { CHAIN_LENGTH, AGGREGATE_SQL, chainSql, blockStatement };
+export const WORKBOOK = { CHAIN_LENGTH, AGGREGATE_SQL, AGGREGATE_VALUES, CHAIN_VALUES, chainSql, blockStatement };
