@@ -25,7 +25,6 @@ export function abArgs(argv) {
   const a = arg('ab');
   if (a === undefined) return undefined;
   if (!a) throw Object.assign(new Error('--ab needs a git revision: --ab=<rev> (a commit, tag or branch)'), { plain: true });
-  if (!(ROUNDS >= 1)) throw Object.assign(new Error(`BENCH_AB_ROUNDS must be a whole number ≥ 1, not ${process.env.BENCH_AB_ROUNDS}`), { plain: true });
   return { a, b: arg('b') };
 }
 
@@ -112,7 +111,9 @@ function rows(result) {
   const row = (work, pick) => {
     const [a, b] = result.samples.map((side) => side?.map(pick));
     const [ma, mb, pa, pb] = [median(a), median(b), percentile(a, 90), percentile(b, 90)];
-    return { work, aMedian: fmt(ma), aP90: fmt(pa), bMedian: fmt(mb), bP90: fmt(pb), ratio: ratio(mb, ma), ratioP90: ratio(pb, pa) };
+    // Each round's B over its A, then their median: a change of load between rounds cancels out.
+    const paired = median(a.map((x, i) => b[i] / x).filter((x) => b.length === a.length && Number.isFinite(x)));
+    return { work, aMedian: fmt(ma), aP90: fmt(pa), bMedian: fmt(mb), bP90: fmt(pb), ratio: ratio(mb, ma), ratioP90: ratio(pb, pa), paired: paired == null ? '—' : paired.toFixed(2) };
   };
   return result.what === 'aggregate'
     ? [row('(a) cell change → aggregate over flights_3m on screen', (s) => s.latency), row('(a) … its statement alone, run directly', (s) => s.direct)]
@@ -123,10 +124,11 @@ function rows(result) {
     ];
 }
 
-const COLUMNS = [['work', 'work'], ['aMedian', 'A median'], ['aP90', 'A p90'], ['bMedian', 'B median'], ['bP90', 'B p90'], ['ratio', 'B/A median'], ['ratioP90', 'B/A p90']];
+const COLUMNS = [['work', 'work'], ['aMedian', 'A median'], ['aP90', 'A p90'], ['bMedian', 'B median'], ['bP90', 'B p90'], ['ratio', 'B/A median'], ['ratioP90', 'B/A p90'], ['paired', 'B/A per round (median)']];
 
 /** The whole A/B run; resolves to the exit code (1 when a workbook failed on either side). */
 export async function runAb({ a, b }, log) {
+  if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1)) throw Object.assign(new Error(`BENCH_AB_ROUNDS must be a whole number ≥ 1, not ${process.env.BENCH_AB_ROUNDS}`), { plain: true });
   const builds = [build(a, log), build(b, log)];
   const servers = [];
   const stopAll = () => servers.forEach((s) => s.stop());
@@ -166,11 +168,12 @@ export async function runAb({ a, b }, log) {
   result.load.after = loadavg();
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(join(DATA_DIR, 'ab-run.json'), JSON.stringify(result, null, 2));
-  print(result);
+  printAb(result);
   return Object.keys(result.errors).length > 0 ? 1 : 0;
 }
 
-function print(result) {
+/** The table of a run (also for bench/.data/ab-run.json read back). */
+export function printAb(result) {
   const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
   console.log(`\nReactive workbook, A/B in one run: A = ${result.builds[0]}, B = ${result.builds[1]}; ${result.rounds} rounds, one change per build each, alternating`);
   console.log(`load average (1, 5, 15 min) ${load(result.load.before)} before, ${load(result.load.after)} after; p90 nearest-rank\n`);
