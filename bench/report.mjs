@@ -382,6 +382,16 @@ const WORKBOOK_HOW = [
   '  (`runAndReadAll` + `getRowObjectsJS()`); one warm-up round, then one round per timed browser change.',
   '- A quick run of only this part: `node bench/run.mjs --only workbook` (or `BENCH_ONLY=workbook npm run bench`); it prints',
   '  the table and writes bench/.data/workbook-run.json, and leaves this file alone. `BENCH_WORKBOOK_REPS` sets the count.',
+  '- **A/B of two builds, in one run**: `npm run bench -- --only=workbook --ab=<rev>` (a commit, tag or branch) builds',
+  '  `<rev>` in a temporary git worktree (/tmp/cellar-ab-<sha>, this tree\'s node_modules linked in, removed after the',
+  '  build) as A, and the working tree as it is as B (`--b=<rev>` builds another revision instead). Each build is served',
+  '  by its own `vite preview` with the headers above, both in one Chromium; each workbook is built once per build, in a',
+  '  page of its own, then after one warm-up change each, the timed changes alternate between the two pages (A B, then B A, …),',
+  '  so load from the rest of the machine falls on both alike. It prints, for (a) and (b), A\'s and B\'s median and p90, B/A',
+  '  of the medians and of the p90s, and the median of each round\'s B/A (which a change of load between rounds does not',
+  '  move); raw samples go to bench/.data/ab-run.json and this file is left alone. 30 rounds by default',
+  '  (`BENCH_AB_ROUNDS`): about 4.5 minutes on this 2-core machine, at load 5 to 9. Two builds of the same source, run that',
+  '  way, differed by up to 15% in their medians and 9% in the per-round figure: read smaller differences as noise.',
 ];
 
 // ---------------------------------------------------------------- formulas (issue 4)
