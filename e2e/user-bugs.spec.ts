@@ -33,7 +33,7 @@ test.describe('a bar chart of flights-3m by origin', () => {
     const typo = await cellar.addCell();
     await setFormula(cellar, typo, '=SUMM(1,2)');
     await expect(cellar.block(typo).getByTestId('cell-value')).toHaveText('#NAME?');
-    // A sheet added first: Add chart charts it; the person then picks flights_3m.
+    // An empty sheet added first: Add chart passes over it to flights_3m; the person picks flights_3m in the form, as they did.
     await cellar.page.getByTestId('add-block').click();
     await cellar.page.getByTestId('add-sheet').click();
     const chart = await addChart(cellar);
@@ -191,4 +191,24 @@ test('the Share popover did not close on Escape or an outside click, and two pop
   await page.getByTestId('share-button').click();
   await expect(page.getByTestId('server-panel')).toHaveCount(0);
   await expect(share).toBeVisible();
+});
+
+test('Add chart after adding an empty sheet charted the sheet, so the chart of a table was named sheet1_chart: it draws the last block with rows, named after it', async ({ cellar, page }) => {
+  await cellar.addFiles(data('seattle-weather.csv'));
+  await cellar.expectOk('seattle_weather');
+  await page.getByTestId('add-block').click();
+  await page.getByTestId('add-sheet').click();
+  const sheet = page.locator('[data-testid="block"][data-block-kind="sheet"]');
+  await expect(sheet).toHaveCount(1);
+  const sheetName = (await sheet.getAttribute('data-block-name'))!;
+  await cellar.expectOk(sheetName);
+
+  const chart = await addChart(cellar);
+  expect(chart).toBe('seattle_weather_chart');
+  await expect(cellar.block(chart).getByTestId('chart-source').locator('option:checked')).toHaveText('seattle_weather');
+  const doc = await page.evaluate(() => window.cellar.document());
+  const byName = (name: string) => doc.blocks.find((b) => b.name === name) as { id: string; source?: string };
+  expect(byName(chart).source).toBe(byName('seattle_weather').id);
+  // Placed under the table it draws, before the sheet.
+  expect(doc.blocks.map((b) => b.name)).toEqual(['seattle_weather', chart, sheetName]);
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ACCEPTED_EXTENSIONS } from '../engine';
 import { useTheme, useWorkbook, type ThemeChoice } from '../state';
+import { chartSource } from './chart-source';
 import { ServerPanel } from './ServerPanel';
 import { ShareMenu } from './ShareMenu';
 import { WorkbookMenu } from './WorkbookMenu';
@@ -15,6 +16,7 @@ export function Toolbar() {
   const addPivot = useWorkbook((s) => s.addPivot);
   const addChart = useWorkbook((s) => s.addChart);
   const lastTable = useWorkbook((s) => [...s.doc.blocks].reverse().find((b) => b.kind !== 'cell' && b.kind !== 'chart' && s.runs[b.id]?.columns)?.id);
+  const toChart = useWorkbook((s) => chartSource(s.doc.blocks, s.runs));
   const canUndo = useWorkbook((s) => s.canUndo);
   const canRedo = useWorkbook((s) => s.canRedo);
   const { undo, redo } = useWorkbook.getState();
@@ -138,11 +140,11 @@ export function Toolbar() {
               type="button"
               role="menuitem"
               data-testid="add-chart"
-              disabled={!lastTable}
-              title={lastTable ? 'Chart the last table' : 'Add a table first'}
+              disabled={!toChart}
+              title={toChart ? 'Chart the last table with rows' : 'Add a table first'}
               onClick={() => {
                 setMenuOpen(false);
-                if (lastTable) void addChart(lastTable);
+                if (toChart) void addChart(toChart);
               }}
             >
               Chart
