@@ -50,7 +50,12 @@ function build(rev, log) {
     viteBuild(ROOT, dist);
     return { label: 'working tree', dist };
   }
-  const sha = git('rev-parse', '--short', '--verify', `${rev}^{commit}`);
+  let sha;
+  try {
+    sha = git('rev-parse', '--short', '--verify', `${rev}^{commit}`);
+  } catch {
+    throw Object.assign(new Error(`${rev}: not a commit of this repository (give a commit, tag or branch, e.g. --ab=HEAD~3)`), { plain: true });
+  }
   const dist = join(DATA_DIR, 'ab', sha);
   const tree = `/tmp/cellar-ab-${sha}`;
   log(`ab: building ${rev} (${sha}) in ${tree}`);
