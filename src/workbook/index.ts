@@ -17,3 +17,5 @@ export * as formula from './formula';
 export * from './chart';
 export * as share from './share';
 export * from './placement';
+export * from './statements';
+export * from './never';
