@@ -1,3 +1,4 @@
+import { INTERNAL_PREFIX } from '../sql';
 import { isCellBlock, isSqlBlock, isTableBlock, type Block, type BlockId, type FormulaColumn, type WorkbookDocument } from '../workbook';
 
 /** Blocks whose content an edit changed (not added, removed or only renamed): they run again. */
@@ -32,7 +33,7 @@ export function nextTitle(taken: string[]): string {
 export function formulaColumnProblem(column: FormulaColumn, taken: string[]): string | undefined {
   const name = column.name.trim();
   if (name === '') return 'A formula column needs a name.';
-  if (name.startsWith('__cellar_')) return 'Names starting with __cellar_ are kept for Cellar itself.';
+  if (name.startsWith(INTERNAL_PREFIX)) return `Names starting with ${INTERNAL_PREFIX} are kept for Cellar itself.`;
   if (taken.some((t) => t.toLowerCase() === name.toLowerCase())) return `There is already a column named ${name}.`;
   if (!column.formula.trim().startsWith('=')) return 'A formula starts with =, as in =[qty]*[price].';
   return undefined;

@@ -18,30 +18,30 @@ export interface ServerState {
   refreshTables(): Promise<void>;
   /** A query failed because the server could not be reached: retry until it answers again. */
   reportUnreachable(message: string): void;
+  /** The remote engine while a server is configured (connected or briefly unreachable). */
+  remote?: RemoteEngine;
+  /** Which workbook each request is for: on the server, each workbook reads and writes its own namespace. */
+  setWorkbookOf(fn: () => string | undefined): void;
+  /** Calls `fn` each time an unreachable server answers again; returns how to stop. */
+  onBack(fn: () => void): () => void;
 }
 
 const KEY = 'cellar:server';
 const RETRY_MS = 3000;
-let remote: RemoteEngine | undefined;
-// The workbook each request is for: on the server, each workbook reads and writes its own namespace.
-let workbookOf: () => string | undefined = () => undefined;
-
-/** Tells the remote engine which workbook is open (its namespace on the server), at each request. */
-export function setServerWorkbook(fn: () => string | undefined): void {
-  workbookOf = fn;
-}
-let retry: ReturnType<typeof setTimeout> | undefined;
-const reconnectListeners = new Set<() => void>();
 
 /** The remote engine while a server is configured (connected or briefly unreachable). */
 export function getRemote(): RemoteEngine | undefined {
-  return remote;
+  return useServer.getState().remote;
+}
+
+/** Tells the remote engine which workbook is open (its namespace on the server), at each request. */
+export function setServerWorkbook(fn: () => string | undefined): void {
+  useServer.getState().setWorkbookOf(fn);
 }
 
 /** Calls `fn` each time an unreachable server answers again (blocks that failed run again). */
 export function onServerBack(fn: () => void): () => void {
-  reconnectListeners.add(fn);
-  return () => reconnectListeners.delete(fn);
+  return useServer.getState().onBack(fn);
 }
 
 function stored(): { url: string; token: string } | undefined {
@@ -54,6 +54,9 @@ function stored(): { url: string; token: string } | undefined {
 }
 
 export const useServer = create<ServerState>()((set, get) => {
+  let workbookOf: () => string | undefined = () => undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const reconnectListeners = new Set<() => void>();
   const check = async (url: string, token: string): Promise<boolean> => {
     try {
       const h = await health(url, token);
@@ -84,19 +87,19 @@ export const useServer = create<ServerState>()((set, get) => {
       const clean = url.trim().replace(/\/+$/, '');
       set({ url: clean, token, status: 'connecting', message: undefined });
       const parser = await getEngine();
-      remote = createRemoteEngine({ url: clean, token, parser, workbook: () => workbookOf() });
+      set({ remote: createRemoteEngine({ url: clean, token, parser, workbook: () => workbookOf() }) });
       const ok = await check(clean, token);
       if (ok || get().status === 'unreachable') localStorage.setItem(KEY, JSON.stringify({ url: clean, token }));
       if (!ok && get().status === 'unreachable') scheduleRetry();
-      if (!ok && get().status === 'none') remote = undefined;
+      if (!ok && get().status === 'none') set({ remote: undefined });
     },
     disconnect() {
       clearTimeout(retry);
-      remote = undefined;
       localStorage.removeItem(KEY);
-      set({ url: undefined, token: undefined, status: 'none', version: undefined, readOnly: undefined, message: undefined, tables: [] });
+      set({ remote: undefined, url: undefined, token: undefined, status: 'none', version: undefined, readOnly: undefined, message: undefined, tables: [] });
     },
     async refreshTables() {
+      const remote = get().remote;
       if (!remote) return;
       try {
         set({ tables: await remote.tables() });
@@ -104,8 +107,15 @@ export const useServer = create<ServerState>()((set, get) => {
         if (isEngineError(e) && e.kind === 'unreachable') get().reportUnreachable(e.message);
       }
     },
+    setWorkbookOf(fn) {
+      workbookOf = fn;
+    },
+    onBack(fn) {
+      reconnectListeners.add(fn);
+      return () => reconnectListeners.delete(fn);
+    },
     reportUnreachable(message) {
-      if (!remote || get().status === 'unreachable') return;
+      if (!get().remote || get().status === 'unreachable') return;
       set({ status: 'unreachable', message });
       scheduleRetry();
     },

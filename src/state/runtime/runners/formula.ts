@@ -1,7 +1,9 @@
-import { quoteIdent, toRows, type BrowserEngine, type ColumnInfo } from '../engine';
+import { toRows, type ColumnInfo } from '../../../engine';
+import { quoteIdent } from '../../../sql';
 import {
   baseTableName,
   cellValue,
+  createTableAsSql,
   evaluateFormulaCell,
   evaluateSheet,
   fromScalar,
@@ -14,8 +16,6 @@ import {
   planFormulaColumns,
   sheetTableSql,
   toScalar,
-  type Block,
-  type BlockId,
   type CellBlock,
   type CellValue,
   type CompiledColumn,
@@ -25,9 +25,9 @@ import {
   type SheetBlock,
   type TableBlock,
   type SqlBlock,
-  type WorkbookDocument,
-} from '../workbook';
-import { displayValue, type Scalar } from '../workbook/formula';
+} from '../../../workbook';
+import { displayValue, type Scalar } from '../../../workbook/formula';
+import type { RunContext } from '../context';
 
 /** How a sheet cell shows: its text, and what kind of value it is. */
 export interface SheetCellView {
@@ -36,21 +36,8 @@ export interface SheetCellView {
   message?: string;
 }
 
-/** What the formula runners need from the store: the document, runs, and the engine. */
-export interface RuntimeContext {
-  doc(): WorkbookDocument;
-  /** A block's current columns (SQL-facing) and revision. */
-  columnsOf(id: BlockId): ColumnInfo[] | undefined;
-  /** A formula cell's computed value. */
-  cellResult(id: BlockId): CellValue | undefined;
-  /** A sheet's computed values. */
-  sheetValues(id: BlockId): Map<string, Scalar> | undefined;
-  engine: BrowserEngine;
-  signal: AbortSignal;
-}
-
 /** Runs SQL for formulas, cancellable with the block's run. */
-function sqlRunner(ctx: RuntimeContext): RunSql {
+function sqlRunner(ctx: RunContext): RunSql {
   return async (sql) => toRows(await ctx.engine.query(sql, {}, { signal: ctx.signal }));
 }
 
@@ -60,32 +47,32 @@ export function currentCellValue(b: CellBlock, result: CellValue | undefined): C
 }
 
 /** The workbook as formulas see it: cells by name, table-like blocks by name. */
-export function formulaWorld(ctx: RuntimeContext): FormulaWorld & { sheet(name: string): ((key: string) => Scalar) | undefined } {
+export function formulaWorld(ctx: RunContext): FormulaWorld & { sheet(name: string): ((key: string) => Scalar) | undefined } {
   const doc = ctx.doc();
   const byName = new Map(doc.blocks.map((b) => [b.name.toLowerCase(), b] as const));
   return {
     cell: (name) => {
       const b = byName.get(name.toLowerCase());
-      return b && isCellBlock(b) ? toScalar(currentCellValue(b, ctx.cellResult(b.id))) : undefined;
+      return b && isCellBlock(b) ? toScalar(currentCellValue(b, ctx.runOf(b.id).value)) : undefined;
     },
     relation: (name) => {
       const b = byName.get(name.toLowerCase());
       if (!b || !isRelationBlock(b)) return undefined;
-      const columns = ctx.columnsOf(b.id);
+      const columns = ctx.runOf(b.id).columns;
       // A block with formula columns is a view: it has no rowid to order "the first match" by.
       return columns ? { from: quoteIdent(b.name), columns, ordered: !hasFormulaColumns(b) } : undefined;
     },
     names: () => doc.blocks.map((b) => b.name),
     sheet: (name) => {
       const b = byName.get(name.toLowerCase());
-      const values = b?.kind === 'sheet' ? ctx.sheetValues(b.id) : undefined;
+      const values = b?.kind === 'sheet' ? ctx.node(b.id).sheetValues : undefined;
       return values ? (key: string) => values.get(key) ?? null : undefined;
     },
   };
 }
 
 /** A formula cell's value. */
-export async function runFormulaCell(ctx: RuntimeContext, b: CellBlock & { value: string }): Promise<CellValue> {
+export async function runFormulaCell(ctx: RunContext, b: CellBlock & { value: string }): Promise<CellValue> {
   return fromScalar(await evaluateFormulaCell(b.value, formulaWorld(ctx), sqlRunner(ctx)));
 }
 
@@ -96,7 +83,7 @@ export interface FormulaColumnsResult {
 }
 
 /** Makes the block's views: its name with the formula columns, and the grid's view with their errors. */
-export async function applyFormulaColumns(ctx: RuntimeContext, b: TableBlock | SqlBlock): Promise<FormulaColumnsResult> {
+export async function applyFormulaColumns(ctx: RunContext, b: TableBlock | SqlBlock): Promise<FormulaColumnsResult> {
   const base = baseTableName(b.id);
   const world = formulaWorld(ctx);
   const plan = planFormulaColumns({
@@ -113,27 +100,6 @@ export async function applyFormulaColumns(ctx: RuntimeContext, b: TableBlock | S
   return { columns: plan.columns, errorColumns: plan.errorColumns, gridTable: gridViewName(b.id) };
 }
 
-/** Where a block's own rows are: its name, or its base table once it has formula columns. */
-export function dataTable(b: Block): string {
-  return hasFormulaColumns(b) ? baseTableName(b.id) : b.name;
-}
-
-/**
- * Puts a block's rows where they belong now, without computing them again when only their place
- * changed (formula columns added or removed): true when they are there.
- */
-export async function placeData(engine: BrowserEngine, b: Block, reusable: boolean): Promise<boolean> {
-  const target = dataTable(b);
-  const other = target === b.name ? baseTableName(b.id) : b.name;
-  if (!reusable) return false;
-  if ((await engine.relationKind(target)) === 'table') return true;
-  if ((await engine.relationKind(other)) !== 'table') return false;
-  await engine.dropTable(target); // a view of the block's name, when formula columns were removed
-  await engine.renameTable(other, target);
-  if (target === b.name) await engine.dropTable(gridViewName(b.id));
-  return true;
-}
-
 export interface SheetResult {
   values: Map<string, Scalar>;
   view: Record<string, SheetCellView>;
@@ -142,11 +108,11 @@ export interface SheetResult {
 }
 
 /** Evaluates a sheet and makes its used range the table SQL reads by the sheet's name. */
-export async function runSheet(ctx: RuntimeContext, b: SheetBlock): Promise<SheetResult> {
+export async function runSheet(ctx: RunContext, b: SheetBlock): Promise<SheetResult> {
   const values = await evaluateSheet(b.name, b.cells, formulaWorld(ctx), sqlRunner(ctx));
   const view: Record<string, SheetCellView> = {};
   for (const [key, v] of values) view[key] = cellView(v);
-  const result = await ctx.engine.query(`CREATE OR REPLACE TABLE ${quoteIdent(b.name)} AS ${sheetTableSql(b.cells, values)}`, {}, { signal: ctx.signal });
+  const result = await ctx.engine.query(createTableAsSql(b.name, sheetTableSql(b.cells, values)), {}, { signal: ctx.signal });
   return { values, view, columns: await ctx.engine.describe(b.name), rows: Number(result.getChildAt(0)?.get(0) ?? 0) };
 }
 
@@ -156,13 +122,13 @@ function cellView(v: Scalar): SheetCellView {
 }
 
 /** Builds a pivot's table; returns the SELECT it ran, for "Show SQL". */
-export async function runPivot(ctx: RuntimeContext, b: PivotBlock): Promise<{ sql: string; rows: number; columns: ColumnInfo[] }> {
+export async function runPivot(ctx: RunContext, b: PivotBlock): Promise<{ sql: string; rows: number; columns: ColumnInfo[] }> {
   const source = ctx.doc().blocks.find((x) => x.id === b.source);
   if (!source || !isRelationBlock(source)) throw new Error('The block this pivot groups is gone.');
-  const columns = ctx.columnsOf(source.id);
+  const columns = ctx.runOf(source.id).columns;
   if (!columns) throw new Error(`${source.name} has no result yet.`);
   const world = formulaWorld(ctx);
   const sql = pivotSql(b, { name: source.name, columns }, { table: (n) => world.relation(n), name: (n) => world.cell(n), names: () => world.names() });
-  const result = await ctx.engine.query(`CREATE OR REPLACE TABLE ${quoteIdent(b.name)} AS ${sql}`, {}, { signal: ctx.signal });
+  const result = await ctx.engine.query(createTableAsSql(b.name, sql), {}, { signal: ctx.signal });
   return { sql, rows: Number(result.getChildAt(0)?.get(0) ?? 0), columns: await ctx.engine.describe(b.name) };
 }

@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import { quoteIdent, toRows, type ColumnInfo, type Engine } from '../engine';
+import { toRows, type ColumnInfo, type Engine } from '../../../engine';
 import {
   chartStatsSql,
   ChartSpecError,
@@ -7,25 +7,16 @@ import {
   findBlock,
   MAX_POINTS,
   readChartStats,
+  rowCountSql,
   selectionPredicate,
   selectionViewSql,
   selectModeFor,
   type ChartBlock,
   type SelectMode,
   type TopCategories,
-  type WorkbookDocument,
-} from '../workbook';
-import { BlockFailure, sameColumns, toBlockError, type BlockRun, type ChartView } from './block-runs';
-
-/** What running a chart reads and writes of the store. */
-export interface ChartRunDeps {
-  engine: Engine;
-  doc: WorkbookDocument;
-  runOf(id: ChartBlock['id']): BlockRun;
-  patchRun(id: ChartBlock['id'], patch: Partial<BlockRun>): void;
-  /** What each chart's data was last computed from: a new selection alone does not query it again. */
-  dataKeys: Map<ChartBlock['id'], string>;
-}
+} from '../../../workbook';
+import { BlockFailure, sameColumns, toBlockError, type BlockRun, type ChartView } from '../../block-runs';
+import type { RunContext } from '../context';
 
 /** Bytes of an Arrow result as it crossed from DuckDB's worker. */
 const arrowBytes = (table: Table) => table.batches.reduce((n, batch) => n + batch.data.byteLength, 0);
@@ -35,17 +26,18 @@ const arrowBytes = (table: Table) => table.batches.reduce((n, batch) => n + batc
  * the row count and bin extents), then its own table, a view of the source's rows inside the
  * selection, with that view's row count.
  */
-export async function runChart(deps: ChartRunDeps, b: ChartBlock, signal: AbortSignal): Promise<void> {
-  const { engine, runOf, patchRun } = deps;
-  const source = findBlock(deps.doc, b.source);
+export async function runChart(ctx: RunContext, b: ChartBlock): Promise<void> {
+  const { engine, runOf, patchRun, signal } = ctx;
+  const node = ctx.node(b.id);
+  const source = findBlock(ctx.doc(), b.source);
   if (!source || source.kind === 'cell') throw new BlockFailure({ kind: 'sql', message: 'The block this chart draws is gone: pick another source.' });
   const columns: ColumnInfo[] = runOf(source.id).columns ?? (await engine.describe(source.name));
   const select = b.select === 'none' ? undefined : (b.select ?? selectModeFor(b.spec));
   const key = JSON.stringify([b.spec, select, source.id, runOf(source.id).revision]);
   const patch: Partial<BlockRun> = {};
   const current = runOf(b.id);
-  if (deps.dataKeys.get(b.id) !== key || !current.chart) {
-    deps.dataKeys.delete(b.id);
+  if (node.dataKey !== key || !current.chart) {
+    node.dataKey = undefined;
     const chart = await computeChart(engine, b, select, { name: source.name, columns }, signal).catch((e: unknown) => {
       if (signal.aborted) throw e;
       throw new BlockFailure({ ...toBlockError(e), kind: e instanceof ChartSpecError ? 'sql' : toBlockError(e).kind });
@@ -53,11 +45,11 @@ export async function runChart(deps: ChartRunDeps, b: ChartBlock, signal: AbortS
     if (signal.aborted) return;
     patch.chart = chart.view;
     patch.sql = chart.sql;
-    deps.dataKeys.set(b.id, key);
+    node.dataKey = key;
   }
   const predicate = selectionPredicate(b.spec, b.selection, columns);
   await engine.query(selectionViewSql(b.name, source.name, predicate), {}, { signal });
-  const counted = await engine.query(`SELECT count(*) AS n FROM ${quoteIdent(b.name)}`, {}, { signal });
+  const counted = await engine.query(rowCountSql(b.name), {}, { signal });
   if (signal.aborted) return;
   patchRun(b.id, { ...patch, rows: Number(counted.getChildAt(0)?.get(0) ?? 0), columns: sameColumns(current.columns, columns), revision: current.revision + 1 });
 }

@@ -1,0 +1,89 @@
+import { formatFromName, isEngineError, messageOf } from '../../engine';
+import { createBlockId, isTableBlock, tableNameFromFile, tableNameFromUrl, uniqueName, type BlockId, type TableBlock } from '../../workbook';
+import { withReadOptions } from '../read-options';
+import * as storage from '../storage';
+import type { WorkbookState } from '../workbook-store';
+import type { StoreCore } from './core';
+import { mapBlock } from './edits';
+
+/** Bringing data in (files, URLs) and running, stopping and re-reading blocks. */
+export type RunActions = Pick<WorkbookState, 'addFiles' | 'addUrl' | 'runBlock' | 'cancelBlock' | 'readLeniently' | 'setReadOptions'>;
+
+export function runActions(core: StoreCore): RunActions {
+  const { get, runtime, notify } = core;
+
+  return {
+    async addFiles(list) {
+      const blocks: TableBlock[] = [];
+      const refilled: BlockId[] = [];
+      for (const file of list) {
+        // The file a table is waiting for (after an import, or a lost copy) fills that table.
+        const waiting = get().doc.blocks.find(
+          (b): b is TableBlock => isTableBlock(b) && b.source.kind === 'file' && b.source.fileName === file.name && !runtime.node(b.id).file && runtime.runOf(b.id).status === 'error',
+        );
+        if (waiting) {
+          const node = runtime.node(waiting.id);
+          node.file = file;
+          node.placeholder = undefined;
+          node.fileVersion++;
+          void storage.keepFile(get().workbookId, waiting.id, file).catch(() => undefined);
+          refilled.push(waiting.id);
+          continue;
+        }
+        let format;
+        try {
+          format = formatFromName(file.name);
+        } catch (e) {
+          notify(messageOf(e));
+          continue;
+        }
+        const b: TableBlock = {
+          id: createBlockId(),
+          kind: 'table',
+          name: uniqueName(tableNameFromFile(file.name), [...core.takenNames(), ...blocks.map((x) => x.name)]),
+          source: { kind: 'file', fileName: file.name, format, size: file.size },
+        };
+        runtime.node(b.id).file = file;
+        blocks.push(b);
+      }
+      await runtime.rerun(refilled);
+      if (blocks.length === 0) return core.waitFor(refilled);
+      const workbookId = get().workbookId;
+      for (const b of blocks) {
+        const file = runtime.node(b.id).file!;
+        void storage.keepFile(workbookId, b.id, file).catch((e: unknown) => notify(`${file.name} will not survive a reload: ${messageOf(e)}`));
+      }
+      await core.appendBlocks(blocks);
+      await core.waitFor([...refilled, ...blocks.map((b) => b.id)]);
+    },
+
+    async addUrl(url) {
+      let format;
+      try {
+        format = formatFromName(new URL(url).pathname);
+      } catch (e) {
+        notify(isEngineError(e) ? e.message : `${url} is not a valid URL.`);
+        return;
+      }
+      const b: TableBlock = { id: createBlockId(), kind: 'table', name: uniqueName(tableNameFromUrl(url), core.takenNames()), source: { kind: 'url', url, format } };
+      await core.appendBlocks([b]);
+      await core.waitFor([b.id]);
+    },
+
+    runBlock: (id) => runtime.run(id),
+
+    cancelBlock(id) {
+      runtime.cancel(id);
+    },
+
+    async readLeniently(id) {
+      await core.edit(mapBlock(id, (b) => (isTableBlock(b) ? { ...b, lenient: true } : b)));
+      await core.waitFor([id]);
+    },
+
+    async setReadOptions(id, options) {
+      await core.edit(mapBlock(id, (b) => (isTableBlock(b) ? withReadOptions(b, options) : b)));
+      await core.waitFor([id]);
+    },
+  };
+}
