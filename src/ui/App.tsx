@@ -1,6 +1,6 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { BlockId } from '../workbook';
+import { assertNever, type Block, type BlockId } from '../workbook';
 import { BlockBoundary } from './BlockBoundary';
 import { CellBlockView } from './CellBlockView';
 import { ChartBlockView } from './ChartBlockView';
@@ -46,17 +46,28 @@ const BlockItem = memo(function BlockItem({ id }: { id: BlockId }) {
   const block = useWorkbook((s) => selectBlock(s, id));
   const run = useWorkbook((s) => s.runs[id]) ?? IDLE;
   if (!block) return null;
-  return (
-    <BlockBoundary name={block.name}>
-      {block.kind === 'table' && <TableBlockView block={block} run={run} />}
-      {block.kind === 'sql' && <SqlBlockView block={block} run={run} />}
-      {block.kind === 'cell' && <CellBlockView block={block} run={run} />}
-      {block.kind === 'sheet' && <SheetBlockView block={block} run={run} />}
-      {block.kind === 'pivot' && <PivotBlockView block={block} run={run} />}
-      {block.kind === 'chart' && <ChartBlockView block={block} run={run} />}
-    </BlockBoundary>
-  );
+  return <BlockBoundary name={block.name}>{blockView(block, run)}</BlockBoundary>;
 });
+
+/** The view of each kind of block. */
+function blockView(block: Block, run: BlockRun): ReactNode {
+  switch (block.kind) {
+    case 'table':
+      return <TableBlockView block={block} run={run} />;
+    case 'sql':
+      return <SqlBlockView block={block} run={run} />;
+    case 'cell':
+      return <CellBlockView block={block} run={run} />;
+    case 'sheet':
+      return <SheetBlockView block={block} run={run} />;
+    case 'pivot':
+      return <PivotBlockView block={block} run={run} />;
+    case 'chart':
+      return <ChartBlockView block={block} run={run} />;
+    default:
+      return assertNever(block, 'block kind');
+  }
+}
 
 /** Blocks mounted at first, and added each frame after (their bodies mount near the view: see NearView). */
 const BLOCKS_PER_FRAME = 16;

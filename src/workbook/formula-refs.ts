@@ -1,5 +1,6 @@
 import type { Block } from './document';
 import { isFormulaText, parseFormula, walk, type FormulaNode } from './formula';
+import { assertNever } from './never';
 
 /** The names a formula reads: cells or tables by name, tables through their columns, other sheets. */
 export interface FormulaRefs {
@@ -57,6 +58,8 @@ export function blockFormulas(block: Block): { text: string; sheet: boolean }[] 
       return block.values.filter((v) => v.aggregate === 'formula' && v.formula).map((v) => ({ text: v.formula!, sheet: false }));
     case 'chart':
       return [];
+    default:
+      return assertNever(block, 'block kind');
   }
 }
 
