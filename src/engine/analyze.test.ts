@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeSql, bindNamedParams, setVariableStatement } from './analyze';
-import { paramRefs } from './sql-tokens';
+import { paramRefs } from '../sql';
 import { wasmDuckDB, type WasmDuckDB } from './testing/wasm-parser';
 
 let duck: WasmDuckDB;

@@ -1,14 +1,8 @@
 import { EngineError } from './errors';
-import { quoteLiteral } from './sql';
-import { identifierName, paramRefs, replaceSpans, type SqlToken } from './sql-tokens';
+import { identifierName, paramRefs, quoteLiteral, replaceSpans, type SqlParser, type SqlToken } from '../sql';
 import type { SqlAnalysis, SqlParam, SqlParams } from './types';
 
-/** The two things DuckDB's parser offers a client: tokens, and the tables a statement reads. */
-export interface SqlParser {
-  tokenize(sql: string): Promise<SqlToken[]>;
-  /** Tables a single statement reads, CTEs excluded; throws when DuckDB cannot bind it. */
-  tableNames(sql: string): Promise<string[]>;
-}
+export type { SqlParser };
 
 /**
  * What a statement reads. Tables come from DuckDB's binder in its name-extracting mode (it

@@ -15,14 +15,13 @@ export type {
 } from './types';
 export { EngineError, errorPosition, isEngineError, messageOf } from './errors';
 export type { EngineErrorKind, ReadFix, ReadOptions } from './errors';
-export { quoteIdent, quoteLiteral } from './sql';
+// SQL text lives in src/sql (a leaf); re-exported so the engine's callers keep one import.
+export { identifierName, paramRefs, quoteIdent, quoteLiteral, replaceSpans } from '../sql';
+export type { SqlParser, SqlToken } from '../sql';
 export { ACCEPTED_EXTENSIONS, formatFromName } from './ingest';
 export { BrowserEngine, createBrowserEngine } from './duckdb/BrowserEngine';
 export type { NetworkPolicy } from './duckdb/network-guard';
 export { toRows } from './rows';
 export type { Row } from './rows';
-export type { SqlParser } from './analyze';
-export { identifierName, paramRefs, replaceSpans } from './sql-tokens';
-export type { SqlToken } from './sql-tokens';
 export { createReadToken, createRemoteEngine, health, loadDocument, pullResult, pushTable, RemoteEngine, storeDocument } from './remote';
 export type { LocalSession, PullOptions, PullTarget, PushOptions, RemoteEngineOptions, ServerHealth, UploadOptions } from './remote';

@@ -1,6 +1,8 @@
 import type { ReadOptions } from './errors';
 import type { Table } from 'apache-arrow';
-import type { SqlToken } from './sql-tokens';
+import type { ColumnInfo, FileFormat, SqlToken } from '../sql';
+
+export type { ColumnInfo, FileFormat };
 
 /** A value bound to a prepared-statement parameter; never spliced into SQL text. */
 export type SqlParam = string | number | boolean | bigint | null | { date: string };
@@ -44,13 +46,6 @@ export interface QueryStats {
   streamed?: boolean;
 }
 
-/** One column of a table as DuckDB types it. */
-export interface ColumnInfo {
-  name: string;
-  /** DuckDB's type name, e.g. `BIGINT`, `VARCHAR`, `TIMESTAMP`. */
-  type: string;
-}
-
 export interface TableInfo {
   name: string;
   columns: ColumnInfo[];
@@ -59,9 +54,6 @@ export interface TableInfo {
   /** Exact row count of a table, null for a view; set by engines that know it cheaply (the remote one). */
   rows?: number | null;
 }
-
-/** The formats a dropped or linked file can have. */
-export type FileFormat = 'csv' | 'tsv' | 'parquet' | 'json' | 'arrow';
 
 /** Where a table's bytes come from. */
 export type DataSource =

@@ -1,4 +1,4 @@
-import type { FileFormat } from '../engine';
+import type { FileFormat } from '../sql';
 import type { ChartSelection, ChartSpec, SelectMode } from './chart/types';
 import type { RunOn } from './placement';
 import type { GridView } from './table-view';

@@ -1,27 +1,11 @@
-import { quoteIdent, type ColumnInfo } from '../engine';
+import { baseTableName, errorColumnName, gridViewName, isErrorColumn, quoteIdent, type ColumnInfo } from '../sql';
 import type { BlockId, FormulaColumn } from './document';
 import { parsedFormula } from './formula-refs';
 import { compileFormula, FormulaSyntaxError, parseFormula, type ErrorCode, type RelationInfo, type Span, type SqlScope } from './formula';
 import { DUCKDB_TYPE } from './formula/sql/types';
 
-/** Where a block with formula columns keeps its own rows; its name is then a view over them. */
-export function baseTableName(id: BlockId): string {
-  return `__cellar_base_${id}`;
-}
-
-/** The view the grid reads: the block's columns, the formula columns, and their errors. */
-export function gridViewName(id: BlockId): string {
-  return `__cellar_grid_${id}`;
-}
-
-/** The hidden column holding a formula column's error codes, row by row. */
-export function errorColumnName(column: string): string {
-  return `__cellar_err_${column}`;
-}
-
-export function isErrorColumn(name: string): boolean {
-  return name.startsWith('__cellar_err_');
-}
+// The internal names live with the rest of SQL text (src/sql); re-exported as workbook/ always had them.
+export { baseTableName, errorColumnName, gridViewName, isErrorColumn };
 
 /** One formula column as compiled. */
 export interface CompiledColumn {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { quoteIdent } from '../engine';
+import { quoteIdent } from '../sql';
 import { wasmDuckDB } from '../engine/testing/wasm-parser';
 import type { BlockId } from './document';
 import { evaluateFormulaCell, type FormulaWorld } from './formula-eval';

@@ -1,4 +1,4 @@
-import { quoteIdent, type ColumnInfo } from '../engine';
+import { quoteIdent, type ColumnInfo } from '../sql';
 import type { PivotBlock, PivotValue } from './document';
 import { compileFormula, FormulaSyntaxError, parseFormula, walk, type SqlScope } from './formula';
 import { parsedFormula } from './formula-refs';

@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ColumnInfo } from '../engine';
+import type { ColumnInfo } from '../sql';
 import { histogramSql, profileShape, summarySql, topValuesSql } from './profile';
 
 // The profile queries are run in native DuckDB on seattle-weather and checked against

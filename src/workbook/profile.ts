@@ -1,4 +1,4 @@
-import { quoteIdent, type ColumnInfo } from '../engine';
+import { quoteIdent, type ColumnInfo } from '../sql';
 
 /** How a column's distribution is shown: a histogram for numbers and times, top values otherwise. */
 export type ProfileShape = 'histogram' | 'top-values';

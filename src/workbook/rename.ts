@@ -1,4 +1,4 @@
-import { identifierName, paramRefs, quoteIdent, replaceSpans, type SqlParser, type SqlToken } from '../engine';
+import { identifierName, paramRefs, quoteIdent, replaceSpans, type SqlParser, type SqlToken } from '../sql';
 import { isCellBlock, isSqlBlock, type Block, type BlockId, type WorkbookDocument } from './document';
 import { isFormulaText, tokenize } from './formula';
 

@@ -1,4 +1,4 @@
-import { quoteIdent } from '../engine';
+import { quoteIdent } from '../sql';
 import { parseTypedValue, toScalar } from './cells';
 import {
   columnIndex,

@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { errorPosition } from '../engine/errors';
+import { errorPosition } from '../sql';
 import { blockStatement, stripSql, unwrapErrorLines } from './sql-block';
 
 const SEATTLE_WEATHER = decodeURIComponent(new URL('../../node_modules/vega-datasets/data/seattle-weather.csv', import.meta.url).pathname);

@@ -1,4 +1,4 @@
-import { quoteIdent } from '../engine';
+import { quoteIdent } from '../sql';
 
 /** Statements whose result is a relation, so a block can keep it as a table. */
 const QUERY_START = /^(SELECT|WITH|FROM|VALUES|TABLE|PIVOT|UNPIVOT|\()/i;

@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ColumnInfo } from '../engine';
+import type { ColumnInfo } from '../sql';
 import { countSql, displayExpression, overShownRows, pageSql, whereClause, type ColumnFilter, type TableView } from './table-view';
 import { histogramSql, summarySql } from './profile';
 

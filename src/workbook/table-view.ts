@@ -1,4 +1,4 @@
-import { quoteIdent, quoteLiteral, type ColumnInfo } from '../engine';
+import { quoteIdent, quoteLiteral, type ColumnInfo } from '../sql';
 
 /** A sort on one column, as a grid header sets it. */
 export interface SortSpec {

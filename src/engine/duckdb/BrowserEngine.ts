@@ -3,8 +3,8 @@ import { Table } from 'apache-arrow';
 import { analyzeSql, bindNamedParams, setVariableStatement } from '../analyze';
 import { EngineError, toSqlError } from '../errors';
 import { ingest } from '../ingest';
-import { quoteIdent, quoteLiteral } from '../sql';
-import { toTokens, type SqlToken } from '../sql-tokens';
+import { quoteIdent, quoteLiteral } from '../../sql';
+import { toTokens, type SqlToken } from '../../sql';
 import type {
   ColumnInfo,
   DataSource,

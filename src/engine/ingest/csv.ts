@@ -1,5 +1,5 @@
 import { EngineError, messageOf, type ReadOptions } from '../errors';
-import { quoteIdent, quoteLiteral } from '../sql';
+import { quoteIdent, quoteLiteral } from '../../sql';
 import type { DuckSession } from '../duckdb/BrowserEngine';
 import type { DataSource, IngestOptions } from '../types';
 import { sourceLabel } from './source';

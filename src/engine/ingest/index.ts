@@ -1,5 +1,5 @@
 import { EngineError, isEngineError, messageOf } from '../errors';
-import { quoteIdent, quoteLiteral } from '../sql';
+import { quoteIdent, quoteLiteral } from '../../sql';
 import type { DuckSession } from '../duckdb/BrowserEngine';
 import type { DataSource, FileFormat, IngestOptions, IngestResult } from '../types';
 import { readArrow } from './arrow';

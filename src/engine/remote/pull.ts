@@ -1,6 +1,6 @@
 import { Table, tableToIPC, type RecordBatch } from 'apache-arrow';
 import { EngineError } from '../errors';
-import { quoteIdent } from '../sql';
+import { quoteIdent } from '../../sql';
 import type { Engine, IngestResult, QueryOptions, SqlParams } from '../types';
 import type { LocalSession } from './push';
 

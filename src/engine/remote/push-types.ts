@@ -1,4 +1,4 @@
-import { quoteIdent } from '../sql';
+import { quoteIdent } from '../../sql';
 import type { ColumnInfo } from '../types';
 
 /**

@@ -1,7 +1,7 @@
 import type { RecordBatch } from 'apache-arrow';
 import type { DuckSession } from '../duckdb/BrowserEngine';
 import { EngineError, isEngineError, messageOf } from '../errors';
-import { quoteIdent } from '../sql';
+import { quoteIdent } from '../../sql';
 import type { IngestProgress, IngestResult } from '../types';
 import { parquetBlob } from './parquet-stream';
 import { exportSelectList, retypeStatements } from './push-types';

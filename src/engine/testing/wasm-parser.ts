@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { SqlParser } from '../analyze';
-import { toTokens } from '../sql-tokens';
+import { toTokens } from '../../sql';
 
 const require = createRequire(import.meta.url);
 

@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ColumnInfo } from '../../engine';
+import type { ColumnInfo } from '../../sql';
 import { chartStatsSql, compileChart, MAX_POINTS, readChartStats, type ChartSource } from './compile';
 import { readChartSpec } from './spec';
 import { selectionPredicate, selectionViewSql, selectModeFor } from './selection';

@@ -1,5 +1,5 @@
 import { bin } from 'vega-statistics';
-import { quoteIdent, type ColumnInfo } from '../../engine';
+import { quoteIdent, type ColumnInfo } from '../../sql';
 import { columnKind, defaultFieldType, findColumn } from './fields';
 import { PICK, selectionParam } from './selection';
 import { ChartSpecError } from './spec';

@@ -1,4 +1,4 @@
-import type { ColumnInfo } from '../../engine';
+import type { ColumnInfo } from '../../sql';
 import type { FieldType } from './types';
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL(\(.*\))?|NUMERIC(\(.*\))?|INT\d*|FLOAT\d*)$/i;

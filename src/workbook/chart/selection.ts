@@ -1,4 +1,4 @@
-import { quoteIdent, quoteLiteral, type ColumnInfo } from '../../engine';
+import { quoteIdent, quoteLiteral, type ColumnInfo } from '../../sql';
 import { columnKind, findColumn } from './fields';
 import { dimensionValueSql } from './sql-parts';
 import { markType, type Channel, type ChartSelection, type ChartSpec, type SelectedValue, type SelectMode } from './types';

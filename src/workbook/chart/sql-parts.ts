@@ -1,4 +1,4 @@
-import { quoteIdent, type ColumnInfo } from '../../engine';
+import { quoteIdent, type ColumnInfo } from '../../sql';
 import { columnKind } from './fields';
 import type { ChannelDef, TimeUnit } from './types';
 

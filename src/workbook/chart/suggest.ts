@@ -1,4 +1,4 @@
-import type { ColumnInfo } from '../../engine';
+import type { ColumnInfo } from '../../sql';
 import { columnKind } from './fields';
 import type { ChartSpec, TimeUnit } from './types';
 

@@ -1,5 +1,5 @@
 import { Unzlib, zlibSync } from 'fflate';
-import type { ColumnInfo } from '../../engine';
+import type { ColumnInfo } from '../../sql';
 import type { BlockId, WorkbookDocument } from '../document';
 import { readDocument } from '../migrate';
 import { fromBase64Url, toBase64Url } from './base64url';

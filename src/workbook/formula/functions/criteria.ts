@@ -1,4 +1,4 @@
-import { quoteLiteral } from '../../../engine';
+import { quoteLiteral } from '../../../sql';
 import { isFormulaError } from '../errors';
 import { num as sqlNum } from '../sql/coerce';
 import type { SqlExpr } from '../sql/types';

@@ -1,4 +1,4 @@
-import { quoteLiteral } from '../../../engine';
+import { quoteLiteral } from '../../../sql';
 import type { FunctionSpec } from '../catalog';
 import { FormulaError, isFormulaError, type ErrorCode } from '../errors';
 import { aggregate, errCode, errorExpr, errWhen, literal, num, result, text } from '../sql/coerce';

@@ -1,4 +1,4 @@
-import { quoteLiteral } from '../../../engine';
+import { quoteLiteral } from '../../../sql';
 import type { ErrorCode } from '../errors';
 import { formatDate, isDate, NUMBER_TEXT, type Scalar } from '../values';
 import { DUCKDB_TYPE, expr, type SqlExpr, type SqlRange, type SqlType } from './types';

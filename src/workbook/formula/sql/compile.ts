@@ -1,4 +1,4 @@
-import { quoteIdent, type ColumnInfo } from '../../../engine';
+import { quoteIdent, type ColumnInfo } from '../../../sql';
 import { some, type CellAddress, type FormulaNode, type NodeOf } from '../ast';
 import { arityProblem, paramAt, type FunctionSpec } from '../catalog';
 import { FormulaSyntaxError, isFormulaError, type ErrorCode, type Span } from '../errors';

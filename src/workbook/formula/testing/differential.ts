@@ -1,6 +1,6 @@
 // Tests only: runs a formula through its TypeScript form and its DuckDB form (DuckDB-WASM's own
 // Node build, the engine the browser runs) and reports where they disagree. Not imported by the app.
-import { quoteIdent } from '../../../engine';
+import { quoteIdent } from '../../../sql';
 import { wasmDuckDB } from '../../../engine/testing/wasm-parser';
 import { FormulaError, isFormulaError, type ErrorCode } from '../errors';
 import { evaluate, type EvalContext } from '../evaluate';

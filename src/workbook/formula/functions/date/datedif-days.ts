@@ -1,4 +1,4 @@
-import { quoteLiteral } from '../../../../engine';
+import { quoteLiteral } from '../../../../sql';
 import type { FunctionSpec } from '../../catalog';
 import { FormulaError, isFormulaError } from '../../errors';
 import { errWhen, result, text } from '../../sql/coerce';

@@ -1,4 +1,4 @@
-import { quoteLiteral } from '../../../../engine';
+import { quoteLiteral } from '../../../../sql';
 import type { FunctionSpec, SqlFunctionContext } from '../../catalog';
 import { FormulaError, isFormulaError } from '../../errors';
 import { errCode, errWhen, result } from '../../sql/coerce';

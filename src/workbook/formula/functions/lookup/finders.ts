@@ -1,4 +1,4 @@
-import { quoteLiteral } from '../../../../engine';
+import { quoteLiteral } from '../../../../sql';
 import type { SqlFunctionContext } from '../../catalog';
 import { bool, compare, num, text } from '../../sql/coerce';
 import type { SqlExpr, SqlRange, SqlType } from '../../sql/types';

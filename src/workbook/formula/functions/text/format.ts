@@ -1,4 +1,4 @@
-import { quoteLiteral } from '../../../../engine';
+import { quoteLiteral } from '../../../../sql';
 import type { FunctionSpec } from '../../catalog';
 import { isFormulaError, type FormulaError } from '../../errors';
 import { errorExpr, errWhen, num, result } from '../../sql/coerce';

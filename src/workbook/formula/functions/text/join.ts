@@ -1,4 +1,4 @@
-import { quoteLiteral } from '../../../../engine';
+import { quoteLiteral } from '../../../../sql';
 import type { FunctionSpec, ScalarArg, SqlFunctionContext } from '../../catalog';
 import { FormulaError, isFormulaError } from '../../errors';
 import { aggregate, rangeErr, result, text } from '../../sql/coerce';
