@@ -22,7 +22,7 @@ import { DATA_DIR, FILES, generate, ROOT } from './data.mjs';
 
 // The server's wire helpers as they are (TypeScript, loaded through tsx): the error tail of a
 // streamed answer must be split off before Arrow decodes the body.
-const { splitQueryBody, HEADERS } = await tsImport('../server/protocol.ts', import.meta.url);
+const { splitQueryBody, HEADERS } = await tsImport('../protocol/index.ts', import.meta.url);
 
 const now = () => performance.now();
 /** The server's default `--memory-limit`; native gets the same, so neither side has more buffer. */
@@ -477,7 +477,7 @@ async function remoteEngineBundle() {
     stdin: {
       contents: [
         "export { RemoteEngine } from './src/engine/remote/RemoteEngine.ts';",
-        "export { splitQueryBody } from './server/protocol.ts';",
+        "export { splitQueryBody } from './protocol/index.ts';",
         "export { tableFromIPC } from 'apache-arrow';",
       ].join('\n'),
       resolveDir: ROOT,

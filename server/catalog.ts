@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnInfo, TableInfo } from './protocol.js';
+import type { ColumnInfo, TableInfo } from '../protocol/index.js';
 import { quoteIdent } from './sql.js';
 
 /** The workbook a namespace belongs to (`wb_<id>` → id), or undefined for `main` and other schemas. */

@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorBody, type ErrorKind } from './protocol.js';
+import { ERROR_STATUS, type ErrorBody, type ErrorKind } from '../protocol/index.js';
 
 /** A failure to report to the client as `{ error: { kind, message } }` with the kind's status. */
 export class ApiError extends Error {

@@ -8,7 +8,7 @@ import {
 } from '@duckdb/node-api';
 import type { Role } from './auth.js';
 import { ApiError } from './errors.js';
-import type { QueryParam } from './protocol.js';
+import type { QueryParam } from '../protocol/index.js';
 import { checkBatch } from './sandbox/policy.js';
 import { quoteLiteral } from './sql.js';
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, type Principal } from './auth.js';
 import { ApiError } from './errors.js';
-import { HEADERS, WORKBOOK_HEADER } from './protocol.js';
+import { HEADERS, WORKBOOK_HEADER } from '../protocol/index.js';
 import { scopeOf, type Scope } from './scope.js';
 import type { TokenStore } from './tokens.js';
 

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Principal } from './auth.js';
 import { ApiError } from './errors.js';
-import { WORKBOOK_HEADER } from './protocol.js';
+import { WORKBOOK_HEADER } from '../protocol/index.js';
 import { quoteIdent } from './sql.js';
 
 /**

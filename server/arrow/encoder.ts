@@ -2,7 +2,7 @@ import duckdb from '@duckdb/node-bindings';
 import type { DuckDBDataChunk, DuckDBType } from '@duckdb/node-api';
 import { Field, makeData, RecordBatch, RecordBatchStreamWriter, Schema, Struct } from 'apache-arrow';
 import type { ArrayBufferViewInput } from 'apache-arrow/util/buffer';
-import { ERROR_TAIL_MAGIC, type ErrorBody } from '../protocol.js';
+import { ERROR_TAIL_MAGIC, type ErrorBody } from '../../protocol/index.js';
 import type { ColumnBuilder } from './builder.js';
 import { builderFor } from './types.js';
 
@@ -104,7 +104,7 @@ export class ArrowEncoder {
 
 /**
  * What ends a stream that failed after it began, in place of the end-of-stream marker: the
- * error JSON, its byte length (uint32, little-endian) and ERROR_TAIL_MAGIC. See protocol.ts.
+ * error JSON, its byte length (uint32, little-endian) and ERROR_TAIL_MAGIC. See protocol/index.ts.
  */
 export function errorTail(body: ErrorBody): Buffer {
   const json = Buffer.from(JSON.stringify(body), 'utf8');

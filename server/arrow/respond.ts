@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { ApiError } from '../errors.js';
 import { formatBytes, sendError } from '../http.js';
-import { ARROW_STREAM_TYPE, HEADERS } from '../protocol.js';
+import { ARROW_STREAM_TYPE, HEADERS } from '../../protocol/index.js';
 import type { RunningQuery } from '../queries.js';
 import { ArrowEncoder, errorTail } from './encoder.js';
 
@@ -127,7 +127,7 @@ export async function sendResult(
 
 /**
  * Answers a failed query: a JSON error while nothing has been sent, else the error tail
- * (protocol.ts) in place of the end-of-stream marker, and the kind in a trailer.
+ * (protocol/index.ts) in place of the end-of-stream marker, and the kind in a trailer.
  */
 export function sendFailure(res: ServerResponse, error: ApiError): void {
   if (!res.headersSent) return sendError(res, error);

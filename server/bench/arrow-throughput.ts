@@ -6,7 +6,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { openAsBlob } from 'node:fs';
 import { request } from 'node:http';
-import { splitQueryBody } from '../protocol.js';
+import { splitQueryBody } from '../../protocol/index.js';
 import { dataset, removeDir, startServer, tempDataDir, type TestServer } from '../test/harness.js';
 
 interface Sample {

@@ -1,6 +1,6 @@
 import type { App } from '../app.js';
 import { sendJson, type Route } from '../http.js';
-import type { HealthResponse } from '../protocol.js';
+import type { HealthResponse } from '../../protocol/index.js';
 
 /** `GET /api/health`, the one route that needs no token. */
 export function healthRoutes(app: App): Route[] {

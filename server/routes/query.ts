@@ -7,7 +7,7 @@ import { checkScope } from '../scope-check.js';
 import { ensureNamespace } from '../scope.js';
 import { REQUEST_TAG } from '../sandbox/messages.js';
 import { readJson, sendJson, type RequestContext, type Route } from '../http.js';
-import type { CancelResponse, QueryParam, QueryRequest } from '../protocol.js';
+import type { CancelResponse, QueryParam, QueryRequest } from '../../protocol/index.js';
 
 /** SQL text and parameters; a workbook's statements are far smaller. */
 const MAX_QUERY_BODY = 1_000_000;

@@ -2,7 +2,7 @@ import type { App } from '../app.js';
 import { listTables, relationKind, tableInfo } from '../catalog.js';
 import { ApiError } from '../errors.js';
 import { sendJson, type Route } from '../http.js';
-import type { TableDropped } from '../protocol.js';
+import type { TableDropped } from '../../protocol/index.js';
 import { qualified } from '../scope.js';
 import { sanitizeTableName } from '../sql.js';
 

@@ -1,7 +1,7 @@
 import type { App } from '../app.js';
 import { ApiError } from '../errors.js';
 import { readBody, sendJson, type Route } from '../http.js';
-import type { TokenCreated } from '../protocol.js';
+import type { TokenCreated } from '../../protocol/index.js';
 import { checkWorkbookId, ensureNamespace, namespaceOf } from '../scope.js';
 
 /** At most this many workbooks per token: a token is for sharing a few, not a server's worth. */

@@ -9,7 +9,7 @@ import { importArrowFile } from '../arrow/import.js';
 import { describeTable, relationKind } from '../catalog.js';
 import { ApiError, toApiError } from '../errors.js';
 import { sendJson, tooLarge, type Route } from '../http.js';
-import type { UploadFormat, UploadResponse } from '../protocol.js';
+import type { UploadFormat, UploadResponse } from '../../protocol/index.js';
 import { ensureNamespace, qualified, type Scope } from '../scope.js';
 import { quoteLiteral } from '../sql.js';
 import { tableName } from './tables.js';

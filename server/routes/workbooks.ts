@@ -2,7 +2,7 @@ import type { App } from '../app.js';
 import type { Principal } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { readBody, sendJson, type Route } from '../http.js';
-import type { WorkbookCreated } from '../protocol.js';
+import type { WorkbookCreated } from '../../protocol/index.js';
 import type { StoredWorkbook } from '../workbooks.js';
 
 const MAX_WORKBOOK = 5_000_000;

@@ -2,7 +2,7 @@ import { Agent, request, type IncomingHttpHeaders, type IncomingMessage, type Se
 import { errorTail } from '../arrow/encoder.js';
 import { ApiError } from '../errors.js';
 import { sendError, sendJson, setCommonHeaders } from '../http.js';
-import { ARROW_STREAM_TYPE, HEADERS, type CancelResponse } from '../protocol.js';
+import { ARROW_STREAM_TYPE, HEADERS, type CancelResponse } from '../../protocol/index.js';
 import { JsonDepthScanner } from './json-depth.js';
 import { CLOSE_HEADER, REQUEST_TAG } from './messages.js';
 import type { Death, QueryProcess } from './supervisor.js';
@@ -52,7 +52,7 @@ function deathError(death: Death, tag: string, timeoutMs: number): ApiError {
  * The HTTP process's request listener: forwards each request byte for byte to the query
  * process, and answers for it in words if that process ends first. A JSON upload is scanned on
  * its way through and cut off once it nests deeper than DuckDB's reader survives (json-depth.ts). A response already under
- * way ends with the query stream's error tail (protocol.ts) when it is a streamed Arrow answer,
+ * way ends with the query stream's error tail (protocol/index.ts) when it is a streamed Arrow answer,
  * and is cut off otherwise.
  */
 export function createProxy(qp: QueryProcess, statementTimeoutMs: number) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cutArrowFiles, flippedArrowFiles, goodArrow, lyingArrowFiles, type DamagedArrow } from '../../src/engine/testing/damaged-arrow.js';
-import type { ErrorBody, UploadResponse } from '../protocol.js';
+import type { ErrorBody, UploadResponse } from '../../protocol/index.js';
 import { removeDir, startServer, tempDataDir, type TestServer } from './harness.js';
 
 // Issue 15, item 4: a 312-byte Arrow stream whose Int32 column claims 2,000,000 rows but holds a

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { splitQueryBody, WORKBOOK_HEADER, type ErrorBody, type QueryParam } from '../protocol.js';
+import { splitQueryBody, WORKBOOK_HEADER, type ErrorBody, type QueryParam } from '../../protocol/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORKBOOK_HEADER, type TableInfo, type TokenCreated } from '../protocol.js';
+import { WORKBOOK_HEADER, type TableInfo, type TokenCreated } from '../../protocol/index.js';
 import { rejection, removeDir, startServer, tempDataDir, type TestServer } from './harness.js';
 
 // Issue 15, item 6: read tokens were server-wide — a token made for workbook A read and listed

@@ -1,6 +1,6 @@
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARROW_STREAM_TYPE, HEADERS } from '../protocol.js';
+import { ARROW_STREAM_TYPE, HEADERS } from '../../protocol/index.js';
 import { rejection, removeDir, startServer, tempDataDir, type TestServer } from './harness.js';
 
 let server: TestServer;

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_TAIL_MAGIC, HEADERS, splitQueryBody, type ErrorBody } from '../protocol.js';
+import { ERROR_TAIL_MAGIC, HEADERS, splitQueryBody, type ErrorBody } from '../../protocol/index.js';
 import { rawRequest, rejection, removeDir, startServer, tempDataDir, type TestServer } from './harness.js';
 
 let server: TestServer;

@@ -3,7 +3,7 @@ import { errorTail } from '../arrow/encoder.js';
 import { ValidityBuilder } from '../arrow/validity.js';
 import { parseBytes, parseConfig, parseDuration } from '../config.js';
 import { ApiError, toApiError } from '../errors.js';
-import { splitQueryBody } from '../protocol.js';
+import { splitQueryBody } from '../../protocol/index.js';
 import { sanitizeTableName } from '../sql.js';
 
 describe('config', () => {

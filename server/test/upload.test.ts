@@ -3,7 +3,7 @@ import { openAsBlob } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, TableInfo, UploadResponse } from '../protocol.js';
+import type { ErrorBody, TableInfo, UploadResponse } from '../../protocol/index.js';
 import { dataset, rawRequest, removeDir, startServer, tempDataDir, type TestServer } from './harness.js';
 
 let server: TestServer;

@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import type { TableInfo as ServerTableInfo } from '../../../server/protocol';
+import type { TableInfo as ServerTableInfo } from '../../../protocol';
 import { analyzeSql, type SqlParser } from '../analyze';
 import { EngineError } from '../errors';
 import { quoteIdent } from '../../sql';

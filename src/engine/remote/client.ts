@@ -1,4 +1,4 @@
-import { WORKBOOK_HEADER } from '../../../server/protocol';
+import { WORKBOOK_HEADER } from '../../../protocol';
 import { EngineError } from '../errors';
 import { responseError, unreachable, type ErrorScene } from './errors';
 
@@ -63,7 +63,7 @@ export class ServerClient {
     const response = await this.fetch(route, init, scene);
     if (!response.ok) throw await responseError(response, { ...scene, url: this.url });
     try {
-      // The server's answers are typed by server/protocol.ts; this is where they cross over.
+      // The server's answers are typed by protocol/index.ts; this is where they cross over.
       return (await response.json()) as T;
     } catch (e) {
       // A body cut off mid-way is a lost server; a body that is not JSON is not our server.

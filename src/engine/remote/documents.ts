@@ -1,4 +1,4 @@
-import type { TokenCreated, WorkbookCreated } from '../../../server/protocol';
+import type { TokenCreated, WorkbookCreated } from '../../../protocol';
 import { ServerClient, type WorkbookOption } from './client';
 
 // The server's document store and read-only tokens: what publishing a workbook needs. The engine

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../../../server/protocol';
+import type { ErrorKind } from '../../../protocol';
 import { EngineError, errorPosition, messageOf, type EngineErrorKind } from '../errors';
 
 /** A server error as it arrives: its kind may be one this client does not know yet. */

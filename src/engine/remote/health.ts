@@ -1,4 +1,4 @@
-import type { HealthResponse } from '../../../server/protocol';
+import type { HealthResponse } from '../../../protocol';
 import { EngineError } from '../errors';
 import { ServerClient } from './client';
 

@@ -1,4 +1,4 @@
-import type { QueryParam } from '../../../server/protocol';
+import type { QueryParam } from '../../../protocol';
 import { EngineError } from '../errors';
 import type { SqlParam, SqlParams } from '../types';
 

@@ -1,5 +1,5 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { HEADERS, splitQueryBody, type CancelResponse, type QueryRequest } from '../../../server/protocol';
+import { HEADERS, splitQueryBody, type CancelResponse, type QueryRequest } from '../../../protocol';
 import { arrowReadFailure, validateArrowBatch } from '../arrow-validate';
 import { EngineError, isEngineError } from '../errors';
 import type { QueryOptions, SqlParams } from '../types';

@@ -1,4 +1,4 @@
-import type { UploadFormat, UploadResponse } from '../../../server/protocol';
+import type { UploadFormat, UploadResponse } from '../../../protocol';
 import { EngineError } from '../errors';
 import type { IngestProgress, IngestResult } from '../types';
 import type { ServerClient } from './client';
@@ -47,7 +47,7 @@ export async function uploadTable(client: ServerClient, file: Blob, table: strin
     if (error) throw fromServerError(error, { url: client.url, purpose: 'upload', file: label });
     throw bareStatusError(sent.status, sent.statusText, { url: client.url, purpose: 'upload', file: label });
   }
-  // The server's answer, typed by server/protocol.ts.
+  // The server's answer, typed by protocol/index.ts.
   const answer = JSON.parse(sent.text) as UploadResponse;
   return { table: answer.table, rows: answer.rows, columns: answer.columns };
 }

@@ -1,7 +1,8 @@
 /**
  * The Cellar server's wire protocol: request and response shapes, error kinds, header names and
- * the one helper a client needs to read a query answer. Plain TypeScript with no imports, so the
- * browser's remote engine (src/engine) can import it as it is.
+ * the one helper a client needs to read a query answer. Shared by both ends — the server (server/)
+ * and the browser's remote engine (src/engine/remote) — and owned by neither: plain TypeScript with
+ * no imports, compiled by both tsconfigs (the server's NodeNext, the app's bundler resolution).
  */
 
 /** Every failure the server reports, as `{ error: { kind, message } }`. */
