@@ -13,6 +13,7 @@ export type {
   SqlParams,
   TableInfo,
 } from './types';
+export type { Catalog, RelationKind } from './catalog';
 export { EngineError, errorPosition, isEngineError, messageOf } from './errors';
 export type { EngineErrorKind, ReadFix, ReadOptions } from './errors';
 // SQL text lives in src/sql (a leaf); re-exported so the engine's callers keep one import.

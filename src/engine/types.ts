@@ -1,5 +1,6 @@
-import type { ReadOptions } from './errors';
 import type { Table } from 'apache-arrow';
+import type { Catalog, RelationKind } from './catalog';
+import type { ReadOptions } from './errors';
 import type { ColumnInfo, FileFormat, SqlToken } from '../sql';
 
 export type { ColumnInfo, FileFormat };
@@ -95,16 +96,21 @@ export interface Engine {
   tokenize(sql: string): Promise<SqlToken[]>;
   /** Tables one statement reads (DuckDB's binder); throws when it cannot bind it. */
   tableNames(sql: string): Promise<string[]>;
-  /** Renames a table or view; a cheap catalog change, the data stays. */
-  renameTable(from: string, to: string): Promise<void>;
-  /** Whether `name` is a table, a view, or nothing, in the main schema. */
-  relationKind(name: string): Promise<'table' | 'view' | undefined>;
   /** Makes `table` from a file or URL, replacing nothing: the name must be free. */
   ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult>;
-  tables(): Promise<TableInfo[]>;
-  describe(table: string): Promise<ColumnInfo[]>;
-  /** Drops a table or view by that name, if there is one; with `only`, only a relation of that kind. */
-  dropTable(table: string, only?: 'table' | 'view'): Promise<void>;
+  /** The tables and views: list, describe, rename, drop, and what kind a name is. */
+  readonly catalog: Catalog;
   /** Interrupts every query this engine is running. */
   cancelAll(): Promise<void>;
+
+  /** @deprecated use catalog.rename */
+  renameTable(from: string, to: string): Promise<void>;
+  /** @deprecated use catalog.kind */
+  relationKind(name: string): Promise<RelationKind | undefined>;
+  /** @deprecated use catalog.tables */
+  tables(): Promise<TableInfo[]>;
+  /** @deprecated use catalog.describe */
+  describe(table: string): Promise<ColumnInfo[]>;
+  /** @deprecated use catalog.drop */
+  dropTable(table: string, only?: RelationKind): Promise<void>;
 }

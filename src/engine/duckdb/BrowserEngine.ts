@@ -1,19 +1,19 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
 import { analyzeSql, bindNamedParams, setVariableStatement } from '../analyze';
+import { SqlCatalog, type Catalog, type RelationKind } from '../catalog';
 import { EngineError, toSqlError } from '../errors';
 import { ingest } from '../ingest';
-import { quoteIdent, quoteLiteral } from '../../sql';
 import { toTokens, type SqlToken } from '../../sql';
 import type {
   ColumnInfo,
   DataSource,
-  Engine,
   IngestOptions,
   IngestResult,
   QueryOptions,
   SqlAnalysis,
   SqlParams,
+  Engine,
   TableInfo,
 } from '../types';
 import { bundleName, localBundles } from './bundles';
@@ -24,7 +24,7 @@ export interface DuckSession {
   readonly db: duckdb.AsyncDuckDB;
   query(sql: string, params?: SqlParams, options?: QueryOptions): Promise<Table>;
   withConnection<T>(fn: (conn: duckdb.AsyncDuckDBConnection, discard: () => void) => Promise<T>): Promise<T>;
-  describe(table: string): Promise<ColumnInfo[]>;
+  readonly catalog: Catalog;
 }
 
 // Extensions cannot be downloaded here, and a failed autoload leaves DuckDB-WASM broken
@@ -37,6 +37,8 @@ const CONNECTION_SETUP = [
 /** DuckDB-WASM in a Web Worker, behind the Engine seam. */
 export class BrowserEngine implements Engine, DuckSession {
   readonly kind = 'browser' as const;
+  /** Catalog statements go as one message to the worker each (see `catalogStatement`). */
+  readonly catalog: Catalog = new SqlCatalog((sql) => this.catalogStatement(sql));
   private readonly idle: duckdb.AsyncDuckDBConnection[] = [];
   private readonly inFlight = new Set<duckdb.AsyncDuckDBConnection>();
   /** Tokens by SQL text: a block with `$params` is tokenized on every run (a slider drag is many). */
@@ -128,7 +130,7 @@ export class BrowserEngine implements Engine, DuckSession {
    * the end. Block runs make several each, so a chain of blocks waits on far fewer replies.
    * These end at once, so there is nothing to cancel.
    */
-  private async catalog(sql: string): Promise<Table> {
+  private async catalogStatement(sql: string): Promise<Table> {
     if (this.cancelling.size > 0) await Promise.all(this.cancelling);
     try {
       return await this.withConnection((conn) => conn.query(sql));
@@ -177,17 +179,14 @@ export class BrowserEngine implements Engine, DuckSession {
     return analyzeSql(this, sql);
   }
 
-  async renameTable(from: string, to: string): Promise<void> {
-    const kind = (await this.relationKind(from)) === 'view' ? 'VIEW' : 'TABLE';
-    await this.catalog(`ALTER ${kind} ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`);
+  /** @deprecated use catalog.rename */
+  renameTable(from: string, to: string): Promise<void> {
+    return this.catalog.rename(from, to);
   }
 
-  async relationKind(name: string): Promise<'table' | 'view' | undefined> {
-    const result = await this.catalog(
-      `SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ${quoteLiteral(name)}`,
-    );
-    const type = result.numRows > 0 ? String(result.get(0)?.table_type) : undefined;
-    return type === 'VIEW' ? 'view' : type ? 'table' : undefined;
+  /** @deprecated use catalog.kind */
+  relationKind(name: string): Promise<RelationKind | undefined> {
+    return this.catalog.kind(name);
   }
 
   ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult> {
@@ -197,41 +196,19 @@ export class BrowserEngine implements Engine, DuckSession {
     return ingest(this, source, table, options);
   }
 
-  async tables(): Promise<TableInfo[]> {
-    const result = await this.catalog(
-      `SELECT table_name, column_name, data_type FROM information_schema.columns
-       WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
-    );
-    const byTable = new Map<string, ColumnInfo[]>();
-    for (const row of result.toArray()) {
-      const name = String(row.table_name);
-      const columns = byTable.get(name) ?? [];
-      columns.push({ name: String(row.column_name), type: String(row.data_type) });
-      byTable.set(name, columns);
-    }
-    return [...byTable].map(([name, columns]) => ({ name, columns }));
+  /** @deprecated use catalog.tables */
+  tables(): Promise<TableInfo[]> {
+    return this.catalog.tables();
   }
 
-  async describe(table: string): Promise<ColumnInfo[]> {
-    // DESCRIBE reads the catalog entry directly: ~2 ms in DuckDB-WASM, against ~10 ms for the
-    // information_schema view — paid by every block run.
-    const result = await this.catalog(`DESCRIBE ${quoteIdent(table)}`).catch((e: unknown) => {
-      if (e instanceof EngineError && /does not exist/i.test(e.message)) return undefined;
-      throw e;
-    });
-    return result?.toArray().map((row) => ({ name: String(row.column_name), type: String(row.column_type) })) ?? [];
+  /** @deprecated use catalog.describe */
+  describe(table: string): Promise<ColumnInfo[]> {
+    return this.catalog.describe(table);
   }
 
-  async dropTable(table: string, only?: 'table' | 'view'): Promise<void> {
-    // One cheap statement (~1 ms), not a catalog lookup first (~10 ms, paid several times by
-    // every block run). DROP TABLE refuses a view by that name and DROP VIEW a table, in words.
-    const first = only === 'view' ? 'VIEW' : 'TABLE';
-    try {
-      await this.catalog(`DROP ${first} IF EXISTS ${quoteIdent(table)}`);
-    } catch (e) {
-      if (!(e instanceof EngineError) || !/is of type (View|Table)/i.test(e.message)) throw e;
-      if (!only) await this.catalog(`DROP VIEW IF EXISTS ${quoteIdent(table)}`);
-    }
+  /** @deprecated use catalog.drop */
+  dropTable(table: string, only?: RelationKind): Promise<void> {
+    return this.catalog.drop(table, only);
   }
 
   async cancelAll(): Promise<void> {

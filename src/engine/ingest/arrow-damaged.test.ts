@@ -36,7 +36,7 @@ describe('an Arrow file whose lengths lie', () => {
     const message = await refusal(ingest(file, 'lying'));
     expect(message).toMatch(new RegExp(`^${file.name}\\.arrow could not be read as Arrow: the Arrow file is damaged: `));
     expect(message).toMatch(file.says!);
-    expect(await wasm.engine.relationKind('lying')).toBeUndefined();
+    expect(await wasm.engine.catalog.kind('lying')).toBeUndefined();
   });
 });
 
@@ -56,7 +56,7 @@ describe('a cut or altered Arrow file', () => {
       expect(Number(rows.get(0)?.n)).toBeLessThanOrEqual(3000);
       const hits = await wasm.engine.query(`SELECT count(*)::INTEGER AS n FROM altered t WHERE contains(CAST(t AS VARCHAR), '${SECRET}')`);
       expect(hits.get(0)?.n).toBe(0);
-      await wasm.engine.dropTable('altered');
+      await wasm.engine.catalog.drop('altered');
     },
   );
 

@@ -57,7 +57,7 @@ export async function readCsv(session: DuckSession, source: DataSource, table: s
 }
 
 async function sniffedOneTextColumn(session: DuckSession, table: string): Promise<boolean> {
-  const columns = await session.describe(table);
+  const columns = await session.catalog.describe(table);
   return columns.length === 1 && columns[0]!.type === 'VARCHAR' && columns[0]!.name.includes(',');
 }
 

@@ -40,7 +40,7 @@ export async function ingest(session: DuckSession, source: DataSource, table: st
     throw new EngineError('file', `${label} could not be read: ${messageOf(e)}`, { file: label, fixes: [] }, { cause: e });
   }
   const count = await session.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(table)}`);
-  return { table, rows: Number(count.get(0)?.n ?? 0), columns: await session.describe(table) };
+  return { table, rows: Number(count.get(0)?.n ?? 0), columns: await session.catalog.describe(table) };
 }
 
 export { ACCEPTED_EXTENSIONS, formatFromName } from './detect';

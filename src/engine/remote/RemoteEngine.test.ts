@@ -83,7 +83,7 @@ describe('a server that is not there, or not ours', () => {
     expect(error.kind).toBe('unreachable');
     expect(error.message).toMatch(new RegExp(`^The server at ${url} is unreachable: .*ECONNREFUSED`));
     expect(error.context.sql).toBe('SELECT 1');
-    expect((await engineError(engine.tables())).kind).toBe('unreachable');
+    expect((await engineError(engine.catalog.tables())).kind).toBe('unreachable');
     const file = new File(['a,b\n1,2\n'], 'small.csv');
     expect((await engineError(engine.ingest({ kind: 'file', file }, 'small', { format: 'csv' }))).kind).toBe('unreachable');
     expect((await engineError(health(url, 'x'))).kind).toBe('unreachable');
@@ -112,7 +112,7 @@ describe('a server that is not there, or not ours', () => {
       const lost = await engineError(engine.query('SELECT 1'));
       expect(lost.kind).toBe('unreachable');
       expect(lost.message).toBe(`The server at ${fake.url} is unreachable: its proxy answered 502 Bad Gateway`);
-      const stranger = await engineError(engine.tables());
+      const stranger = await engineError(engine.catalog.tables());
       expect(stranger.kind).toBe('network');
       expect(stranger.message).toMatch(/is it a Cellar server\?/);
     } finally {
@@ -165,7 +165,7 @@ describe('uploads', () => {
     expect(result.rows).toBe(1461);
     expect(progress.at(-1)).toBe(bytes.length);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(await remote.tables()).toContainEqual(expect.objectContaining({ name: 'uploaded_weather', kind: 'table', rows: 1461 }));
+    expect(await remote.catalog.tables()).toContainEqual(expect.objectContaining({ name: 'uploaded_weather', kind: 'table', rows: 1461 }));
   });
 
   test('a lenient CSV read skips the lines DuckDB cannot parse', async () => {
@@ -184,7 +184,7 @@ describe('uploads', () => {
       onProgress: (p) => p.done > 1024 * 1024 && controller.abort(),
     });
     expect((await engineError(uploading)).kind).toBe('cancelled');
-    expect(await remote.relationKind('aborted_upload')).toBeUndefined();
+    expect(await remote.catalog.kind('aborted_upload')).toBeUndefined();
   });
 
   test('a URL is refused: the server cannot reach the web, so the browser adds it and pushes it', async () => {

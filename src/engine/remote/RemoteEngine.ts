@@ -1,12 +1,11 @@
 import type { Table } from 'apache-arrow';
-import type { TableInfo as ServerTableInfo } from '../../../protocol';
-import { analyzeSql, type SqlParser } from '../analyze';
-import { EngineError } from '../errors';
-import { quoteIdent } from '../../sql';
 import type { SqlToken } from '../../sql';
+import { analyzeSql, type SqlParser } from '../analyze';
+import type { Catalog, RelationKind } from '../catalog';
+import { EngineError } from '../errors';
 import type { ColumnInfo, DataSource, Engine, IngestOptions, IngestResult, QueryOptions, SqlAnalysis, SqlParams, TableInfo } from '../types';
 import { ServerClient, type WorkbookOption } from './client';
-import { responseError } from './errors';
+import { RemoteCatalog } from './catalog';
 import { Running, runQuery } from './query';
 import { uploadTable, type UploadOptions } from './upload';
 
@@ -33,11 +32,13 @@ export class RemoteEngine implements Engine {
   private readonly client: ServerClient;
   private readonly parser: SqlParser;
   private readonly running = new Running();
+  readonly catalog: Catalog;
 
   constructor(options: RemoteEngineOptions) {
     this.client = new ServerClient(options.url, options.token, options.workbook);
     this.url = this.client.url;
     this.parser = options.parser;
+    this.catalog = new RemoteCatalog((sql) => this.query(sql), this.client);
   }
 
   query(sql: string, params: SqlParams = {}, options: QueryOptions = {}): Promise<Table> {
@@ -56,24 +57,14 @@ export class RemoteEngine implements Engine {
     return this.parser.tableNames(sql);
   }
 
-  async renameTable(from: string, to: string): Promise<void> {
-    const kind = (await this.relationKind(from)) === 'view' ? 'VIEW' : 'TABLE';
-    await this.query(`ALTER ${kind} ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`);
+  /** @deprecated use catalog.rename */
+  renameTable(from: string, to: string): Promise<void> {
+    return this.catalog.rename(from, to);
   }
 
-  async relationKind(name: string): Promise<'table' | 'view' | undefined> {
-    // The route looks in the request's workbook, and answers read-only tokens too, which may not
-    // read DuckDB's catalog (it lists every workbook's tables). It renames what is not
-    // [A-Za-z0-9_], so other names go by SQL.
-    if (!/^[A-Za-z0-9_]{1,128}$/.test(name)) {
-      const result = await this.query('SELECT table_type FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $name', { name });
-      const type = result.numRows > 0 ? String(result.get(0)?.table_type) : undefined;
-      return type === 'VIEW' ? 'view' : type ? 'table' : undefined;
-    }
-    const response = await this.client.fetch(`/api/tables/${name}`);
-    if (response.status === 404) return undefined;
-    if (!response.ok) throw await responseError(response, { url: this.url, purpose: 'query' });
-    return ((await response.json()) as ServerTableInfo).kind;
+  /** @deprecated use catalog.kind */
+  relationKind(name: string): Promise<RelationKind | undefined> {
+    return this.catalog.kind(name);
   }
 
   /** A file is streamed to the server; a URL is refused, since the server cannot reach the web. */
@@ -93,30 +84,19 @@ export class RemoteEngine implements Engine {
     return uploadTable(this.client, file, table, options);
   }
 
-  async tables(): Promise<TableInfo[]> {
-    const tables = await this.client.json<ServerTableInfo[]>('/api/tables', {}, { purpose: 'query' });
-    return tables.map((t) => ({ name: t.name, columns: t.columns, kind: t.kind, rows: t.rows }));
+  /** @deprecated use catalog.tables */
+  tables(): Promise<TableInfo[]> {
+    return this.catalog.tables();
   }
 
-  async describe(table: string): Promise<ColumnInfo[]> {
-    const result = await this.query(`DESCRIBE ${quoteIdent(table)}`).catch((e: unknown) => {
-      if (e instanceof EngineError && /does not exist/i.test(e.message)) return undefined;
-      throw e;
-    });
-    return result?.toArray().map((row) => ({ name: String(row.column_name), type: String(row.column_type) })) ?? [];
+  /** @deprecated use catalog.describe */
+  describe(table: string): Promise<ColumnInfo[]> {
+    return this.catalog.describe(table);
   }
 
-  async dropTable(table: string, only?: 'table' | 'view'): Promise<void> {
-    // The route renames what is not [A-Za-z0-9_] (DELETE /api/tables/a-b drops a_b) and drops
-    // either kind: other names, and one kind only, go by SQL.
-    if (only || !/^[A-Za-z0-9_]{1,128}$/.test(table)) {
-      const kind = await this.relationKind(table);
-      if (kind && (!only || kind === only)) await this.query(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS ${quoteIdent(table)}`);
-      return;
-    }
-    const response = await this.client.fetch(`/api/tables/${table}`, { method: 'DELETE' });
-    // 404: no such table, which is what dropping it was for.
-    if (!response.ok && response.status !== 404) throw await responseError(response, { url: this.url, purpose: 'query' });
+  /** @deprecated use catalog.drop */
+  dropTable(table: string, only?: RelationKind): Promise<void> {
+    return this.catalog.drop(table, only);
   }
 
   /** Stops every query; resolves once the server has answered each cancel (so they have ended). */

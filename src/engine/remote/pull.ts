@@ -1,11 +1,10 @@
 import { Table, tableToIPC, type RecordBatch } from 'apache-arrow';
 import { EngineError } from '../errors';
-import { quoteIdent } from '../../sql';
 import type { Engine, IngestResult, QueryOptions, SqlParams } from '../types';
 import type { LocalSession } from './push';
 
 /** What pullResult needs of the browser's engine (BrowserEngine has it all). */
-export type PullTarget = LocalSession & Pick<Engine, 'relationKind' | 'dropTable'>;
+export type PullTarget = LocalSession;
 
 export interface PullOptions extends QueryOptions {
   params?: SqlParams;
@@ -23,18 +22,18 @@ const ROWS_PER_INSERT = 100_000;
  */
 export async function pullResult(remote: Engine, local: PullTarget, sql: string, table: string, options: PullOptions = {}): Promise<IngestResult> {
   const { params, replace, ...queryOptions } = options;
-  if (!replace && (await local.relationKind(table))) throw new EngineError('sql', `A table named ${table} already exists in the browser.`);
+  if (!replace && (await local.catalog.kind(table))) throw new EngineError('sql', `A table named ${table} already exists in the browser.`);
   const result = await remote.query(sql, params, queryOptions);
   const scratch = `__cellar_pull_${Math.random().toString(36).slice(2, 10)}`;
   try {
     await insertArrow(local, scratch, result);
-    if (replace) await local.dropTable(table);
-    await local.query(`ALTER TABLE ${quoteIdent(scratch)} RENAME TO ${quoteIdent(table)}`);
+    if (replace) await local.catalog.drop(table);
+    await local.catalog.rename(scratch, table);
   } catch (e) {
-    await local.query(`DROP TABLE IF EXISTS ${quoteIdent(scratch)}`).catch(() => undefined);
+    await local.catalog.drop(scratch, 'table').catch(() => undefined);
     throw e;
   }
-  return { table, rows: result.numRows, columns: await local.describe(table) };
+  return { table, rows: result.numRows, columns: await local.catalog.describe(table) };
 }
 
 /** Inserts a decoded Arrow table into a new DuckDB-WASM table, a bounded number of rows at a time. */

@@ -33,7 +33,7 @@ afterAll(async () => {
 
 /** Every row of `table` with every value as DuckDB's text, in a stable order. */
 async function asText(engine: Engine, table: string, orderBy: string): Promise<unknown[]> {
-  const columns = await engine.describe(table);
+  const columns = await engine.catalog.describe(table);
   const list = columns.map((c) => `CAST("${c.name}" AS VARCHAR) AS "${c.name}"`).join(', ');
   return toRows(await engine.query(`SELECT ${list} FROM "${table}" ORDER BY ${orderBy}`));
 }
@@ -45,7 +45,7 @@ describe('pushTable', () => {
     const progress: IngestProgress[] = [];
     const pushed = await pushTable(local, remote, 'weather', { onProgress: (p) => progress.push(p) });
     expect(pushed).toMatchObject({ table: 'weather', rows: 1461 });
-    expect(pushed.columns).toEqual(await local.describe('weather'));
+    expect(pushed.columns).toEqual(await local.catalog.describe('weather'));
     expect(await asText(remote, 'weather', 'date')).toEqual(await asText(local, 'weather', 'date'));
     const rows = progress.filter((p) => p.unit === 'rows');
     const bytes = progress.filter((p) => p.unit === 'bytes');
@@ -66,7 +66,7 @@ describe('pushTable', () => {
         '10101'::BIT AS bits, [INTERVAL 1 DAY] AS ivs, CASE WHEN range = 1 THEN NULL ELSE range END AS sometimes
       FROM range(4)`);
     const pushed = await pushTable(local, remote, 'typed');
-    expect(pushed.columns).toEqual(await local.describe('typed'));
+    expect(pushed.columns).toEqual(await local.catalog.describe('typed'));
     expect(await asText(remote, 'typed', 'id')).toEqual(await asText(local, 'typed', 'id'));
   });
 
@@ -94,7 +94,7 @@ describe('pushTable', () => {
     const controller = new AbortController();
     const pushing = pushTable(local, remote, 'many', { as: 'many_aborted', signal: controller.signal, onProgress: () => controller.abort() });
     expect((await engineError(pushing)).kind).toBe('cancelled');
-    expect(await remote.relationKind('many_aborted')).toBeUndefined();
+    expect(await remote.catalog.kind('many_aborted')).toBeUndefined();
     expect((await local.query('SELECT count(*)::INTEGER AS n FROM many')).get(0)?.n).toBe(300_000);
     expect((await engineError(pushTable(local, remote, 'no_such_table'))).message).toMatch(/no table no_such_table in the browser/);
   });
@@ -124,7 +124,7 @@ describe('pullResult', () => {
   test('a failing server query leaves the browser as it was', async () => {
     const error = await engineError(pullResult(remote, local, 'SELECT * FROM no_such_table', 'failed_pull'));
     expect(error.kind).toBe('sql');
-    expect(await local.relationKind('failed_pull')).toBeUndefined();
-    expect((await local.tables()).some((t) => t.name.startsWith('__cellar_pull'))).toBe(false);
+    expect(await local.catalog.kind('failed_pull')).toBeUndefined();
+    expect((await local.catalog.tables()).some((t) => t.name.startsWith('__cellar_pull'))).toBe(false);
   });
 });

@@ -1,14 +1,14 @@
 import type { RecordBatch } from 'apache-arrow';
-import type { DuckSession } from '../duckdb/BrowserEngine';
 import { EngineError, isEngineError, messageOf } from '../errors';
 import { quoteIdent } from '../../sql';
+import type { DuckSession } from '../duckdb/BrowserEngine';
 import type { IngestProgress, IngestResult } from '../types';
 import { parquetBlob } from './parquet-stream';
 import { exportSelectList, retypeStatements } from './push-types';
 import type { RemoteEngine } from './RemoteEngine';
 
 /** What pushTable needs of the browser's engine (BrowserEngine has it all). */
-export type LocalSession = Pick<DuckSession, 'withConnection' | 'query' | 'describe'>;
+export type LocalSession = Pick<DuckSession, 'withConnection' | 'query' | 'catalog'>;
 
 export interface PushOptions {
   /** The name on the server; the local name when not given. */
@@ -28,7 +28,7 @@ export interface PushOptions {
 export async function pushTable(local: LocalSession, remote: RemoteEngine, table: string, options: PushOptions = {}): Promise<IngestResult> {
   const { signal, onProgress } = options;
   const name = options.as ?? table;
-  const columns = await local.describe(table);
+  const columns = await local.catalog.describe(table);
   if (columns.length === 0) throw new EngineError('sql', `There is no table ${table} in the browser to push.`);
   const count = await local.query(`SELECT count(*)::DOUBLE AS n FROM ${quoteIdent(table)}`, {}, { signal });
   const total = Number(count.get(0)?.n ?? 0);
@@ -59,7 +59,7 @@ export async function pushTable(local: LocalSession, remote: RemoteEngine, table
   const retype = retypeStatements(pushed.table, columns, pushed.columns);
   if (retype.length === 0) return pushed;
   await remote.query(retype.join(';\n'), {}, { signal });
-  return { ...pushed, columns: await remote.describe(pushed.table) };
+  return { ...pushed, columns: await remote.catalog.describe(pushed.table) };
 }
 
 /** The batches as they pass, with progress in rows; an abort fails the read (never a short file). */

@@ -34,10 +34,10 @@ describe('a RemoteEngine for a workbook', () => {
     const file = new File(['name,pay\nada,10\n'], 'payroll.csv');
     await first.ingest({ kind: 'file', file }, 'payroll', { format: 'csv' });
     await first.query('CREATE VIEW rich AS SELECT * FROM payroll WHERE pay > 5');
-    expect((await first.tables()).map((t) => t.name).sort()).toEqual(['payroll', 'rich']);
-    expect(await first.relationKind('rich')).toBe('view');
-    expect(await second.tables()).toEqual([]);
-    expect(await second.relationKind('payroll')).toBeUndefined();
+    expect((await first.catalog.tables()).map((t) => t.name).sort()).toEqual(['payroll', 'rich']);
+    expect(await first.catalog.kind('rich')).toBe('view');
+    expect(await second.catalog.tables()).toEqual([]);
+    expect(await second.catalog.kind('payroll')).toBeUndefined();
     const e = await second.query('SELECT * FROM payroll').catch((x: unknown) => x);
     expect(isEngineError(e) && e.message).toMatch(/does not exist/);
     const planted = await second.query('DROP TABLE wb_w1.payroll').catch((x: unknown) => x);
@@ -46,9 +46,9 @@ describe('a RemoteEngine for a workbook', () => {
 
   test('follows the open workbook', async () => {
     open = 'w3';
-    expect(await first.tables()).toEqual([]);
+    expect(await first.catalog.tables()).toEqual([]);
     open = 'w1';
-    expect((await first.tables()).map((t) => t.name).sort()).toEqual(['payroll', 'rich']);
+    expect((await first.catalog.tables()).map((t) => t.name).sort()).toEqual(['payroll', 'rich']);
   });
 
   test("publishing: the read token reads the workbook's tables and document, and nothing of another's", async () => {
@@ -59,8 +59,8 @@ describe('a RemoteEngine for a workbook', () => {
     const reader = createRemoteEngine({ url: server.url, token, parser: await wasmDuckDB(), workbook: 'opened-elsewhere' });
     expect(await loadDocument(server.url, token, id)).toEqual({ title: 'payroll' });
     expect((await reader.query('SELECT pay FROM rich')).get(0)?.pay).toBe(10n);
-    expect((await reader.tables()).map((t) => t.name).sort()).toEqual(['payroll', 'rich']);
-    expect(await reader.relationKind('other')).toBeUndefined();
+    expect((await reader.catalog.tables()).map((t) => t.name).sort()).toEqual(['payroll', 'rich']);
+    expect(await reader.catalog.kind('other')).toBeUndefined();
     const e = await reader.query('SELECT * FROM wb_w2.other').catch((x: unknown) => x);
     expect(isEngineError(e) && e.kind).toBe('sql');
     const otherDoc = await storeDocument(server.url, server.token, { title: 'w2' }, 'w2');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EngineError } from '../errors';
 import { toRows } from '../rows';
 import type { Engine } from '../types';
+import { catalogSuite } from './catalog-suite';
 
 /** An engine to test, and how to stop it afterwards. */
 export interface EngineUnderTest {
@@ -209,68 +210,12 @@ export function engineSuite(name: string, start: () => Promise<EngineUnderTest>,
         setTimeout(() => controller.abort(), 300);
         expect((await engineError(creating)).kind).toBe('cancelled');
         await engine.query('CREATE TABLE suite_cancelled AS SELECT 1 AS n');
-        expect(await engine.relationKind('suite_cancelled')).toBe('table');
-        await engine.dropTable('suite_cancelled');
+        expect(await engine.catalog.kind('suite_cancelled')).toBe('table');
+        await engine.catalog.drop('suite_cancelled');
       });
     });
 
-    describe('the catalog', () => {
-      test('tables, describe and relationKind see tables and views', async () => {
-        await engine.query("CREATE TABLE suite_items AS SELECT range::INTEGER AS id, 'item ' || range AS label FROM range(5)");
-        await engine.query('CREATE VIEW suite_items_view AS SELECT id FROM suite_items WHERE id > 2');
-        const tables = await engine.tables();
-        expect(tables).toContainEqual(
-          expect.objectContaining({ name: 'suite_items', columns: [{ name: 'id', type: 'INTEGER' }, { name: 'label', type: 'VARCHAR' }] }),
-        );
-        expect(tables).toContainEqual(expect.objectContaining({ name: 'suite_items_view', columns: [{ name: 'id', type: 'INTEGER' }] }));
-        expect(await engine.describe('suite_items')).toEqual([{ name: 'id', type: 'INTEGER' }, { name: 'label', type: 'VARCHAR' }]);
-        expect(await engine.describe('suite_nothing')).toEqual([]);
-        expect(await engine.relationKind('suite_items')).toBe('table');
-        expect(await engine.relationKind('suite_items_view')).toBe('view');
-        expect(await engine.relationKind('suite_nothing')).toBeUndefined();
-      });
-
-      test('renameTable renames tables and views, keeping their rows', async () => {
-        await engine.renameTable('suite_items_view', 'suite_view');
-        await engine.renameTable('suite_items', 'suite_things');
-        expect(await engine.relationKind('suite_things')).toBe('table');
-        expect(await engine.relationKind('suite_view')).toBe('view');
-        expect(await engine.relationKind('suite_items')).toBeUndefined();
-        expect((await engine.query('SELECT count(*)::INTEGER AS n FROM suite_things')).get(0)?.n).toBe(5);
-      });
-
-      test('dropTable drops a table or a view, and a name that is not there quietly', async () => {
-        await engine.dropTable('suite_view');
-        await engine.dropTable('suite_things');
-        await engine.dropTable('suite_nothing');
-        const names = (await engine.tables()).map((t) => t.name);
-        expect(names).not.toContain('suite_view');
-        expect(names).not.toContain('suite_things');
-      });
-
-      test('dropTable with a kind drops only a relation of that kind', async () => {
-        await engine.query('CREATE TABLE suite_kind_t AS SELECT 1 AS v');
-        await engine.query('CREATE VIEW suite_kind_v AS SELECT 1 AS v');
-        await engine.dropTable('suite_kind_t', 'view');
-        await engine.dropTable('suite_kind_v', 'table');
-        await engine.dropTable('suite_nothing', 'view');
-        expect(await engine.relationKind('suite_kind_t')).toBe('table');
-        expect(await engine.relationKind('suite_kind_v')).toBe('view');
-        await engine.dropTable('suite_kind_t', 'table');
-        await engine.dropTable('suite_kind_v', 'view');
-        expect(await engine.relationKind('suite_kind_t')).toBeUndefined();
-        expect(await engine.relationKind('suite_kind_v')).toBeUndefined();
-      });
-
-      test('names that need quoting work everywhere', async () => {
-        await engine.query('CREATE TABLE "odd name-1" AS SELECT 1 AS "a b"');
-        expect(await engine.describe('odd name-1')).toEqual([{ name: 'a b', type: 'INTEGER' }]);
-        await engine.renameTable('odd name-1', 'odd name-2');
-        expect(await engine.relationKind('odd name-2')).toBe('table');
-        await engine.dropTable('odd name-2');
-        expect(await engine.relationKind('odd name-2')).toBeUndefined();
-      });
-    });
+    catalogSuite(() => engine);
 
     describe('ingest', () => {
       const weather = async () => new File([await readFile(SEATTLE_WEATHER)], 'seattle-weather.csv', { type: 'text/csv' });
@@ -315,7 +260,7 @@ export function engineSuite(name: string, start: () => Promise<EngineUnderTest>,
         const error = await engineError(engine.ingest({ kind: 'file', file: binary }, 'suite_binary', { format: 'csv' }));
         expect(error.kind).toBe('file');
         expect(error.message).toContain('archive.csv');
-        expect(await engine.relationKind('suite_binary')).toBeUndefined();
+        expect(await engine.catalog.kind('suite_binary')).toBeUndefined();
       });
     });
   });
