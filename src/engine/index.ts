@@ -6,6 +6,7 @@ export type {
   IngestOptions,
   IngestProgress,
   IngestResult,
+  LocalEngine,
   QueryOptions,
   QueryStats,
   SqlAnalysis,

@@ -1,5 +1,7 @@
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
 import type { Catalog, RelationKind } from './catalog';
+import type { NetworkPolicy } from './duckdb/network-guard';
 import type { ReadOptions } from './errors';
 import type { ColumnInfo, FileFormat, SqlToken } from '../sql';
 
@@ -113,4 +115,20 @@ export interface Engine {
   describe(table: string): Promise<ColumnInfo[]>;
   /** @deprecated use catalog.drop */
   dropTable(table: string, only?: RelationKind): Promise<void>;
+}
+
+/**
+ * The engine in the page (DuckDB-WASM), with what it offers beyond the seam: the network policy
+ * for links opened without consent, and connections of its own for pushing a table to a server
+ * and pulling a result back. state/ takes this, never the concrete BrowserEngine.
+ */
+export interface LocalEngine extends Engine {
+  readonly kind: 'browser';
+  /** Which DuckDB-WASM build runs (`mvp`, `eh` or `coi`), and its DuckDB version. */
+  readonly bundle: string;
+  readonly version: string;
+  /** Which hosts DuckDB and URL tables may fetch from, from now on (the page's own origin always). */
+  setNetworkPolicy(policy: NetworkPolicy): void;
+  /** Runs `fn` on a pooled connection; `discard` retires the connection instead of returning it. */
+  withConnection<T>(fn: (conn: AsyncDuckDBConnection, discard: () => void) => Promise<T>): Promise<T>;
 }

@@ -10,10 +10,10 @@ import type {
   DataSource,
   IngestOptions,
   IngestResult,
+  LocalEngine,
   QueryOptions,
   SqlAnalysis,
   SqlParams,
-  Engine,
   TableInfo,
 } from '../types';
 import { bundleName, localBundles } from './bundles';
@@ -35,7 +35,7 @@ const CONNECTION_SETUP = [
 ];
 
 /** DuckDB-WASM in a Web Worker, behind the Engine seam. */
-export class BrowserEngine implements Engine, DuckSession {
+export class BrowserEngine implements LocalEngine, DuckSession {
   readonly kind = 'browser' as const;
   /** Catalog statements go as one message to the worker each (see `catalogStatement`). */
   readonly catalog: Catalog = new SqlCatalog((sql) => this.catalogStatement(sql));

@@ -3,7 +3,7 @@ import { EngineError } from '../errors';
 import type { Engine, IngestResult, QueryOptions, SqlParams } from '../types';
 import type { LocalSession } from './push';
 
-/** What pullResult needs of the browser's engine (BrowserEngine has it all). */
+/** What pullResult needs of the browser's engine (a LocalEngine has it all). */
 export type PullTarget = LocalSession;
 
 export interface PullOptions extends QueryOptions {

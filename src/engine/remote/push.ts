@@ -1,14 +1,13 @@
 import type { RecordBatch } from 'apache-arrow';
 import { EngineError, isEngineError, messageOf } from '../errors';
 import { quoteIdent } from '../../sql';
-import type { DuckSession } from '../duckdb/BrowserEngine';
-import type { IngestProgress, IngestResult } from '../types';
+import type { IngestProgress, IngestResult, LocalEngine } from '../types';
 import { parquetBlob } from './parquet-stream';
 import { exportSelectList, retypeStatements } from './push-types';
 import type { RemoteEngine } from './RemoteEngine';
 
-/** What pushTable needs of the browser's engine (BrowserEngine has it all). */
-export type LocalSession = Pick<DuckSession, 'withConnection' | 'query' | 'catalog'>;
+/** What pushTable needs of the browser's engine (a LocalEngine has it all). */
+export type LocalSession = Pick<LocalEngine, 'withConnection' | 'query' | 'catalog'>;
 
 export interface PushOptions {
   /** The name on the server; the local name when not given. */
