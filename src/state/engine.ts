@@ -1,6 +1,6 @@
-import { createBrowserEngine, type BrowserEngine } from '../engine';
+import { createBrowserEngine, type LocalEngine } from '../engine';
 
-let starting: Promise<BrowserEngine> | undefined;
+let starting: Promise<LocalEngine> | undefined;
 
 /**
  * The page's one DuckDB-WASM engine, started on first use. Single-threaded for now: in
@@ -8,7 +8,7 @@ let starting: Promise<BrowserEngine> | undefined;
  * its main worker, so a large CSV scanned in parallel fails ("No HTML5 file registered with
  * name …"); see docs/benchmarks.md for what that costs. `?threads=1` opts in for experiments.
  */
-export function getEngine(): Promise<BrowserEngine> {
+export function getEngine(): Promise<LocalEngine> {
   const threads = self.crossOriginIsolated && new URLSearchParams(self.location.search).get('threads') === '1';
   starting ??= createBrowserEngine({ threads });
   return starting;

@@ -102,7 +102,7 @@ export const useServer = create<ServerState>()((set, get) => {
       const remote = get().remote;
       if (!remote) return;
       try {
-        set({ tables: await remote.tables() });
+        set({ tables: await remote.catalog.tables() });
       } catch (e) {
         if (isEngineError(e) && e.kind === 'unreachable') get().reportUnreachable(e.message);
       }

@@ -1,10 +1,9 @@
-import type { BrowserEngine, RemoteEngine, TableInfo } from '../../engine';
+import type { LocalEngine, RemoteEngine, TableInfo } from '../../engine';
 import type { BlockId, Graph, WorkbookDocument } from '../../workbook';
 import type { BlockRun } from '../block-runs';
 import type { BlockNode } from './node';
 
-/** The engine in the page: the Engine seam, plus pushing to and pulling from a server, and the network policy. */
-export type LocalEngine = Pick<BrowserEngine, keyof import('../../engine').Engine | 'withConnection' | 'setNetworkPolicy'>;
+export type { LocalEngine };
 
 /** The connected server, as the workbook open now may use it. */
 export interface ServerSide {

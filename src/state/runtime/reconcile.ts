@@ -47,8 +47,8 @@ export async function reconcile(prev: WorkbookDocument, next: WorkbookDocument, 
     if (isRelationBlock(b)) {
       // Keep the table aside, so undo brings the block back with its result.
       table = trashTableName(b.id);
-      await engine.dropTable(table);
-      if (!(await engine.renameTable(b.name, table).then(() => true, () => false))) table = undefined;
+      await engine.catalog.drop(table);
+      if (!(await engine.catalog.rename(b.name, table).then(() => true, () => false))) table = undefined;
     }
     trash.set(b.id, { node, table });
   }
@@ -59,7 +59,7 @@ export async function reconcile(prev: WorkbookDocument, next: WorkbookDocument, 
       membership = true;
       const kept = trash.get(b.id);
       trash.delete(b.id);
-      if (kept?.table && isRelationBlock(b) && (await engine.renameTable(kept.table, b.name).then(() => true, () => false))) {
+      if (kept?.table && isRelationBlock(b) && (await engine.catalog.rename(kept.table, b.name).then(() => true, () => false))) {
         kept.node.run = { ...kept.node.run, revision: kept.node.run.revision + 1 };
         nodes.set(b.id, kept.node);
         restored.push(b.id);
@@ -77,7 +77,7 @@ export async function reconcile(prev: WorkbookDocument, next: WorkbookDocument, 
       continue;
     }
     if (old.name !== b.name && isRelationBlock(b)) {
-      await engine.renameTable(old.name, b.name).catch(() => changed.add(b.id));
+      await engine.catalog.rename(old.name, b.name).catch(() => changed.add(b.id));
       parts.patchRun(b.id, { revision: parts.node(b.id).run.revision + 1 });
       // A chart's own table is a view that names its source: it is made again under the new name.
       for (const c of next.blocks) if (c.kind === 'chart' && c.source === b.id) changed.add(c.id);
@@ -98,10 +98,10 @@ export async function reconcile(prev: WorkbookDocument, next: WorkbookDocument, 
 export async function removeRelations(engine: LocalEngine, doc: WorkbookDocument, trash: Trash): Promise<void> {
   for (const b of doc.blocks) {
     if (!isRelationBlock(b)) continue;
-    for (const name of [b.name, gridViewName(b.id), baseTableName(b.id)]) await engine.dropTable(name).catch(() => undefined);
+    for (const name of [b.name, gridViewName(b.id), baseTableName(b.id)]) await engine.catalog.drop(name).catch(() => undefined);
   }
   for (const [id, { table }] of trash) {
-    for (const name of [table, gridViewName(id), baseTableName(id)]) if (name) await engine.dropTable(name).catch(() => undefined);
+    for (const name of [table, gridViewName(id), baseTableName(id)]) if (name) await engine.catalog.drop(name).catch(() => undefined);
   }
   trash.clear();
 }

@@ -31,7 +31,7 @@ export async function runChart(ctx: RunContext, b: ChartBlock): Promise<void> {
   const node = ctx.node(b.id);
   const source = findBlock(ctx.doc(), b.source);
   if (!source || source.kind === 'cell') throw new BlockFailure({ kind: 'sql', message: 'The block this chart draws is gone: pick another source.' });
-  const columns: ColumnInfo[] = runOf(source.id).columns ?? (await engine.describe(source.name));
+  const columns: ColumnInfo[] = runOf(source.id).columns ?? (await engine.catalog.describe(source.name));
   const select = b.select === 'none' ? undefined : (b.select ?? selectModeFor(b.spec));
   const key = JSON.stringify([b.spec, select, source.id, runOf(source.id).revision]);
   const patch: Partial<BlockRun> = {};

@@ -90,12 +90,12 @@ export async function applyFormulaColumns(ctx: RunContext, b: TableBlock | SqlBl
     id: b.id,
     name: b.name,
     base,
-    baseColumns: await ctx.engine.describe(base),
+    baseColumns: await ctx.engine.catalog.describe(base),
     formulaColumns: b.formulaColumns ?? [],
     scope: { table: (n) => world.relation(n), name: (n) => world.cell(n), names: () => world.names() },
   });
   // The block's name may still be its table (formula columns just added): a view takes its place.
-  await ctx.engine.dropTable(b.name, 'table');
+  await ctx.engine.catalog.drop(b.name, 'table');
   for (const statement of plan.statements) await ctx.engine.query(statement, {}, { signal: ctx.signal });
   return { columns: plan.columns, errorColumns: plan.errorColumns, gridTable: gridViewName(b.id) };
 }
@@ -113,7 +113,7 @@ export async function runSheet(ctx: RunContext, b: SheetBlock): Promise<SheetRes
   const view: Record<string, SheetCellView> = {};
   for (const [key, v] of values) view[key] = cellView(v);
   const result = await ctx.engine.query(createTableAsSql(b.name, sheetTableSql(b.cells, values)), {}, { signal: ctx.signal });
-  return { values, view, columns: await ctx.engine.describe(b.name), rows: Number(result.getChildAt(0)?.get(0) ?? 0) };
+  return { values, view, columns: await ctx.engine.catalog.describe(b.name), rows: Number(result.getChildAt(0)?.get(0) ?? 0) };
 }
 
 function cellView(v: Scalar): SheetCellView {
@@ -130,5 +130,5 @@ export async function runPivot(ctx: RunContext, b: PivotBlock): Promise<{ sql: s
   const world = formulaWorld(ctx);
   const sql = pivotSql(b, { name: source.name, columns }, { table: (n) => world.relation(n), name: (n) => world.cell(n), names: () => world.names() });
   const result = await ctx.engine.query(createTableAsSql(b.name, sql), {}, { signal: ctx.signal });
-  return { sql, rows: Number(result.getChildAt(0)?.get(0) ?? 0), columns: await ctx.engine.describe(b.name) };
+  return { sql, rows: Number(result.getChildAt(0)?.get(0) ?? 0), columns: await ctx.engine.catalog.describe(b.name) };
 }

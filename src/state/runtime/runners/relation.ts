@@ -21,11 +21,11 @@ export async function placeData(engine: LocalEngine, b: Block, reusable: boolean
   const target = dataTable(b);
   const other = target === b.name ? baseTableName(b.id) : b.name;
   if (!reusable) return false;
-  if ((await engine.relationKind(target)) === 'table') return true;
-  if ((await engine.relationKind(other)) !== 'table') return false;
-  await engine.dropTable(target); // a view of the block's name, when formula columns were removed
-  await engine.renameTable(other, target);
-  if (target === b.name) await engine.dropTable(gridViewName(b.id));
+  if ((await engine.catalog.kind(target)) === 'table') return true;
+  if ((await engine.catalog.kind(other)) !== 'table') return false;
+  await engine.catalog.drop(target); // a view of the block's name, when formula columns were removed
+  await engine.catalog.rename(other, target);
+  if (target === b.name) await engine.catalog.drop(gridViewName(b.id));
   return true;
 }
 
@@ -43,9 +43,9 @@ export async function clearTarget(ctx: RunContext, b: TableBlock | SqlBlock, tar
   const node = ctx.node(b.id);
   if (target !== b.name || !node.derived) return;
   // Formula columns were removed: their views go, and the rows they read (not reused) too.
-  await ctx.engine.dropTable(b.name, 'view');
-  await ctx.engine.dropTable(gridViewName(b.id), 'view');
-  await ctx.engine.dropTable(baseTableName(b.id), 'table');
+  await ctx.engine.catalog.drop(b.name, 'view');
+  await ctx.engine.catalog.drop(gridViewName(b.id), 'view');
+  await ctx.engine.catalog.drop(baseTableName(b.id), 'table');
   node.derived = false;
 }
 
@@ -57,12 +57,12 @@ export async function finishRelation(ctx: RunContext, b: TableBlock | SqlBlock, 
   const { engine, signal } = ctx;
   if (hasFormulaColumns(b)) {
     const applied = await applyFormulaColumns(ctx, b);
-    const columns = sameColumns(ctx.runOf(b.id).columns, await engine.describe(b.name));
+    const columns = sameColumns(ctx.runOf(b.id).columns, await engine.catalog.describe(b.name));
     if (!signal.aborted) {
       ctx.patchRun(b.id, { formulaColumns: applied.columns, errorColumns: applied.errorColumns, gridTable: applied.gridTable, columns, rows: rows ?? ctx.runOf(b.id).rows, revision: ctx.runOf(b.id).revision + 1 });
     }
     return;
   }
-  const columns = sameColumns(ctx.runOf(b.id).columns, await engine.describe(b.name));
+  const columns = sameColumns(ctx.runOf(b.id).columns, await engine.catalog.describe(b.name));
   if (!signal.aborted) ctx.patchRun(b.id, { columns, rows: rows ?? ctx.runOf(b.id).rows, revision: ctx.runOf(b.id).revision + 1, formulaColumns: undefined, errorColumns: undefined, gridTable: undefined });
 }

@@ -21,7 +21,7 @@ export async function ingestTable(ctx: RunContext, b: TableBlock): Promise<void>
   }
   const target = dataTable(b);
   await clearTarget(ctx, b, target);
-  await engine.dropTable(target);
+  await engine.catalog.drop(target);
   if (b.source.kind === 'server') return pullServerTable(ctx, b, b.source.table, key);
   try {
     const source: DataSource = b.source.kind === 'url' ? { kind: 'url', url: b.source.url } : { kind: 'file', file: node.file! };
