@@ -73,7 +73,7 @@ describe('bindNamedParams', () => {
   it('a missing value names the parameter', async () => {
     const sql = 'SELECT $nope';
     expect(() => bindNamedParams(sql, [], {})).not.toThrow();
-    expect(async () => bindNamedParams(sql, await duck.tokenize(sql), {})).rejects.toThrow(/\$nope/);
+    await expect(async () => bindNamedParams(sql, await duck.tokenize(sql), {})).rejects.toThrow(/\$nope/);
   });
 
   it('binds values that DuckDB then reads with their types', async () => {
