@@ -1,6 +1,6 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
-import type { Catalog, RelationKind } from './catalog';
+import type { Catalog } from './catalog';
 import type { NetworkPolicy } from './duckdb/network-guard';
 import type { ReadOptions } from './errors';
 import type { ColumnInfo, FileFormat, SqlToken } from '../sql';
@@ -104,17 +104,6 @@ export interface Engine {
   readonly catalog: Catalog;
   /** Interrupts every query this engine is running. */
   cancelAll(): Promise<void>;
-
-  /** @deprecated use catalog.rename */
-  renameTable(from: string, to: string): Promise<void>;
-  /** @deprecated use catalog.kind */
-  relationKind(name: string): Promise<RelationKind | undefined>;
-  /** @deprecated use catalog.tables */
-  tables(): Promise<TableInfo[]>;
-  /** @deprecated use catalog.describe */
-  describe(table: string): Promise<ColumnInfo[]>;
-  /** @deprecated use catalog.drop */
-  dropTable(table: string, only?: RelationKind): Promise<void>;
 }
 
 /**

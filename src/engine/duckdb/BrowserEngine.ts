@@ -1,12 +1,11 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
 import { analyzeSql, bindNamedParams, setVariableStatement } from '../analyze';
-import { SqlCatalog, type Catalog, type RelationKind } from '../catalog';
+import { SqlCatalog, type Catalog } from '../catalog';
 import { EngineError, toSqlError } from '../errors';
 import { ingest } from '../ingest';
 import { toTokens, type SqlToken } from '../../sql';
 import type {
-  ColumnInfo,
   DataSource,
   IngestOptions,
   IngestResult,
@@ -14,7 +13,6 @@ import type {
   QueryOptions,
   SqlAnalysis,
   SqlParams,
-  TableInfo,
 } from '../types';
 import { bundleName, localBundles } from './bundles';
 import { allows, blockedMessage, guardedWorkerUrl, POLICY_MESSAGE, type NetworkPolicy } from './network-guard';
@@ -179,15 +177,7 @@ export class BrowserEngine implements LocalEngine, DuckSession {
     return analyzeSql(this, sql);
   }
 
-  /** @deprecated use catalog.rename */
-  renameTable(from: string, to: string): Promise<void> {
-    return this.catalog.rename(from, to);
-  }
 
-  /** @deprecated use catalog.kind */
-  relationKind(name: string): Promise<RelationKind | undefined> {
-    return this.catalog.kind(name);
-  }
 
   ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult> {
     if (source.kind === 'url' && !allows(this.policy, source.url, self.location.origin)) {
@@ -196,20 +186,8 @@ export class BrowserEngine implements LocalEngine, DuckSession {
     return ingest(this, source, table, options);
   }
 
-  /** @deprecated use catalog.tables */
-  tables(): Promise<TableInfo[]> {
-    return this.catalog.tables();
-  }
 
-  /** @deprecated use catalog.describe */
-  describe(table: string): Promise<ColumnInfo[]> {
-    return this.catalog.describe(table);
-  }
 
-  /** @deprecated use catalog.drop */
-  dropTable(table: string, only?: RelationKind): Promise<void> {
-    return this.catalog.drop(table, only);
-  }
 
   async cancelAll(): Promise<void> {
     await Promise.all([...this.inFlight].map((conn) => conn.cancelSent()));

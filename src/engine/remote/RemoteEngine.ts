@@ -1,9 +1,9 @@
 import type { Table } from 'apache-arrow';
 import type { SqlToken } from '../../sql';
 import { analyzeSql, type SqlParser } from '../analyze';
-import type { Catalog, RelationKind } from '../catalog';
+import type { Catalog } from '../catalog';
 import { EngineError } from '../errors';
-import type { ColumnInfo, DataSource, Engine, IngestOptions, IngestResult, QueryOptions, SqlAnalysis, SqlParams, TableInfo } from '../types';
+import type { DataSource, Engine, IngestOptions, IngestResult, QueryOptions, SqlAnalysis, SqlParams } from '../types';
 import { ServerClient, type WorkbookOption } from './client';
 import { RemoteCatalog } from './catalog';
 import { Running, runQuery } from './query';
@@ -57,15 +57,7 @@ export class RemoteEngine implements Engine {
     return this.parser.tableNames(sql);
   }
 
-  /** @deprecated use catalog.rename */
-  renameTable(from: string, to: string): Promise<void> {
-    return this.catalog.rename(from, to);
-  }
 
-  /** @deprecated use catalog.kind */
-  relationKind(name: string): Promise<RelationKind | undefined> {
-    return this.catalog.kind(name);
-  }
 
   /** A file is streamed to the server; a URL is refused, since the server cannot reach the web. */
   async ingest(source: DataSource, table: string, options: IngestOptions): Promise<IngestResult> {
@@ -84,20 +76,8 @@ export class RemoteEngine implements Engine {
     return uploadTable(this.client, file, table, options);
   }
 
-  /** @deprecated use catalog.tables */
-  tables(): Promise<TableInfo[]> {
-    return this.catalog.tables();
-  }
 
-  /** @deprecated use catalog.describe */
-  describe(table: string): Promise<ColumnInfo[]> {
-    return this.catalog.describe(table);
-  }
 
-  /** @deprecated use catalog.drop */
-  dropTable(table: string, only?: RelationKind): Promise<void> {
-    return this.catalog.drop(table, only);
-  }
 
   /** Stops every query; resolves once the server has answered each cancel (so they have ended). */
   async cancelAll(): Promise<void> {

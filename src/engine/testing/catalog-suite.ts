@@ -96,19 +96,5 @@ export function catalogSuite(current: () => Engine): void {
       await engine.catalog.drop('odd name-2');
       expect(await engine.catalog.kind('odd name-2')).toBeUndefined();
     });
-
-    test("the deprecated members answer as the catalog does, until state/ stops calling them", async () => {
-      const engine = current();
-      await engine.query('CREATE TABLE suite_old AS SELECT 1 AS v');
-      expect(await engine.relationKind('suite_old')).toBe('table');
-      expect(await engine.describe('suite_old')).toEqual([{ name: 'v', type: 'INTEGER' }]);
-      expect((await engine.tables()).map((t) => t.name)).toContain('suite_old');
-      await engine.renameTable('suite_old', 'suite_older');
-      expect(await engine.catalog.kind('suite_older')).toBe('table');
-      await engine.dropTable('suite_older', 'view');
-      expect(await engine.catalog.kind('suite_older')).toBe('table');
-      await engine.dropTable('suite_older');
-      expect(await engine.catalog.kind('suite_older')).toBeUndefined();
-    });
   });
 }
