@@ -5,7 +5,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-const PERMISSIVE = /^(MIT|ISC|BSD-2-Clause|BSD-3-Clause|0BSD|Apache-2\.0|BlueOak-1\.0\.0|CC0-1\.0|Unlicense|Python-2\.0)$/;
+const PERMISSIVE = /^(MIT|MIT\/X11|ISC|BSD-2-Clause|BSD-3-Clause|0BSD|Apache-2\.0|BlueOak-1\.0\.0|CC0-1\.0|Unlicense|Python-2\.0|Zlib)$/;
+
+/**
+ * Dependencies a package's browser build does not contain, so they never reach the bundle: Vite
+ * takes a package's `browser` entry, and this checks that entry really leaves them out.
+ */
+const NOT_IN_BROWSER_BUILD = {
+  // exceljs's Node-only streaming reader (its tree holds `buffers`, which declares no licence);
+  // the browser build Vite bundles (dist/exceljs.min.js) reads with jszip instead.
+  exceljs: ['unzipper'],
+};
 const root = process.cwd();
 
 /** The folder of `name` as Node resolves it from `from` (a package folder). */
@@ -32,7 +42,12 @@ while (queue.length) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const license = typeof pkg.license === 'string' ? pkg.license : (pkg.licenses ?? []).map((l) => l.type ?? l).join(' OR ') || 'UNKNOWN';
   seen.set(dir, { name: `${pkg.name}@${pkg.version}`, license });
-  for (const dep of Object.keys(pkg.dependencies ?? {})) queue.push([dep, dir]);
+  const skipped = NOT_IN_BROWSER_BUILD[pkg.name] ?? [];
+  if (skipped.length) {
+    const build = readFileSync(join(dir, pkg.browser), 'utf8');
+    for (const dep of skipped) if (build.includes(dep)) throw new Error(`${pkg.name}'s browser build (${pkg.browser}) mentions ${dep}: check its licence tree again`);
+  }
+  for (const dep of Object.keys(pkg.dependencies ?? {})) if (!skipped.includes(dep)) queue.push([dep, dir]);
 }
 
 const counts = new Map();
