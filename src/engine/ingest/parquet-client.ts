@@ -3,7 +3,7 @@ import type { ParquetReply, ParquetRequest } from './parquet-protocol';
 /** parquet-wasm's compiled module, fetched and compiled once; each worker instantiates it anew. */
 let compiled: Promise<WebAssembly.Module> | undefined;
 
-function parquetModule(): Promise<WebAssembly.Module> {
+export function parquetModule(): Promise<WebAssembly.Module> {
   compiled ??= (async () => {
     const { default: url } = await import('parquet-wasm/esm/parquet_wasm_bg.wasm?url');
     return WebAssembly.compileStreaming(fetch(url));

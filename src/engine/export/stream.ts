@@ -1,0 +1,61 @@
+import type { RecordBatch, Schema } from 'apache-arrow';
+import type { LocalEngine } from '../types';
+import { EngineError, toSqlError } from '../errors';
+
+/** Rows the query gives, counted in DuckDB before the export starts (for progress). */
+export async function countOf(session: Pick<LocalEngine, 'query' | 'withConnection'>, sql: string, signal?: AbortSignal): Promise<number> {
+  const result = await session.query(`SELECT count(*)::DOUBLE AS n FROM (${sql})`, {}, { signal });
+  return Number(result.get(0)?.n ?? 0);
+}
+
+/**
+ * Runs `sql` and hands its Arrow record batches to `onBatch` one at a time, as DuckDB produces
+ * them: the worker computes the next batch only when this asks for it, so a result of millions of
+ * rows never sits whole in the page. `onBatch` may be slow (a disk write, a Parquet worker): the
+ * query simply waits. Cancelling interrupts the query and drops its connection.
+ */
+export async function streamBatches(
+  session: Pick<LocalEngine, 'query' | 'withConnection'>,
+  sql: string,
+  onBatch: (batch: RecordBatch, schema: Schema) => Promise<void> | void,
+  signal?: AbortSignal,
+): Promise<Schema> {
+  const cancelled = () => new EngineError('cancelled', 'Export cancelled', { sql });
+  if (signal?.aborted) throw cancelled();
+  return session.withConnection(async (conn, discard) => {
+    const stop = () => {
+      discard();
+      void conn.cancelSent();
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    try {
+      const reader = await conn.send(sql, true);
+      if (!reader) throw new EngineError('internal', 'The DuckDB worker went away', { sql });
+      for await (const batch of reader) {
+        if (signal?.aborted) break;
+        try {
+          await onBatch(batch, reader.schema);
+        } catch (e) {
+          // The writer failed (a full disk, a type Parquet cannot hold): stop the query too.
+          stop();
+          throw new WriteFailure(e);
+        }
+      }
+      if (signal?.aborted) throw cancelled();
+      return reader.schema;
+    } catch (e) {
+      if (signal?.aborted) throw cancelled();
+      if (e instanceof WriteFailure) throw e.cause;
+      throw toSqlError(e, sql);
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
+  });
+}
+
+/** An error of the batch consumer, told apart from the query's own. */
+class WriteFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('write failed');
+  }
+}
