@@ -62,7 +62,17 @@ describe('parseTypedValue: numbers', () => {
     expect(v.value as number).toBeCloseTo(expected, 12);
   });
 
-  it.each(['1,00', '1,0000', '12,34.5', '1,,000', '1.2.3', '1e', 'e5', '.', '-', '+', '%', '5%%', '1 000', '0x10', 'Infinity', 'NaN', '1e400', '$5', '5 apples', '--5'])(
+  it.each([
+    ['$5', 5],
+    ['$1,234.50', 1234.5],
+    ['-$5', -5],
+    ['(1,234)', -1234],
+    ['1,000', 1000],
+  ])('reads %j as the number %s, as Excel does', (input, expected) => {
+    expect(parseTypedValue(input)).toEqual({ type: 'number', value: expected });
+  });
+
+  it.each(['1,00', '1,0000', '12,34.5', '1,,000', '1.2.3', '1e', 'e5', '.', '-', '+', '%', '5%%', '1 000', '0x10', 'Infinity', 'NaN', '1e400', '5 apples', '--5', '$', '5$'])(
     'reads %j as text, not a number',
     (input) => {
       expect(parseTypedValue(input)).toEqual(text(input));
@@ -91,11 +101,26 @@ describe('parseTypedValue: booleans, dates, text, empty', () => {
     expect(parseTypedValue(input)).toEqual(date(input));
   });
 
+  it.each([
+    ['03/01/2024', '2024-03-01'],
+    ['3/15/2024', '2024-03-15'],
+    ['12/31/1999', '1999-12-31'],
+    ['2024/03/01', '2024-03-01'],
+    ['2024-1-5', '2024-01-05'],
+    ['Mar 15, 2024', '2024-03-15'],
+  ])('reads %j as the date %s, as Excel does in en-US (M/D/Y)', (input, iso) => {
+    expect(parseTypedValue(input)).toEqual(date(iso));
+  });
+
+  it('reads a date with a time as a date with that time', () => {
+    expect(parseTypedValue('3/15/2024 13:45')).toEqual(date('2024-03-15 13:45:00'));
+  });
+
   it('trims a date', () => {
     expect(parseTypedValue(' 2024-03-01 ')).toEqual(date('2024-03-01'));
   });
 
-  it.each(['2024-02-30', '2023-02-29', '1900-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '2024-01-32', '2024-1-5', '24-01-05', '2024/03/01', '2024-03-01T10:00', '03/01/2024'])(
+  it.each(['2024-02-30', '2023-02-29', '1900-02-29', '2024-13-01', '2024-00-10', '2024-04-31', '2024-01-32', '24-01-05', '2024-03-01T10:00', '2/30/2024', '13/1/2024'])(
     'reads %j as text: not a real ISO date',
     (input) => {
       expect(parseTypedValue(input)).toEqual(text(input));

@@ -1,5 +1,6 @@
 import type { CellBlock, CellControl, CellRaw } from './document';
-import { formatDate, FormulaError, isDate, isFormulaError, parseIsoDate, type ErrorCode, type Scalar } from './formula';
+import { parseInput } from './format/parse';
+import { DateValue, formatDate, FormulaError, isDate, isFormulaError, parseIsoDate, type ErrorCode, type Scalar } from './formula';
 
 /** A cell's value as SQL sees it when a block reads it as `$name`. */
 export type CellValue =
@@ -13,26 +14,27 @@ export type CellValue =
   | { type: 'error'; value: ErrorCode; message: string };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?$/i;
 
 /**
- * What a typed-in value means, the way a spreadsheet reads it: `42`, `-1.5e3` and `12%` are
- * numbers, `TRUE`/`FALSE` booleans, `2024-03-01` a date, anything else text; a leading `'`
- * keeps the rest as text.
+ * What a typed-in value means, the way Excel reads it in en-US: `42`, `-1.5e3`, `$1,234.50`,
+ * `(1,234)` and `12%` are numbers, `TRUE`/`FALSE` booleans, `2024-03-01` and `3/1/2024` dates,
+ * anything else text; a leading `'` keeps the rest as text. The format the typing implies is
+ * `impliedFormat` (workbook/format).
  */
 export function parseTypedValue(text: string): CellValue {
-  const t = text.trim();
-  if (t === '') return { type: 'empty', value: null };
-  if (text.startsWith("'")) return { type: 'text', value: text.slice(1) };
-  const compact = t.replace(/,(?=\d{3}(\D|$))/g, '');
-  if (NUMBER.test(compact)) {
-    const percent = compact.endsWith('%');
-    const n = Number(percent ? compact.slice(0, -1) : compact);
-    if (Number.isFinite(n)) return { type: 'number', value: percent ? n / 100 : n };
+  const input = parseInput(text);
+  switch (input.kind) {
+    case 'empty':
+      return { type: 'empty', value: null };
+    case 'text':
+      return { type: 'text', value: input.text };
+    case 'boolean':
+      return { type: 'boolean', value: input.value };
+    case 'number':
+      return { type: 'number', value: input.value };
+    case 'date':
+      return { type: 'date', value: formatDate(new DateValue(input.serial, input.withTime)) };
   }
-  if (/^(true|false)$/i.test(t)) return { type: 'boolean', value: t.toLowerCase() === 'true' };
-  if (ISO_DATE.test(t) && isRealDate(t)) return { type: 'date', value: t };
-  return { type: 'text', value: text };
 }
 
 function isRealDate(iso: string): boolean {
