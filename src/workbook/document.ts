@@ -88,6 +88,8 @@ export interface CellBlock extends BlockBase {
 export interface SheetBlock extends BlockBase {
   kind: 'sheet';
   cells: Record<string, string>;
+  /** Excel number format codes by address (`B2` → `$#,##0.00`); a cell without one shows the format its typing implies. */
+  formats?: Record<string, string>;
 }
 
 /** How a pivot's value is aggregated; `formula` is an aggregate formula over the group (`=SUM([a])/SUM([b])`). */

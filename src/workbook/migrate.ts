@@ -101,7 +101,7 @@ function validate(doc: Json): WorkbookDocument {
       if (!(value === null || ['string', 'number', 'boolean'].includes(typeof value))) throw new DocumentError(`${where} (${name}) has an invalid value.`);
       out.push({ ...base, kind, control: validControl(raw.control, `${where} (${name})`), value: value as string });
     } else if (kind === 'sheet') {
-      out.push({ ...base, kind, cells: sheetCells(raw.cells, `${where} (${name})`) });
+      out.push({ ...base, kind, cells: sheetCells(raw.cells, `${where} (${name})`), ...sheetFormats(raw.formats, `${where} (${name})`) });
     } else if (kind === 'pivot') {
       out.push({ ...base, kind, ...pivot(raw, `${where} (${name})`) });
     } else if (kind === 'chart') {
@@ -138,6 +138,18 @@ function sheetCells(raw: unknown, where: string): Record<string, string> {
     if (value !== '') cells[key] = value;
   }
   return cells;
+}
+
+/** A sheet's number formats: Excel codes by cell address. */
+function sheetFormats(raw: unknown, where: string): { formats?: Record<string, string> } {
+  if (raw === undefined) return {};
+  if (!isObject(raw)) throw new DocumentError(`${where} has invalid number formats: expected an object of cell address to Excel format code.`);
+  const formats: Record<string, string> = {};
+  for (const [key, code] of Object.entries(raw)) {
+    if (!ADDRESS.test(key) || typeof code !== 'string' || code === '') throw new DocumentError(`${where} has an invalid number format for ${JSON.stringify(key)}: expected an Excel format code.`);
+    formats[key] = code;
+  }
+  return Object.keys(formats).length > 0 ? { formats } : {};
 }
 
 const AGGREGATES: PivotAggregate[] = ['sum', 'avg', 'count', 'min', 'max', 'median', 'count_distinct', 'formula'];
