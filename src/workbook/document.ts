@@ -90,6 +90,14 @@ export interface SheetBlock extends BlockBase {
   cells: Record<string, string>;
   /** Excel number format codes by address (`B2` → `$#,##0.00`); a cell without one shows the format its typing implies. */
   formats?: Record<string, string>;
+  /** Column widths in Excel's character units, by column letters (from an .xlsx, or resized). */
+  widths?: Record<string, number>;
+  /** Merged ranges (`A1:B2`), shown as one cell. */
+  merges?: string[];
+  /** The workbook and worksheet it came from, when imported from an .xlsx (export keeps the worksheet's name). */
+  origin?: { file: string; sheet: string };
+  /** What the import left out of its worksheet (charts, comments, …), in words. */
+  leftOut?: string[];
 }
 
 /** How a pivot's value is aggregated; `formula` is an aggregate formula over the group (`=SUM([a])/SUM([b])`). */

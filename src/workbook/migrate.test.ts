@@ -446,3 +446,22 @@ function pick2(rnd: () => number): string {
   const chars = ['', '}', ']', '"', ',', '}]}', '0', 'null', ':'];
   return chars[Math.floor(rnd() * chars.length)]! + chars[Math.floor(rnd() * chars.length)]!;
 }
+
+describe('an imported sheet', () => {
+  const imported = {
+    version: DOCUMENT_VERSION,
+    title: 'Budget',
+    blocks: [{ id: 's1', kind: 'sheet', name: 'Budget_2024_Q1_data', cells: { A1: '1' }, widths: { A: 12.5 }, merges: ['A1:B2'], origin: { file: 'Budget 2024.xlsx', sheet: 'Q1 data' }, leftOut: ['1 chart on Q1 data'] }],
+  };
+
+  it('keeps its widths, merges, origin and what the import left out', () => {
+    expect(readDocument(JSON.stringify(imported))).toEqual(imported);
+  });
+
+  it('refuses widths, merges or an origin that are not what an import writes', () => {
+    const withBlock = (extra: Record<string, unknown>) => JSON.stringify({ ...imported, blocks: [{ ...imported.blocks[0], ...extra }] });
+    expect(() => readDocument(withBlock({ widths: { A: 'wide' } }))).toThrow(/invalid column widths/);
+    expect(() => readDocument(withBlock({ merges: ['A1:<script>'] }))).toThrow(/invalid merged cells/);
+    expect(() => readDocument(withBlock({ origin: 'x.xlsx' }))).toThrow(/invalid origin/);
+  });
+});

@@ -1,5 +1,5 @@
 import { CHART_CHANNELS, readChartSpec, type Channel, type ChartSelection, type ChartSpec, type SelectedValue } from './chart';
-import { DOCUMENT_VERSION, type Block, type ChartBlock, type CellControl, type FormulaColumn, type PivotAggregate, type PivotValue, type WorkbookDocument } from './document';
+import { DOCUMENT_VERSION, type Block, type ChartBlock, type CellControl, type FormulaColumn, type PivotAggregate, type PivotValue, type SheetBlock, type WorkbookDocument } from './document';
 
 /** A document that cannot be read: from a newer Cellar, damaged, or not a workbook at all. */
 export class DocumentError extends Error {
@@ -101,7 +101,7 @@ function validate(doc: Json): WorkbookDocument {
       if (!(value === null || ['string', 'number', 'boolean'].includes(typeof value))) throw new DocumentError(`${where} (${name}) has an invalid value.`);
       out.push({ ...base, kind, control: validControl(raw.control, `${where} (${name})`), value: value as string });
     } else if (kind === 'sheet') {
-      out.push({ ...base, kind, cells: sheetCells(raw.cells, `${where} (${name})`), ...sheetFormats(raw.formats, `${where} (${name})`) });
+      out.push({ ...base, kind, cells: sheetCells(raw.cells, `${where} (${name})`), ...sheetFormats(raw.formats, `${where} (${name})`), ...sheetExtras(raw, `${where} (${name})`) });
     } else if (kind === 'pivot') {
       out.push({ ...base, kind, ...pivot(raw, `${where} (${name})`) });
     } else if (kind === 'chart') {
@@ -138,6 +138,28 @@ function sheetCells(raw: unknown, where: string): Record<string, string> {
     if (value !== '') cells[key] = value;
   }
   return cells;
+}
+
+/** What an imported sheet carries beside its cells: widths, merges, where it came from, what was left out. */
+function sheetExtras(raw: Json, where: string): Pick<SheetBlock, 'widths' | 'merges' | 'origin' | 'leftOut'> {
+  const out: Pick<SheetBlock, 'widths' | 'merges' | 'origin' | 'leftOut'> = {};
+  if (raw.widths !== undefined) {
+    if (!isObject(raw.widths) || !Object.entries(raw.widths).every(([k, v]) => /^[A-Z]{1,3}$/.test(k) && typeof v === 'number' && v >= 0 && v <= 255)) throw new DocumentError(`${where} has invalid column widths.`);
+    out.widths = raw.widths as Record<string, number>;
+  }
+  if (raw.merges !== undefined) {
+    if (!Array.isArray(raw.merges) || !raw.merges.every((m) => typeof m === 'string' && /^[A-Z]{1,3}[1-9][0-9]*:[A-Z]{1,3}[1-9][0-9]*$/.test(m))) throw new DocumentError(`${where} has invalid merged cells.`);
+    out.merges = raw.merges as string[];
+  }
+  if (raw.origin !== undefined) {
+    if (!isObject(raw.origin) || typeof raw.origin.file !== 'string' || typeof raw.origin.sheet !== 'string') throw new DocumentError(`${where} has an invalid origin.`);
+    out.origin = { file: raw.origin.file, sheet: raw.origin.sheet };
+  }
+  if (raw.leftOut !== undefined) {
+    if (!Array.isArray(raw.leftOut) || !raw.leftOut.every((x) => typeof x === 'string')) throw new DocumentError(`${where} has an invalid list of what was left out.`);
+    out.leftOut = raw.leftOut as string[];
+  }
+  return out;
 }
 
 /** A sheet's number formats: Excel codes by cell address. */
