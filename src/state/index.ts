@@ -5,6 +5,7 @@ export { useWorkbook } from './workbook-store';
 export { selectBlock } from './selectors';
 export type { BlockError, BlockRun, Notice, RunStatus, WorkbookState } from './workbook-store';
 export { useTheme } from './theme';
+export { useLocale } from './locale';
 export type { ThemeChoice } from './theme';
 export type { ChartView } from './block-runs';
 export type { ShareResult } from './share';
