@@ -22,7 +22,7 @@ export async function streamBatches(
 ): Promise<Schema> {
   const cancelled = () => new EngineError('cancelled', 'Export cancelled', { sql });
   if (signal?.aborted) throw cancelled();
-  return session.withConnection(async (conn, discard) => {
+  const schema = await session.withConnection(async (conn, discard) => {
     const stop = () => {
       discard();
       void conn.cancelSent();
@@ -42,7 +42,7 @@ export async function streamBatches(
         }
       }
       if (signal?.aborted) throw cancelled();
-      return reader.schema;
+      return reader.schema as Schema | undefined;
     } catch (e) {
       if (signal?.aborted) throw cancelled();
       if (e instanceof WriteFailure) throw e.cause;
@@ -51,6 +51,8 @@ export async function streamBatches(
       signal?.removeEventListener('abort', stop);
     }
   });
+  // A result with no batch leaves the stream reader without a schema: ask for it alone.
+  return schema ?? (await session.query(`SELECT * FROM (${sql}) LIMIT 0`, {}, { signal })).schema;
 }
 
 /** An error of the batch consumer, told apart from the query's own. */
