@@ -11,3 +11,6 @@ export type { ChartView } from './block-runs';
 export type { ShareResult } from './share';
 export { getRemote, useServer } from './server';
 export type { ServerState } from './server';
+export { exportBlock, type ExportDone, type ExportKind, type ExportRequest } from './export';
+export { WORKBOOK_EXTENSIONS } from './xlsx/client';
+export type { CellarConsoleApi, SheetCellValue } from './console-api';
