@@ -1,0 +1,3 @@
+export type { CachedValue, ImportedSheet, ImportedWorkbook, ReadXlsxOptions } from './types';
+export { readXlsx } from './read';
+export { XlsxImportError } from './zip-guard';
