@@ -1,4 +1,4 @@
-import { tokenize, type Token } from '../formula';
+import { parseFormula, tokenize, type Token } from '../formula';
 import { functionPrefix } from './excel-functions';
 import { quoteSheetName } from './sheet-names';
 
@@ -24,6 +24,8 @@ export type ExcelFormula = { ok: true; text: string } | { ok: false; reason: str
 export function toExcelFormula(text: string, scope: FormulaScope): ExcelFormula {
   let tokens: Token[];
   try {
+    // Parsed first so a formula Excel would refuse (an unclosed bracket) is caught here, not by Excel.
+    parseFormula(text, { sheet: true });
     tokens = tokenize(text);
   } catch (e) {
     return { ok: false, reason: `the formula does not parse (${e instanceof Error ? e.message : String(e)})` };

@@ -44,7 +44,9 @@ export interface ExportTable {
 export type ExportPart = ExportSheet | ExportTable;
 
 /** Where the file's bytes go: a web stream, or anything with write (and close). */
-export type XlsxSink = WritableStream<Uint8Array> | { write(chunk: Uint8Array): Promise<void> | void; close?(): Promise<void> | void };
+export type XlsxSink =
+  | WritableStream<Uint8Array>
+  | { write(chunk: Uint8Array): Promise<void> | void; close?(): Promise<void> | void; abort?(reason: unknown): Promise<void> | void };
 
 export interface WriteOptions {
   /** Rows written so far, of all the rows to write (sheet cells count as their rows). */

@@ -91,5 +91,6 @@ function abortable(sink: XlsxSink, signal: AbortSignal): XlsxSink {
       return plain.write(chunk);
     },
     close: () => plain.close?.(),
+    abort: (reason: unknown) => plain.abort?.(reason),
   };
 }

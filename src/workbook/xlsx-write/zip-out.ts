@@ -106,6 +106,8 @@ function sinkWriter(sink: XlsxSink): { write(chunk: Uint8Array): Promise<void>; 
     async close() {
       await plain.close?.();
     },
-    async abort() {},
+    async abort(reason) {
+      await plain.abort?.(reason);
+    },
   };
 }
