@@ -145,7 +145,7 @@ export class Cellar {
     await expect(this.block(to)).toBeVisible();
   }
 
-  /** The grid's visible cells of one row, by ag-grid's row index (the block scrolled into view, as a person looks at it). */
+  /** The grid's visible cells of one row, by ag-grid's row index (the block scrolled into view, as a person looks at it): each cell's raw `data-value` (the test contract), not its formatted text. */
   async gridRow(name: string, rowIndex: number): Promise<Record<string, string>> {
     await this.block(name).scrollIntoViewIfNeeded();
     // A grid that was out of view when its table changed fetches its pages once it comes near.
@@ -156,7 +156,7 @@ export class Cellar {
     await expect(async () => {
       await expect(row.locator('[role="gridcell"]').first()).not.toBeEmpty({ timeout: 5_000 });
       out = await row.evaluate((el) =>
-        Object.fromEntries([...el.querySelectorAll('[role="gridcell"]')].map((c, i) => [c.getAttribute('col-id') ?? String(i), (c.textContent ?? '').trim()])),
+        Object.fromEntries([...el.querySelectorAll('[role="gridcell"]')].map((c, i) => [c.getAttribute('col-id') ?? String(i), c.getAttribute('data-value') ?? ''])),
       );
       expect(Object.keys(out).length).toBeGreaterThan(0);
     }).toPass();

@@ -10,14 +10,17 @@ import {
   TooltipModule,
   type ColDef,
   type GridApi,
+  type ICellRendererComp,
+  type ICellRendererParams,
   type IDatasource,
   type SortModelItem,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ColumnInfo } from '../engine';
-import { countRows, fetchPage } from '../state';
+import { countRows, fetchPage, useLocale } from '../state';
 import type { ColumnFilter, GridView, TableView } from '../workbook';
+import { formatGridNumber, gridDataValue } from '../workbook/format';
 import { ColumnHeader, type ColumnHeaderParams } from './ColumnHeader';
 
 ModuleRegistry.registerModules([
@@ -42,10 +45,26 @@ function filterFor(type: string): string {
 
 const PAGE = 200;
 
-function formatCellNumber(p: { value: unknown }): string {
-  const v = p.value;
-  if (typeof v !== 'number' || Number.isInteger(v)) return v === null || v === undefined ? '' : String(v);
-  return String(Number(v.toPrecision(15)));
+/**
+ * A cell as a plain element (cheap while scrolling): its formatted text, and its raw value in
+ * the grid cell's `data-value` (the test contract), so a display format never changes what a test reads.
+ */
+class ValueCell implements ICellRendererComp {
+  private readonly el = document.createElement('span');
+
+  init(p: ICellRendererParams): void {
+    this.refresh(p);
+  }
+
+  getGui(): HTMLElement {
+    return this.el;
+  }
+
+  refresh(p: ICellRendererParams): boolean {
+    this.el.textContent = p.valueFormatted ?? (p.value === null || p.value === undefined ? '' : String(p.value));
+    p.eGridCell.setAttribute('data-value', gridDataValue(p.value));
+    return true;
+  }
 }
 
 interface DataGridProps {
@@ -72,7 +91,7 @@ const ROW_HEIGHT = 28;
 const MAX_HEIGHT = 420;
 // Module constants: ag-grid compares options by identity, and a new object each render makes it
 // rebuild every column.
-const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true };
+const DEFAULT_COL_DEF: ColDef = { sortable: true, resizable: true, cellRenderer: ValueCell };
 const AUTO_SIZE = { type: 'fitGridWidth', defaultMinWidth: 90 } as const;
 
 /**
@@ -96,6 +115,7 @@ export function DataGrid({ table, columns, revision, rows, onCount, errorColumns
   onEditRef.current = onEditFormula;
   const errorsKey = JSON.stringify(errorColumns ?? {});
   const formulasKey = JSON.stringify(formulas ?? {});
+  const locale = useLocale((s) => s.locale);
   const columnDefs = useMemo<ColDef[]>(
     () => {
       const errors = JSON.parse(errorsKey) as Record<string, string>;
@@ -110,8 +130,8 @@ export function DataGrid({ table, columns, revision, rows, onCount, errorColumns
           filter: filterFor(column.type),
           filterParams: { maxNumConditions: 2, buttons: ['reset'] },
           type: NUMERIC.test(column.type) ? 'rightAligned' : undefined,
-          // 15 significant digits, as a spreadsheet shows them: 7.8, not 7.800000000000001.
-          ...(NUMERIC.test(column.type) ? { valueFormatter: formatCellNumber } : {}),
+          // Grouped, at most 6 decimals: 1,234,567 and 7.8, not 7.800000000000001 (data-value keeps the number).
+          ...(NUMERIC.test(column.type) ? { valueFormatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatGridNumber(p.value, locale) : p.value === null || p.value === undefined ? '' : String(p.value)) } : {}),
           headerComponentParams: {
             innerHeaderComponent: ColumnHeader,
             innerHeaderComponentParams: {
@@ -132,7 +152,7 @@ export function DataGrid({ table, columns, revision, rows, onCount, errorColumns
         } satisfies ColDef;
       });
     },
-    [table, columns, errorsKey, formulasKey],
+    [table, columns, errorsKey, formulasKey, locale],
   );
   // The grid fetches the error columns too, without showing them as columns.
   const fetched = useMemo(

@@ -1,9 +1,12 @@
 import { useCallback } from 'react';
-import { useWorkbook, type BlockRun } from '../state';
+import { useLocale, useWorkbook, type BlockRun } from '../state';
 import { SHEET_COLS, SHEET_ROWS, type SheetBlock } from '../workbook';
+import { canonicalInput, formatShown, impliedFormat, sheetDataValue } from '../workbook/format';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
+import { FormatMenu } from './FormatMenu';
 import { FormulaEditor } from './FormulaEditor';
+import { cellKey, type CellRange } from './sheet-selection';
 import { SheetGrid } from './SheetGrid';
 import { TableResult } from './TableResult';
 import { useFormulaContext } from './useFormulaContext';
@@ -14,9 +17,22 @@ import { useFormulaContext } from './useFormulaContext';
  */
 export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRun }) {
   const setSheetCells = useWorkbook((s) => s.setSheetCells);
+  const setSheetFormats = useWorkbook((s) => (hasFormatActions(s) ? s.setSheetFormats : undefined));
+  const locale = useLocale((s) => s.locale);
   const context = useFormulaContext(block.id, true);
   const raw = useCallback((key: string) => block.cells[key], [block.cells]);
-  const view = useCallback((key: string) => run.sheet?.[key], [run.sheet]);
+  const formatOf = useCallback((key: string) => block.formats?.[key] ?? impliedFormat(block.cells[key]), [block.formats, block.cells]);
+  // The computed value shown with the cell's format; data-value keeps the raw value for tests.
+  const view = useCallback(
+    (key: string) => {
+      const v = run.sheet?.[key];
+      return v && { ...v, text: formatShown(v, formatOf(key), locale), value: sheetDataValue(v) };
+    },
+    [run.sheet, formatOf, locale],
+  );
+  // Sheets store en-US text: what is typed in another locale is stored as the same value in en-US.
+  const onEdit = (updates: Record<string, string | null>) =>
+    setSheetCells(block.id, Object.fromEntries(Object.entries(updates).map(([k, t]) => [k, t === null ? null : canonicalInput(t, locale)])));
   return (
     <BlockFrame block={block} run={run} subtitle={`${Object.keys(block.cells).length} cells · use as ${block.name} in SQL`}>
       <SheetGrid
@@ -24,7 +40,13 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
         cols={SHEET_COLS}
         raw={raw}
         view={view}
-        onEdit={(updates) => setSheetCells(block.id, updates)}
+        onEdit={onEdit}
+        renderTools={(range) => (
+          <FormatMenu
+            current={formatOf(cellKey({ row: range.top, col: range.left }))}
+            onFormat={setSheetFormats && ((code) => setSheetFormats(block.id, Object.fromEntries(keysOf(range).map((k) => [k, code]))))}
+          />
+        )}
         renderFormulaInput={({ value, onCommit, onCancel }) => (
           <FormulaEditor value={value} context={context} onCommit={onCommit} onCancel={onCancel} testId="sheet-formula-input" ariaLabel="Cell formula" />
         )}
@@ -38,4 +60,18 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
       )}
     </BlockFrame>
   );
+}
+
+/** The addresses of a range, row by row. */
+function keysOf(range: CellRange): string[] {
+  const keys: string[] = [];
+  for (let row = range.top; row <= range.bottom; row++) for (let col = range.left; col <= range.right; col++) keys.push(cellKey({ row, col }));
+  return keys;
+}
+
+type FormatSetter = (id: SheetBlock['id'], updates: Record<string, string | null>) => void;
+
+/** Whether the store has the formats slice (src/state/store/formats.ts) wired in. */
+function hasFormatActions(s: object): s is { setSheetFormats: FormatSetter } {
+  return 'setSheetFormats' in s && typeof s.setSheetFormats === 'function';
 }

@@ -29,6 +29,8 @@ export interface SheetCellView {
   text: string;
   kind: 'number' | 'text' | 'boolean' | 'date' | 'error' | 'empty';
   message?: string;
+  /** The raw value for `data-value` (numbers unformatted, dates as serials), whatever the text shows. */
+  value?: string;
 }
 
 export interface SheetGridProps {
@@ -42,6 +44,8 @@ export interface SheetGridProps {
   onEdit(updates: Record<string, string | null>): void;
   /** Renders the formula bar's editor for the active cell's raw text; when absent, a plain <input>. */
   renderFormulaInput?(props: { value: string; onCommit(text: string): void; onCancel(): void }): ReactNode;
+  /** Tools for the selected range (the Format menu), after Fill down in the bar. */
+  renderTools?(range: CellRange): ReactNode;
 }
 
 const ROW_H = 24;
@@ -61,7 +65,7 @@ interface Editing {
  * formula bar, Excel's keys, range selection, clipboard as TSV of the typed texts (formulas pasted
  * inside the sheet shift like Excel's), and fill down / right.
  */
-export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput }: SheetGridProps) {
+export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, renderTools }: SheetGridProps) {
   const size = { rows, cols };
   const [sel, setSel] = useState<Selection>(() => single({ row: 0, col: 0 }));
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -281,6 +285,7 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput }:
         >
           Fill down
         </button>
+        {renderTools?.(range)}
       </div>
       <div className="sheet-scroll" ref={scrollRef} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div
@@ -365,6 +370,7 @@ function cell(key: string, v: SheetCellView | undefined, selected: boolean): Rea
       className={`sheet-cell kind-${kind}`}
       data-testid="sheet-cell"
       data-cell={key}
+      data-value={v?.value ?? (kind === 'empty' ? '' : v?.text)}
       role="gridcell"
       aria-selected={selected}
       title={kind === 'error' ? v?.message : undefined}
