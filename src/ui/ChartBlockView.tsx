@@ -3,6 +3,7 @@ import { useWorkbook, type BlockRun } from '../state';
 import type { ChartBlock } from '../workbook';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
+import { ExportMenu } from './ExportMenu';
 import { ChartCanvas, type ChartCanvasHandle } from './ChartCanvas';
 import { ChartForm } from './ChartForm';
 import { ChartSpecEditor } from './ChartSpecEditor';
@@ -49,6 +50,7 @@ export function ChartBlockView({ block, run }: { block: ChartBlock; run: BlockRu
       <button type="button" data-testid="chart-export-svg" disabled={!chart} title="Download as SVG" onClick={() => void download('svg')}>
         SVG
       </button>
+      <ExportMenu blockId={block.id} chart disabled={!chart} />
     </>
   );
 

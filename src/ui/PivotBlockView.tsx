@@ -4,6 +4,7 @@ import { useWorkbook, type BlockRun } from '../state';
 import { pivotValueName, type PivotAggregate, type PivotBlock, type PivotValue } from '../workbook';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
+import { ExportMenu } from './ExportMenu';
 import { SourceSelect } from './SourceSelect';
 import { FormulaEditor } from './FormulaEditor';
 import { TableResult } from './TableResult';
@@ -35,7 +36,7 @@ export function PivotBlockView({ block, run }: { block: PivotBlock; run: BlockRu
   ) : undefined;
 
   return (
-    <BlockFrame block={block} run={run} subtitle={subtitle} actions={actions}>
+    <BlockFrame block={block} run={run} subtitle={subtitle} actions={<>{actions}<ExportMenu blockId={block.id} disabled={run.status !== 'ok'} /></>}>
       <div className="pivot-fields">
         <FieldList label="Rows" testId="pivot-rows" fields={block.rows} columns={columns} onChange={(rows) => set({ rows })} />
         <FieldList label="Columns" testId="pivot-columns" fields={block.columns} columns={columns} onChange={(cols) => set({ columns: cols })} />

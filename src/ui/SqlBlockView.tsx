@@ -4,6 +4,7 @@ import { isCellBlock, isSqlBlock, type BlockId, type RunOn, type SqlBlock } from
 import { formatMs } from './BlockFrame';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
+import { ExportMenu } from './ExportMenu';
 import { SqlEditor } from './SqlEditor';
 import { TableResult } from './TableResult';
 
@@ -42,7 +43,7 @@ export function SqlBlockView({ block, run }: { block: SqlBlock; run: BlockRun })
   );
 
   return (
-    <BlockFrame block={block} run={run} actions={<>{placement}{actions}</>}>
+    <BlockFrame block={block} run={run} actions={<>{placement}{run.columns && <ExportMenu blockId={block.id} disabled={run.status !== 'ok'} />}{actions}</>}>
       <SqlEditor
         value={block.sql}
         schema={schema}

@@ -2,6 +2,7 @@ import { useServer, useWorkbook, type BlockRun } from '../state';
 import type { TableBlock } from '../workbook';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
+import { ExportMenu } from './ExportMenu';
 import { TableResult } from './TableResult';
 
 const bytes = new Intl.NumberFormat('en-US', { notation: 'compact', style: 'unit', unit: 'byte', unitDisplay: 'narrow' });
@@ -22,18 +23,21 @@ export function TableBlockView({ block, run }: { block: TableBlock; run: BlockRu
       run={run}
       subtitle={subtitle}
       actions={
-        connected && run.status === 'ok' ? (
-          <>
-            {onServer && (
-              <span className="chip" data-testid="on-server" title={`The server has a table ${block.name}: SQL blocks running there read it`}>
-                on server
-              </span>
-            )}
-            <button type="button" data-testid="push-table" title="Copy this table to the server, where SQL blocks running there read it" disabled={!!run.progress} onClick={() => void pushToServer(block.id)}>
-              {onServer ? 'Push again' : 'Push to server'}
-            </button>
-          </>
-        ) : undefined
+        <>
+          {connected && run.status === 'ok' && (
+            <>
+              {onServer && (
+                <span className="chip" data-testid="on-server" title={`The server has a table ${block.name}: SQL blocks running there read it`}>
+                  on server
+                </span>
+              )}
+              <button type="button" data-testid="push-table" title="Copy this table to the server, where SQL blocks running there read it" disabled={!!run.progress} onClick={() => void pushToServer(block.id)}>
+                {onServer ? 'Push again' : 'Push to server'}
+              </button>
+            </>
+          )}
+          <ExportMenu blockId={block.id} disabled={run.status !== 'ok'} />
+        </>
       }
     >
       {run.progress && run.status === 'ok' && <Progress run={run} label="Pushing to the server" />}
