@@ -38,7 +38,10 @@ export function sheetPrefix(block: string): string {
  * without `$`, the way Excel fills a shared formula; undefined when it leaves the sheet.
  */
 function movePart(part: string, dRow: number, dCol: number): string | undefined {
-  const [, colAbs, letters, rowAbs, digits] = PART.exec(part)!;
+  const [, first, letters, second, digits] = PART.exec(part)!;
+  // In a whole-row part (`$47`) the one `$` belongs to the row.
+  const colAbs = letters === undefined ? '' : first!;
+  const rowAbs = letters === undefined ? first! : second!;
   let out = '';
   if (letters !== undefined) {
     const col = colAbs || dCol === 0 ? columnIndex(letters) : columnIndex(letters) + dCol;
