@@ -48,6 +48,8 @@ export type XlsxSink =
   | WritableStream<Uint8Array>
   | { write(chunk: Uint8Array): Promise<void> | void; close?(): Promise<void> | void; abort?(reason: unknown): Promise<void> | void };
 
+export type DeflateLevel = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
 export interface WriteOptions {
   /** Rows written so far, of all the rows to write (sheet cells count as their rows). */
   onProgress?(done: number, total: number): void;
@@ -60,6 +62,8 @@ export interface WriteOptions {
    * Cellar's named cells, so sheet formulas that read them keep their formulas.
    */
   names?: Record<string, string>;
+  /** Deflate level, 1 (fastest, the default) to 9 (smallest). */
+  level?: DeflateLevel;
   /** Cancels the export; the sink is aborted (web stream) or left unclosed. */
   signal?: AbortSignal;
 }

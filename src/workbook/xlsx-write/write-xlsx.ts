@@ -43,7 +43,7 @@ export async function writeXlsx(parts: ExportPart[], sink: XlsxSink, options: Wr
   };
 
   const result: WriteResult = { sheets, truncated: [], valuesOnly: [] };
-  const zip = createZipOut(options.signal ? abortable(sink, options.signal) : sink);
+  const zip = createZipOut(options.signal ? abortable(sink, options.signal) : sink, options.level);
   try {
     await zip.add('[Content_Types].xml', contentTypesXml(sheets.length));
     await zip.add('_rels/.rels', rootRelsXml());

@@ -1,5 +1,5 @@
 import { Zip, ZipDeflate } from 'fflate';
-import type { XlsxSink } from './types';
+import type { DeflateLevel, XlsxSink } from './types';
 
 /** Text is gathered to about this many characters before it is compressed and sent on. */
 const BATCH_CHARS = 1 << 18;
@@ -29,8 +29,10 @@ export interface ZipOut {
  * A ZIP archive written through fflate's streaming Zip, one entry at a time, each deflated as its
  * text arrives: at most one batch of text and its compressed bytes are held at once, whatever the
  * size of the file. Works the same in Node and in a browser worker (fflate is plain JavaScript).
+ * Level 1 by default: measured on 200,000 rows x 10 columns, 6.4 s and 16.6 MB against 11.2 s and
+ * 13.5 MB at level 6 (deflate is most of the time).
  */
-export function createZipOut(sink: XlsxSink): ZipOut {
+export function createZipOut(sink: XlsxSink, level: DeflateLevel = 1): ZipOut {
   const out = sinkWriter(sink);
   const pending: Uint8Array[] = [];
   let failure: unknown;
@@ -45,7 +47,7 @@ export function createZipOut(sink: XlsxSink): ZipOut {
   };
   return {
     entry(path) {
-      const file = new ZipDeflate(path, { level: 6 });
+      const file = new ZipDeflate(path, { level });
       zip.add(file);
       let buffered = '';
       let bytes = 0;
