@@ -98,6 +98,13 @@ function currencyCode(code: string, decimals: boolean): string {
  */
 export function impliedFormat(raw: string | undefined): string | undefined {
   if (raw === undefined || raw.startsWith('=')) return undefined;
+  // Asked for every visible cell on each render: the same texts recur (a column of prices).
+  if (implied.has(raw)) return implied.get(raw);
   const input = parseInput(raw);
-  return input.kind === 'number' || input.kind === 'date' ? input.format : undefined;
+  const format = input.kind === 'number' || input.kind === 'date' ? input.format : undefined;
+  if (implied.size > 5_000) implied.clear();
+  implied.set(raw, format);
+  return format;
 }
+
+const implied = new Map<string, string | undefined>();
