@@ -63,8 +63,8 @@ function referenceEdits(tokens: Token[], dRow: number, dCol: number): Edit[] {
   return edits;
 }
 
-/** A cell address, or one end of a whole-column range (`A` in `A:C`, `$A` fixed). */
-type Part = { kind: 'cell'; token: Token } | { kind: 'column'; token: Token; letters: string; abs: boolean };
+/** A cell address, or one end of a whole-column range (`A` in `A:C`, `$A` fixed) or of a whole-row range (`1` in `1:3`). */
+type Part = { kind: 'cell'; token: Token } | { kind: 'column'; token: Token; letters: string; abs: boolean } | { kind: 'row'; token: Token; row: number };
 
 /** The reference starting at tokens[i] (a cell, a cell range or a column range), with the index after it. */
 function readReference(tokens: Token[], i: number): { parts: Part[]; next: number } | undefined {
@@ -78,7 +78,15 @@ function readReference(tokens: Token[], i: number): { parts: Part[]; next: numbe
   const first = columnPart(t);
   const last = tokens[i + 1]?.type === ':' ? columnPart(tokens[i + 2]) : undefined;
   if (first && last) return { parts: [first, last], next: i + 3 };
+  const top = rowPart(t);
+  const bottom = tokens[i + 1]?.type === ':' ? rowPart(tokens[i + 2]) : undefined;
+  if (top && bottom) return { parts: [top, bottom], next: i + 3 };
   return undefined;
+}
+
+/** `3` (a number token of digits only) as one end of a whole-row range; `$3` does not lex, so rows here are relative. */
+function rowPart(t: Token | undefined): Part | undefined {
+  return t?.type === 'number' && /^[0-9]+$/.test(t.text) ? { kind: 'row', token: t, row: Number(t.text) } : undefined;
 }
 
 /** `A` (a name token) or `$A` (a param token) as one end of a whole-column range. */
@@ -91,6 +99,11 @@ function columnPart(t: Token | undefined): Part | undefined {
 
 /** The part's text after the move (unchanged when nothing of it moves), or undefined when it leaves the sheet. */
 function movePart(part: Part, dRow: number, dCol: number): Moved {
+  if (part.kind === 'row') {
+    if (dRow === 0) return part.token.text;
+    const row = part.row + dRow;
+    return row < 1 || row > MAX_ROW ? undefined : String(row);
+  }
   if (part.kind === 'column') {
     if (part.abs || dCol === 0) return part.token.text;
     const col = columnIndex(part.letters) + dCol;
