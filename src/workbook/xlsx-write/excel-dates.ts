@@ -1,7 +1,7 @@
 const DAY_MS = 86_400_000;
 const EPOCH_MS = Date.UTC(1899, 11, 30);
-/** 1900-03-01: from here on Excel's serials are days since 1899-12-30; before it they are one more,
- * because Excel counts a 29 February 1900 that never was (Lotus 1-2-3's bug, kept). */
+/** 1900-03-01: from here on Excel's serials are days since 1899-12-30; before it they are days
+ * since 1899-12-31, because Excel counts a 29 February 1900 that never was (Lotus 1-2-3's bug, kept). */
 const MARCH_1900 = Date.UTC(1900, 2, 1);
 const JAN_1900 = Date.UTC(1900, 0, 1);
 /** 9999-12-31 23:59:59.999, Excel's last date. */
@@ -11,7 +11,7 @@ const LAST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 export function excelSerial(ms: number): number | undefined {
   if (!Number.isFinite(ms) || ms < JAN_1900 || ms > LAST_MS) return undefined;
   const serial = (ms - EPOCH_MS) / DAY_MS;
-  return ms < MARCH_1900 ? serial + 1 : serial;
+  return ms < MARCH_1900 ? serial - 1 : serial;
 }
 
 /** The ms since 1970 of an ISO date or date-time (`2024-03-15`, `2024-03-15T10:30:00`, `2024-03-15 10:30`), read as UTC. */

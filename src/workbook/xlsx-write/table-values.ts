@@ -11,7 +11,7 @@ export function columnKind(duckdbType: string): ColumnKind {
   if (t === 'DATE') return 'date';
   if (t.startsWith('TIMESTAMP') || t === 'DATETIME') return 'timestamp';
   if (t.startsWith('TIME')) return 'time';
-  if (/^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)\b/.test(t)) return 'number';
+  if (/^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL|NUMERIC)(\(.*\))?$/.test(t)) return 'number';
   return 'other';
 }
 
@@ -37,7 +37,9 @@ export function tableValue(value: unknown, kind: ColumnKind): FileValue | undefi
     const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : typeof value === 'string' ? isoMs(value) : undefined;
     const serial = ms === undefined ? undefined : excelSerial(ms);
     if (serial !== undefined) return { t: 'n', v: kind === 'date' ? Math.floor(serial) : serial };
-    return { t: 's', v: value instanceof Date ? value.toISOString() : String(value) };
+    // Excel has no date before 1900: the ISO text keeps it readable.
+    const iso = ms !== undefined && Number.isFinite(ms) ? new Date(ms).toISOString() : String(value);
+    return { t: 's', v: kind === 'date' && ms !== undefined ? iso.slice(0, 10) : iso };
   }
   if (kind === 'time' && (typeof value === 'number' || typeof value === 'bigint')) {
     const ms = typeof value === 'bigint' ? Number(value) / 1000 : value;
