@@ -55,9 +55,18 @@ test('a malformed JSON file is a clear error', async ({ cellar }, testInfo) => {
 
 test('an unsupported file type is named in a notice and adds nothing', async ({ cellar, page }, testInfo) => {
   const before = await page.getByTestId('block').count();
-  await cellar.addFiles(copyTestFile(testInfo.outputDir, data('7zip.png'), 'budget.xlsx'));
-  await expect(page.getByTestId('notice')).toContainText('budget.xlsx: unsupported file type .xlsx');
+  await cellar.addFiles(copyTestFile(testInfo.outputDir, data('7zip.png'), 'budget.docx'));
+  await expect(page.getByTestId('notice')).toContainText('budget.docx: unsupported file type .docx');
   await expect(page.getByTestId('notice')).toContainText('CSV, TSV, Parquet, JSON and Arrow');
+  expect(await page.getByTestId('block').count()).toBe(before);
+  await expectUntouched(cellar);
+});
+
+test('a damaged .xlsx (a picture named budget.xlsx) says it is not a readable workbook and adds nothing', async ({ cellar, page }, testInfo) => {
+  const before = await page.getByTestId('block').count();
+  await cellar.addFiles(copyTestFile(testInfo.outputDir, data('7zip.png'), 'budget.xlsx'));
+  await expect(page.getByTestId('notice')).toContainText('budget.xlsx was not opened; nothing was changed.');
+  await expect(page.getByTestId('notice')).toContainText('not a readable .xlsx workbook');
   expect(await page.getByTestId('block').count()).toBe(before);
   await expectUntouched(cellar);
 });

@@ -1,5 +1,6 @@
 import type { Row } from '../engine';
 import type { WorkbookDocument } from '../workbook';
+import { isDate, isFormulaError, type Scalar } from '../workbook/formula';
 import { queryRows } from './data';
 import { getEngine } from './engine';
 import { useWorkbook } from './workbook-store';
@@ -14,12 +15,23 @@ export interface CellarConsoleApi {
   query(sql: string): Promise<Row[]>;
   /** Which DuckDB build runs and its version. */
   engine(): Promise<{ bundle: string; version: string }>;
+  /** A sheet block's computed values, once it has run: its non-empty cells by address. */
+  cells(blockName: string): Promise<Record<string, SheetCellValue>>;
 }
+
+/** A computed cell as tests read it: numbers as numbers, dates as Excel serials, an error by its code. */
+export type SheetCellValue = { value: number | string | boolean | null } | { error: string };
 
 declare global {
   interface Window {
     cellar: CellarConsoleApi;
   }
+}
+
+function cellValueOf(v: Scalar): SheetCellValue {
+  if (isFormulaError(v)) return { error: v.code };
+  if (isDate(v)) return { value: v.serial };
+  return { value: v };
 }
 
 export function installConsoleApi(): void {
@@ -30,6 +42,14 @@ export function installConsoleApi(): void {
     engine: async () => {
       const e = await getEngine();
       return { bundle: e.bundle, version: e.version };
+    },
+    cells: async (blockName) => {
+      const { doc, runtime } = useWorkbook.getState();
+      const b = doc.blocks.find((x) => x.kind === 'sheet' && x.name.toLowerCase() === blockName.toLowerCase());
+      if (!b) throw new Error(`There is no sheet block named ${blockName}.`);
+      await runtime.waitFor([b.id]);
+      const values = runtime.node(b.id).sheetValues ?? new Map<string, Scalar>();
+      return Object.fromEntries([...values].map(([key, v]) => [key, cellValueOf(v)]));
     },
   };
   Object.defineProperty(window, 'cellar', { value: Object.freeze(api), writable: false });

@@ -12,3 +12,5 @@ export type { ShareResult } from './share';
 export { getRemote, useServer } from './server';
 export type { ServerState } from './server';
 export { exportBlock, type ExportDone, type ExportKind, type ExportRequest } from './export';
+export { WORKBOOK_EXTENSIONS } from './xlsx/client';
+export type { CellarConsoleApi, SheetCellValue } from './console-api';

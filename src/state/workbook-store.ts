@@ -16,7 +16,7 @@ import {
 } from '../workbook';
 import type { BlockRun } from './block-runs';
 import { getEngine } from './engine';
-import type { EngineSource } from './runtime/runtime';
+import type { EngineSource, Runtime } from './runtime/runtime';
 import type { ServerWants } from './server-consent';
 import type { ShareResult } from './share';
 import type * as storage from './storage';
@@ -39,6 +39,8 @@ export interface Notice {
 
 export interface WorkbookState {
   workbookId: string;
+  /** The run side: a node per block over the engine (runs, parses, sheets' values). */
+  readonly runtime: Runtime;
   doc: WorkbookDocument;
   runs: Record<BlockId, BlockRun>;
   notices: Notice[];
@@ -137,6 +139,7 @@ export function createWorkbookStore(engine: EngineSource) {
     const share = shareFlow(core);
     return {
       workbookId: newWorkbookId(),
+      runtime: core.runtime,
       doc: createDocument(),
       runs: {},
       notices: [],

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ACCEPTED_EXTENSIONS } from '../engine';
-import { useTheme, useWorkbook, type ThemeChoice } from '../state';
+import { useTheme, useWorkbook, WORKBOOK_EXTENSIONS, type ThemeChoice } from '../state';
 import { chartSource } from './chart-source';
 import { ServerPanel } from './ServerPanel';
 import { ShareMenu } from './ShareMenu';
@@ -48,7 +48,7 @@ export function Toolbar() {
         multiple
         hidden
         data-testid="file-input"
-        accept={ACCEPTED_EXTENSIONS.join(',')}
+        accept={[...ACCEPTED_EXTENSIONS, ...WORKBOOK_EXTENSIONS].join(',')}
         onChange={(e) => {
           const files = [...(e.currentTarget.files ?? [])];
           e.currentTarget.value = ''; // so the same file can be picked again

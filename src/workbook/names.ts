@@ -41,3 +41,8 @@ export function nextName(prefix: string, taken: Iterable<string>): string {
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }
+
+/** A worksheet's block: `<file>_<sheet>`, both sanitized as table names are (`Budget 2024.xlsx`, `Q1 data` → `Budget_2024_Q1_data`). */
+export function sheetBlockName(fileName: string, sheetName: string): string {
+  return `${tableNameFromFile(fileName)}_${sheetName.replace(/[^A-Za-z0-9_]/g, '_')}`;
+}

@@ -87,10 +87,10 @@ describe('formatFromName', () => {
   });
 
   test('rejects an unsupported type with a file error naming the extension and what is supported', () => {
-    const error = thrown(() => formatFromName('budget.xlsx'));
+    const error = thrown(() => formatFromName('budget.docx'));
     expect(error.kind).toBe('file');
-    expect(error.context.file).toBe('budget.xlsx');
-    expect(error.message).toBe('budget.xlsx: unsupported file type .xlsx. Cellar reads CSV, TSV, Parquet, JSON and Arrow files.');
+    expect(error.context.file).toBe('budget.docx');
+    expect(error.message).toBe('budget.docx: unsupported file type .docx. Cellar reads CSV, TSV, Parquet, JSON and Arrow files, and Excel workbooks (.xlsx, .xlsm).');
   });
 
   test('rejects a compressed file by its outer extension', () => {

@@ -31,7 +31,7 @@ export function formatFromName(name: string): FileFormat {
   if (!format) {
     throw new EngineError(
       'file',
-      `${name}: unsupported file type${ext ? ` .${ext}` : ''}. Cellar reads CSV, TSV, Parquet, JSON and Arrow files.`,
+      `${name}: unsupported file type${ext ? ` .${ext}` : ''}. Cellar reads CSV, TSV, Parquet, JSON and Arrow files, and Excel workbooks (.xlsx, .xlsm).`,
       { file: name },
     );
   }

@@ -1,5 +1,7 @@
 import { formatFromName, isEngineError, messageOf } from '../../engine';
-import { createBlockId, isTableBlock, tableNameFromFile, tableNameFromUrl, uniqueName, type BlockId, type TableBlock } from '../../workbook';
+import { createBlockId, isTableBlock, tableNameFromFile, tableNameFromUrl, uniqueName, type BlockId, type SheetBlock, type TableBlock } from '../../workbook';
+import type { ImportedWorkbook } from '../../workbook/xlsx';
+import { importWorkbookFile, isWorkbookFile } from '../xlsx/client';
 import { withReadOptions } from '../read-options';
 import * as storage from '../storage';
 import type { WorkbookState } from '../workbook-store';
@@ -16,7 +18,16 @@ export function runActions(core: StoreCore): RunActions {
     async addFiles(list) {
       const blocks: TableBlock[] = [];
       const refilled: BlockId[] = [];
+      const sheets: SheetBlock[] = [];
       for (const file of list) {
+        if (isWorkbookFile(file.name)) {
+          try {
+            sheets.push(...sheetBlocks(file.name, await importWorkbookFile(file, [...core.takenNames(), ...sheets.map((b) => b.name)])));
+          } catch (e) {
+            notify(`${file.name} was not opened; nothing was changed. ${messageOf(e)}`);
+          }
+          continue;
+        }
         // The file a table is waiting for (after an import, or a lost copy) fills that table.
         const waiting = get().doc.blocks.find(
           (b): b is TableBlock => isTableBlock(b) && b.source.kind === 'file' && b.source.fileName === file.name && !runtime.node(b.id).file && runtime.runOf(b.id).status === 'error',
@@ -47,14 +58,15 @@ export function runActions(core: StoreCore): RunActions {
         blocks.push(b);
       }
       await runtime.rerun(refilled);
-      if (blocks.length === 0) return core.waitFor(refilled);
+      if (sheets.length > 0) await core.appendBlocks(sheets);
+      if (blocks.length === 0) return core.waitFor([...refilled, ...sheets.map((b) => b.id)]);
       const workbookId = get().workbookId;
       for (const b of blocks) {
         const file = runtime.node(b.id).file!;
         void storage.keepFile(workbookId, b.id, file).catch((e: unknown) => notify(`${file.name} will not survive a reload: ${messageOf(e)}`));
       }
       await core.appendBlocks(blocks);
-      await core.waitFor([...refilled, ...blocks.map((b) => b.id)]);
+      await core.waitFor([...refilled, ...sheets.map((b) => b.id), ...blocks.map((b) => b.id)]);
     },
 
     async addUrl(url) {
@@ -86,4 +98,26 @@ export function runActions(core: StoreCore): RunActions {
       await core.waitFor([id]);
     },
   };
+}
+
+/**
+ * One sheet block per worksheet of an imported workbook. What the import left out is listed on the
+ * sheets it names, and what names no sheet (macros, the date system) on the first one.
+ */
+function sheetBlocks(fileName: string, workbook: ImportedWorkbook): SheetBlock[] {
+  const mentions = (sentence: string, sheet: string) => sentence.includes(sheet);
+  return workbook.sheets.map((s, i) => {
+    const leftOut = workbook.leftOut.filter((l) => mentions(l, s.name) || (i === 0 && !workbook.sheets.some((x) => mentions(l, x.name))));
+    return {
+      id: createBlockId(),
+      kind: 'sheet',
+      name: s.block,
+      cells: s.cells,
+      ...(s.formats && Object.keys(s.formats).length ? { formats: s.formats } : {}),
+      ...(s.widths && Object.keys(s.widths).length ? { widths: s.widths } : {}),
+      ...(s.merges?.length ? { merges: s.merges } : {}),
+      origin: { file: fileName, sheet: s.name },
+      ...(leftOut.length ? { leftOut } : {}),
+    };
+  });
 }

@@ -1,0 +1,39 @@
+import ExcelJS from 'exceljs';
+import { expect, test } from './support/cellar';
+
+/** An Excel workbook as a person brings one: two sheets, a cross-sheet formula, a defined name. */
+async function budget(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const q1 = wb.addWorksheet('Q1 data');
+  q1.getCell('A1').value = 10;
+  q1.getCell('A2').value = 20;
+  q1.getCell('A3').value = 30;
+  q1.getCell('B1').value = { formula: 'A1*2', result: 20 };
+  q1.getColumn('A').width = 18;
+  const summary = wb.addWorksheet('Summary');
+  summary.getCell('A1').value = { formula: "'Q1 data'!A1+'Q1 data'!A2", result: 30 };
+  summary.getCell('A2').value = { formula: 'SUM(Quarter)', result: 60 };
+  summary.getCell('A3').value = 'done';
+  wb.definedNames.add("'Q1 data'!$A$1:$A$3", 'Quarter');
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test('an .xlsx becomes a sheet per worksheet, computed by Cellar; an edit reaches the other sheet', async ({ cellar, page }) => {
+  await cellar.dropFiles([{ name: 'Budget 2024.xlsx', bytes: await budget() }]);
+  await cellar.expectOk('Budget_2024_Q1_data');
+  await cellar.expectOk('Budget_2024_Summary');
+  await expect(cellar.block('Budget_2024_Q1_data')).toHaveAttribute('data-block-kind', 'sheet');
+  const cells = (name: string) => page.evaluate((n) => window.cellar.cells(n), name);
+  expect(await cells('Budget_2024_Q1_data')).toMatchObject({ A1: { value: 10 }, A3: { value: 30 }, B1: { value: 20 } });
+  expect(await cells('Budget_2024_Summary')).toEqual({ A1: { value: 30 }, A2: { value: 60 }, A3: { value: 'done' } });
+
+  // Edit a cell of the first sheet: the formulas of the second follow.
+  const a1 = cellar.block('Budget_2024_Q1_data').locator('[data-testid="sheet-cell"][data-cell="A1"]');
+  const since = await cellar.runId('Budget_2024_Summary');
+  await a1.click();
+  await page.keyboard.type('100');
+  await page.keyboard.press('Enter');
+  await cellar.expectOk('Budget_2024_Summary', 60_000, since);
+  await expect.poll(() => cells('Budget_2024_Summary')).toEqual({ A1: { value: 120 }, A2: { value: 150 }, A3: { value: 'done' } });
+  await page.screenshot({ path: test.info().outputPath('xlsx.png'), fullPage: true });
+});

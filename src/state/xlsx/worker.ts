@@ -1,0 +1,24 @@
+// Reads an .xlsx off the page's thread: unzipping and parsing a big workbook takes seconds, and
+// the page must keep answering meanwhile. One worker per file, ended when it answers.
+import { sheetBlockName, uniqueName } from '../../workbook';
+import { readXlsx } from '../../workbook/xlsx';
+import type { XlsxRequest, XlsxResponse } from './protocol';
+
+self.onmessage = async (event: MessageEvent<XlsxRequest>) => {
+  const { bytes, fileName, taken } = event.data;
+  const names = [...taken];
+  let answer: XlsxResponse;
+  try {
+    const workbook = await readXlsx(bytes, {
+      blockName: (sheet) => {
+        const name = uniqueName(sheetBlockName(fileName, sheet), names);
+        names.push(name);
+        return name;
+      },
+    });
+    answer = { ok: true, workbook };
+  } catch (e) {
+    answer = { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  (self as unknown as Worker).postMessage(answer);
+};
