@@ -33,9 +33,15 @@ async function check(path: string): Promise<FileResult> {
 describe.skipIf(!existsSync(CORPUS))(`Excel conformance (${CORPUS}; skipped when the folder is missing)`, () => {
   test('every formula cell of the Excel-saved workbooks computes as Excel computed it, no worse than the baseline', async () => {
     const results: FileResult[] = [];
-    for (const path of workbooks(CORPUS)) results.push(await check(path));
+    const slow: string[] = [];
+    for (const path of workbooks(CORPUS)) {
+      const started = performance.now();
+      results.push(await check(path));
+      const seconds = (performance.now() - started) / 1000;
+      if (seconds > 5) slow.push(`${relative(CORPUS, path)} ${seconds.toFixed(1)} s`);
+    }
     const report = renderReport(results);
-    console.log(report);
+    console.log(`${report}\n\nFiles that took over 5 s (read and computed): ${slow.join(', ') || 'none'}.`);
     if (process.env.UPDATE_DOCS) writeFileSync(DOC, withReport(readFileSync(DOC, 'utf8'), report));
     if (process.env.UPDATE_BASELINE) {
       const baseline: Baseline = {
