@@ -58,6 +58,10 @@ describe('csv from DuckDB', () => {
     expect(csv).toBe('id,missing,d,ts,t,note,price,big,yes\r\n1,,2024-03-15,2024-03-15T13:45:06.500,08:30:00,"two\nlines",12.50,9007199254740993,true\r\n');
   });
 
+  test('an INTERVAL or ENUM column is its text (Arrow JS gave an interval as "0,0" and an enum as empty)', async () => {
+    expect(await csvOf(`SELECT INTERVAL 1 DAY AS i, 'b'::ENUM('a', 'b') AS e`)).toBe('i,e\r\n1 day,b\r\n');
+  });
+
   test('the guard is on by default and can be turned off', async () => {
     const sql = `SELECT '=1+1' AS f, '@SUM(A1)' AS g, 'ok' AS h`;
     expect(await csvOf(sql)).toBe("f,g,h\r\n'=1+1,'@SUM(A1),ok\r\n");

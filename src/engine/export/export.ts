@@ -4,7 +4,7 @@ import { csvBatch, csvHeader } from './csv';
 import type { ParquetEncoder } from './parquet-encoder';
 import { startParquetWorker } from './parquet-writer-client';
 import type { ExportSink } from './sink';
-import { countOf, streamBatches } from './stream';
+import { countOf, exportableSql, streamBatches } from './stream';
 
 export type ExportFormat = 'csv' | 'parquet';
 
@@ -41,11 +41,13 @@ const PROGRESS_MS = 100;
  * (stream.ts), after counting its rows for the progress. On failure or cancel the sink is
  * aborted and nothing is saved. Returns the rows written.
  */
-export async function exportQuery(session: ExportSession, sql: string, options: ExportOptions): Promise<number> {
+export async function exportQuery(session: ExportSession, query: string, options: ExportOptions): Promise<number> {
   const { sink, signal } = options;
   let done = 0;
   let reported = 0;
+  let write: BatchWriter | undefined;
   try {
+    const sql = await exportableSql(session, query, signal);
     const total = await countOf(session, sql, signal);
     const progress = (force = false) => {
       const now = Date.now();
@@ -54,22 +56,24 @@ export async function exportQuery(session: ExportSession, sql: string, options: 
       options.onProgress?.({ done, total });
     };
     progress(true);
-    const write = options.format === 'csv' ? csvWriter(sink, options) : await parquetWriter(sink, options);
+    write = options.format === 'csv' ? csvWriter(sink, options) : await parquetWriter(sink, options);
+    const writer = write;
     const schema = await streamBatches(
       session,
       sql,
       async (batch, schema) => {
-        await write.batch(batch, schema);
+        await writer.batch(batch, schema);
         done += batch.numRows;
         progress();
       },
       signal,
     );
-    await write.end(schema);
+    await writer.end(schema);
     await sink.close();
     progress(true);
     return done;
   } catch (e) {
+    write?.close();
     await sink.abort();
     throw e;
   }
@@ -78,6 +82,8 @@ export async function exportQuery(session: ExportSession, sql: string, options: 
 interface BatchWriter {
   batch(batch: RecordBatch, schema: Schema): Promise<void>;
   end(schema: Schema): Promise<void>;
+  /** Stops after a failure (ends the Parquet worker). */
+  close(): void;
 }
 
 function csvWriter(sink: ExportSink, options: ExportOptions): BatchWriter {
@@ -102,6 +108,7 @@ function csvWriter(sink: ExportSink, options: ExportOptions): BatchWriter {
       head(schema);
       await flush();
     },
+    close: () => undefined,
   };
 }
 
@@ -121,7 +128,6 @@ async function parquetWriter(sink: ExportSink, options: ExportOptions): Promise<
     await encoder.write(ipc);
     await writing;
   };
-  options.signal?.addEventListener('abort', () => encoder.close(), { once: true });
   return {
     async batch(batch) {
       held.push(batch);
@@ -133,5 +139,6 @@ async function parquetWriter(sink: ExportSink, options: ExportOptions): Promise<
       await encoder.end(tableToIPC(new Table(schema), 'stream'));
       await writing;
     },
+    close: () => encoder.close(),
   };
 }

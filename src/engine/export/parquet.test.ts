@@ -47,6 +47,12 @@ describe('parquet export', () => {
     expect(groups).toEqual([50_000, 50_000, 20_000]);
   });
 
+  test('an ENUM column is written as its labels (parquet-wasm rejected the dictionary: "Value at position 0 out of bounds")', async () => {
+    const { bytes } = await exportParquet(`SELECT 'b'::ENUM('a', 'b') AS e, INTERVAL 2 DAY AS i`);
+    await readBack(bytes, 'back_enum');
+    expect((await duck.engine.query('SELECT e, i FROM back_enum')).toArray().map((r) => ({ ...r }))).toEqual([{ e: 'b', i: '2 days' }]);
+  });
+
   test('an empty result is a valid file with the columns', async () => {
     const { rows, bytes } = await exportParquet('SELECT 1 AS a, $$x$$ AS b WHERE false');
     expect(rows).toBe(0);

@@ -1,6 +1,23 @@
 import type { RecordBatch, Schema } from 'apache-arrow';
 import type { LocalEngine } from '../types';
+import { quoteIdent } from '../../sql';
 import { EngineError, toSqlError } from '../errors';
+
+/**
+ * The query with the columns neither writer handles well cast to text: INTERVAL (Arrow's
+ * month-day-nano comes out of Arrow JS as numbers without units) and ENUM (a dictionary that
+ * parquet-wasm rejects, "Value at position 0 out of bounds"). `'1 day'` and the label are what a
+ * person expects in either file.
+ */
+export async function exportableSql(session: Pick<LocalEngine, 'query'>, sql: string, signal?: AbortSignal): Promise<string> {
+  const described = await session.query(`DESCRIBE SELECT * FROM (${sql})`, {}, { signal });
+  const casts = described
+    .toArray()
+    .filter((c) => /^INTERVAL$|^ENUM\(/.test(String(c.column_type)))
+    .map((c) => quoteIdent(String(c.column_name)));
+  if (casts.length === 0) return sql;
+  return `SELECT * REPLACE (${casts.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')}) FROM (${sql})`;
+}
 
 /** Rows the query gives, counted in DuckDB before the export starts (for progress). */
 export async function countOf(session: Pick<LocalEngine, 'query' | 'withConnection'>, sql: string, signal?: AbortSignal): Promise<number> {
