@@ -14,6 +14,7 @@ async function budget(): Promise<Buffer> {
   summary.getCell('A1').value = { formula: "'Q1 data'!A1+'Q1 data'!A2", result: 30 };
   summary.getCell('A2').value = { formula: 'SUM(Quarter)', result: 60 };
   summary.getCell('A3').value = 'done';
+  summary.getCell('A3').note = 'checked by finance';
   wb.definedNames.add("'Q1 data'!$A$1:$A$3", 'Quarter');
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -26,6 +27,9 @@ test('an .xlsx becomes a sheet per worksheet, computed by Cellar; an edit reache
   const cells = (name: string) => page.evaluate((n) => window.cellar.cells(n), name);
   expect(await cells('Budget_2024_Q1_data')).toMatchObject({ A1: { value: 10 }, A3: { value: 30 }, B1: { value: 20 } });
   expect(await cells('Budget_2024_Summary')).toEqual({ A1: { value: 30 }, A2: { value: 60 }, A3: { value: 'done' } });
+  // What the import left out is said on the sheet it came from.
+  await expect(cellar.block('Budget_2024_Summary').getByTestId('left-out')).toContainText(/comment/i);
+  await expect(cellar.block('Budget_2024_Q1_data').getByTestId('left-out')).toHaveCount(0);
 
   // Edit a cell of the first sheet: the formulas of the second follow.
   const a1 = cellar.block('Budget_2024_Q1_data').locator('[data-testid="sheet-cell"][data-cell="A1"]');

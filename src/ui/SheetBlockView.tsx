@@ -35,6 +35,11 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
     setSheetCells(block.id, Object.fromEntries(Object.entries(updates).map(([k, t]) => [k, t === null ? null : canonicalInput(t, locale)])));
   return (
     <BlockFrame block={block} run={run} subtitle={`${Object.keys(block.cells).length} cells · use as ${block.name} in SQL`}>
+      {block.leftOut && block.leftOut.length > 0 && (
+        <p className="left-out" data-testid="left-out">
+          Not imported from {block.origin?.file ?? 'the workbook'}: {block.leftOut.join(' ')}
+        </p>
+      )}
       <SheetGrid
         rows={SHEET_ROWS}
         cols={SHEET_COLS}
