@@ -118,6 +118,26 @@ describe('readXlsx', () => {
     expect(wb.date1904).toBe(false);
   });
 
+  test('leftOut names each kind of thing not imported and its sheets', async () => {
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+    const bytes = await build((wb) => {
+      const a = wb.addWorksheet('Sales');
+      a.getCell('A1').value = { text: 'site', hyperlink: 'https://example.com' };
+      a.getCell('A2').dataValidation = { type: 'whole', operator: 'between', formulae: [1, 9] };
+      a.addConditionalFormatting({ ref: 'B1:B9', rules: [{ type: 'expression', priority: 1, formulae: ['B1>5'] }] });
+      const b = wb.addWorksheet('Plan B');
+      b.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), 'C3:D4');
+    });
+    const wb = await readXlsx(bytes, { blockName });
+    expect(wb.sheets[0]!.cells.A1).toBe('site');
+    expect(wb.leftOut).toEqual([
+      'Hyperlinks (their text was kept) on "Sales" were not imported.',
+      'Conditional formats on "Sales" were not imported.',
+      'Data validation rules on "Sales" were not imported.',
+      'Images on "Plan B" were not imported.',
+    ]);
+  });
+
   test('the 1904 date system is reported and dates keep their serials as saved', async () => {
     const bytes = await build((wb) => {
       wb.properties.date1904 = true;

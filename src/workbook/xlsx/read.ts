@@ -19,6 +19,8 @@ interface CellModel {
   formula?: string;
   sharedFormula?: string;
   result?: unknown;
+  /** A hyperlink cell's text (its model has no value). */
+  text?: unknown;
   comment?: unknown;
   style?: { numFmt?: string };
 }
@@ -150,7 +152,8 @@ function readSheet(ws: ExcelJS.Worksheet, ctx: SheetContext): { sheet: ImportedS
       }
       if (m.type === ValueType.Hyperlink) links = true;
       if (m.value instanceof Date) dated.add(m.address);
-      const text = valueCell(m.value as Parameters<typeof valueCell>[0], ctx.date1904);
+      const value = m.type === ValueType.Hyperlink ? m.text : m.value;
+      const text = valueCell(value as Parameters<typeof valueCell>[0], ctx.date1904);
       if (text !== undefined) cells[m.address] = text;
     }),
   );
