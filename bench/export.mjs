@@ -5,7 +5,7 @@
 // picked file). Reports the time from the click to "Exported", and the page's peak JS heap during
 // it: CDP Runtime.getHeapUsage sampled every 50 ms, V8 heap used plus array-buffer backing stores
 // (DuckDB's and the Parquet writer's memory are in their workers, not counted here).
-//   npx vite build --outDir dist-h5 && node bench/export.mjs [dist-h5] [port]
+//   npx vite build --outDir dist-h5 && [ROWS=1000000] node bench/export.mjs [dist-h5] [port]
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { chromium } from '@playwright/test';
 
 const DIST = process.argv[2] ?? 'dist-h5';
 const PORT = Number(process.argv[3] ?? 4195);
+const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const FLIGHTS = join('node_modules', 'vega-datasets', 'data', 'flights-3m.parquet');
 const mb = (n) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
@@ -41,7 +42,7 @@ try {
   await sql.getByTestId('sql-editor').click();
   await sql.getByTestId('sql-editor').press('Control+A');
   await sql.getByTestId('sql-editor').press('Delete');
-  await page.keyboard.insertText('SELECT * FROM flights_3m LIMIT 1000000');
+  await page.keyboard.insertText(`SELECT * FROM flights_3m LIMIT ${ROWS}`);
   await sql.getByTestId('sql-editor').press('Control+Enter');
   await ok(name);
 
