@@ -138,6 +138,44 @@ describe('readXlsx', () => {
     ]);
   });
 
+  test('an array formula sits on its top-left cell; the rest of its range keeps the values Excel saved', async () => {
+    const bytes = await build((wb) => {
+      const ws = wb.addWorksheet('Data');
+      ws.getCell('A1').value = 1;
+      ws.getCell('A2').value = 2;
+      ws.getCell('B1').value = { formula: 'A1:A2*10', shareType: 'array', ref: 'B1:B2', result: 10 } as ExcelJS.CellValue;
+      ws.getCell('B2').value = 20;
+    });
+    const sheet = (await readXlsx(bytes, { blockName })).sheets[0]!;
+    expect(sheet.cells).toEqual({ A1: '1', A2: '2', B1: '=A1:A2*10', B2: '20' });
+    expect(sheet.cached).toEqual({ B1: { type: 'number', value: 10 } });
+  });
+
+  test('charts, pivot tables, chart sheets, macros and external links are found in the zip and listed', async () => {
+    const zip = await JSZip.loadAsync(await build((wb) => {
+      wb.addWorksheet('Sales').getCell('A1').value = 1;
+    }));
+    const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+    const rels = (...r: string[]) => `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${r.join('')}</Relationships>`;
+    zip.file('xl/worksheets/_rels/sheet1.xml.rels', rels(rel('rId1', 'drawing', '../drawings/drawing1.xml'), rel('rId2', 'pivotTable', '../pivotTables/pivotTable1.xml')));
+    zip.file('xl/drawings/_rels/drawing1.xml.rels', rels(rel('rId1', 'chart', '../charts/chart1.xml')));
+    zip.file('xl/vbaProject.bin', new Uint8Array(8));
+    zip.file('xl/externalLinks/externalLink1.xml', '<externalLink/>');
+    const workbookRels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    zip.file('xl/_rels/workbook.xml.rels', workbookRels.replace('</Relationships>', `${rel('rIdC', 'chartsheet', 'chartsheets/sheet1.xml')}</Relationships>`));
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', workbookXml.replace('</sheets>', '<sheet name="Trend" sheetId="9" r:id="rIdC"/></sheets>'));
+    const wb = await readXlsx(await zip.generateAsync({ type: 'uint8array' }), { blockName });
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Sales']);
+    expect(wb.leftOut).toEqual([
+      'Charts on "Sales" were not imported.',
+      'Pivot tables on "Sales" were not imported.',
+      'The chart sheet "Trend" was not imported.',
+      'The macros (VBA) were not imported and never run.',
+      'Links to other workbooks were not followed: formulas that read them keep their text and compute as errors.',
+    ]);
+  });
+
   test('the 1904 date system is reported and dates keep their serials as saved', async () => {
     const bytes = await build((wb) => {
       wb.properties.date1904 = true;
