@@ -22,6 +22,7 @@ import type { ShareResult } from './share';
 import type * as storage from './storage';
 import { createCore, newWorkbookId } from './store/core';
 import { editActions } from './store/edits';
+import { formatActions } from './store/formats';
 import { runActions } from './store/runs';
 import { serverActions } from './store/server-actions';
 import { shareFlow } from './store/share-flow';
@@ -64,6 +65,8 @@ export interface WorkbookState {
   addSheet(cells?: Record<string, string>): BlockId;
   /** One edit of a sheet (one undo step): new texts by address; '' or null clears a cell. */
   setSheetCells(id: BlockId, updates: Record<string, string | null>): void;
+  /** Number formats of a sheet's cells (Excel codes), by address; null clears one. One undo step. */
+  setSheetFormats(id: BlockId, updates: Record<string, string | null>): void;
   /** A grid's sort and filters, kept on its block (re-runs nothing: SQL readers read every row). */
   setGridView(id: BlockId, grid: GridView | undefined): void;
   /** A pivot of a table-like block, grouping by its first text column to start. */
@@ -147,6 +150,7 @@ export function createWorkbookStore(engine: EngineSource) {
       canUndo: false,
       canRedo: false,
       ...editActions(core),
+      ...formatActions(core),
       ...runActions(core),
       ...workbookActions(core, share.opener),
       ...share.actions,

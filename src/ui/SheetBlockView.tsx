@@ -17,7 +17,7 @@ import { useFormulaContext } from './useFormulaContext';
  */
 export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRun }) {
   const setSheetCells = useWorkbook((s) => s.setSheetCells);
-  const setSheetFormats = useWorkbook((s) => (hasFormatActions(s) ? s.setSheetFormats : undefined));
+  const setSheetFormats = useWorkbook((s) => s.setSheetFormats);
   const locale = useLocale((s) => s.locale);
   const context = useFormulaContext(block.id, true);
   const raw = useCallback((key: string) => block.cells[key], [block.cells]);
@@ -72,11 +72,4 @@ function keysOf(range: CellRange): string[] {
   const keys: string[] = [];
   for (let row = range.top; row <= range.bottom; row++) for (let col = range.left; col <= range.right; col++) keys.push(cellKey({ row, col }));
   return keys;
-}
-
-type FormatSetter = (id: SheetBlock['id'], updates: Record<string, string | null>) => void;
-
-/** Whether the store has the formats slice (src/state/store/formats.ts) wired in. */
-function hasFormatActions(s: object): s is { setSheetFormats: FormatSetter } {
-  return 'setSheetFormats' in s && typeof s.setSheetFormats === 'function';
 }
