@@ -73,3 +73,19 @@ test("a chart's data exports as CSV", async ({ cellar }) => {
   const marks = Number((await cellar.block(chart).getByTestId('chart-note').textContent())?.match(/^([\d,]+) marks?/)?.[1]?.replaceAll(',', ''));
   expect(csvLines(file.path)).toHaveLength(1 + marks);
 });
+
+test('a long export shows its progress of the row count, and Cancel stops it with nothing downloaded', async ({ cellar, page }) => {
+  const name = await cellar.addSql(`SELECT range AS i, 'row ' || range AS s FROM range(5000000)`);
+  await cellar.expectOk(name);
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await cellar.block(name).getByTestId('export-button').click();
+  await cellar.block(name).getByTestId('export-csv').click();
+  const progress = cellar.block(name).getByTestId('export-progress');
+  await expect(progress).toContainText('of 5,000,000 rows');
+  await progress.getByTestId('export-cancel').click();
+  await expect(cellar.block(name).getByTestId('export-status')).toHaveText('Export cancelled');
+  // The engine goes on: the next query runs.
+  expect(await cellar.scalar(`SELECT count(*)::INTEGER FROM ${name}`)).toBe(5_000_000);
+  expect(downloads).toBe(0);
+});
