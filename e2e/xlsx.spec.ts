@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './support/cellar';
 
 /** An Excel workbook as a person brings one: two sheets, a cross-sheet formula, a defined name. */
@@ -40,4 +41,32 @@ test('an .xlsx becomes a sheet per worksheet, computed by Cellar; an edit reache
   await cellar.expectOk('Budget_2024_Summary', 60_000, since);
   await expect.poll(() => cells('Budget_2024_Summary')).toEqual({ A1: { value: 120 }, A2: { value: 150 }, A3: { value: 'done' } });
   await page.screenshot({ path: test.info().outputPath('xlsx.png'), fullPage: true });
+});
+
+test('export .xlsx: sheets keep their worksheet names, formulas and computed values, a table becomes a worksheet; the file opens again the same', async ({ cellar, page }) => {
+  // Playwright sees downloads, not the save dialog: take the download path.
+  await page.evaluate(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }));
+  await cellar.dropFiles([{ name: 'Budget 2024.xlsx', bytes: await budget() }]);
+  await cellar.expectOk('Budget_2024_Summary');
+  await cellar.expectOk(await cellar.addSql("SELECT range AS n, 'row ' || range AS label FROM range(1500)"));
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-xlsx').click();
+  const file = await download;
+  const bytes = readFileSync(await file.path());
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(bytes).buffer);
+  // The comment the import left out is said again, on a last worksheet.
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Q1 data', 'Summary', 'query1', 'Not exported']);
+  expect(String(wb.getWorksheet('Not exported')!.getCell('A1').value ?? '') + String(wb.getWorksheet('Not exported')!.getCell('A2').value ?? '')).toMatch(/comment/i);
+  const summary = wb.getWorksheet('Summary')!;
+  expect(summary.getCell('A1').value).toMatchObject({ formula: "'Q1 data'!A1+'Q1 data'!A2", result: 30 });
+  expect(summary.getCell('A2').value).toMatchObject({ result: 60 });
+  expect(wb.getWorksheet('query1')!.rowCount).toBe(1501);
+  expect(wb.getWorksheet('query1')!.getCell('B1501').value).toBe('row 1499');
+
+  // Dropped back in, the export computes to the same values.
+  await cellar.dropFiles([{ name: 'again.xlsx', bytes }]);
+  await cellar.expectOk('again_Summary');
+  expect(await page.evaluate(() => window.cellar.cells('again_Summary'))).toEqual(await page.evaluate(() => window.cellar.cells('Budget_2024_Summary')));
 });

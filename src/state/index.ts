@@ -14,3 +14,5 @@ export type { ServerState } from './server';
 export { exportBlock, type ExportDone, type ExportKind, type ExportRequest } from './export';
 export { WORKBOOK_EXTENSIONS } from './xlsx/client';
 export type { CellarConsoleApi, SheetCellValue } from './console-api';
+export { exportWorkbookXlsx } from './export-xlsx';
+export type { XlsxExportDone } from './export-xlsx';

@@ -101,6 +101,8 @@ export interface WorkbookState {
   exportWorkbook(): string;
   importWorkbook(text: string): Promise<void>;
   dismissNotice(id: number): void;
+  /** Shows a notice: news (`info`) or a problem that no block shows. */
+  notify(message: string, tone?: 'info'): void;
   /** A link to this workbook, with its small local files inside. */
   shareLink(): Promise<ShareResult>;
   /** Puts this workbook and its local tables on the connected server; a short link that loads them from there. */

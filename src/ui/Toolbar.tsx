@@ -3,6 +3,7 @@ import { ACCEPTED_EXTENSIONS } from '../engine';
 import { useTheme, useWorkbook, WORKBOOK_EXTENSIONS, type ThemeChoice } from '../state';
 import { chartSource } from './chart-source';
 import { ServerPanel } from './ServerPanel';
+import { ExportXlsxButton } from './ExportXlsxButton';
 import { ShareMenu } from './ShareMenu';
 import { WorkbookMenu } from './WorkbookMenu';
 
@@ -76,6 +77,7 @@ export function Toolbar() {
       </form>
       <span className="spacer" />
       <ServerPanel />
+      <ExportXlsxButton />
       <ShareMenu />
       <ThemeToggle />
       <button type="button" className="icon-button" data-testid="undo" title="Undo (Ctrl/Cmd+Z)" disabled={!canUndo} onClick={() => void undo()}>

@@ -26,3 +26,19 @@ export const daySpanSql = (table: string, column: string): string => {
   const c = quoteIdent(column);
   return `SELECT datediff('day', CAST(min(${c}) AS TIMESTAMP), CAST(max(${c}) AS TIMESTAMP)) AS d FROM ${quoteIdent(table)}`;
 };
+
+/**
+ * A table's rows as an .xlsx export reads them: types a spreadsheet cell cannot hold as they come
+ * out of Arrow (DECIMAL and HUGEINT as buffers, INTERVAL, lists, structs, blobs, times) become
+ * DOUBLE or text; numbers, text, booleans, dates and timestamps pass as they are.
+ */
+export const spreadsheetRowsSql = (table: string, columns: readonly { name: string; type: string }[]): string => {
+  const plain = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|VARCHAR|BOOLEAN|DATE|TIMESTAMP|TIMESTAMP_S|TIMESTAMP_MS|TIMESTAMP_NS)$/i;
+  const list = columns.map((c) => {
+    const q = quoteIdent(c.name);
+    if (plain.test(c.type)) return q;
+    const numeric = /^(DECIMAL|NUMERIC|HUGEINT|UHUGEINT)/i.test(c.type);
+    return `CAST(${q} AS ${numeric ? 'DOUBLE' : 'VARCHAR'}) AS ${q}`;
+  });
+  return `SELECT ${list.join(', ') || '*'} FROM ${quoteIdent(table)}`;
+};

@@ -6,3 +6,4 @@ export { downloadSink, memorySink, openSink } from './sink';
 export type { ExportSink, SinkFile } from './sink';
 export { createParquetEncoder } from './parquet-encoder';
 export type { ParquetEncoder } from './parquet-encoder';
+export { streamBatches } from './stream';

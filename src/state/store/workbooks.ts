@@ -10,7 +10,7 @@ import type { StoreCore } from './core';
 /** The workbooks kept in this browser: open the last one, new, open, rename, delete, import, export. */
 export type WorkbookActions = Pick<
   WorkbookState,
-  'init' | 'newWorkbook' | 'openWorkbook' | 'renameWorkbook' | 'deleteWorkbook' | 'exportWorkbook' | 'importWorkbook' | 'resolveUnopened' | 'dismissNotice'
+  'init' | 'newWorkbook' | 'openWorkbook' | 'renameWorkbook' | 'deleteWorkbook' | 'exportWorkbook' | 'importWorkbook' | 'resolveUnopened' | 'dismissNotice' | 'notify'
 >;
 
 /** What opening workbooks needs of the share flow. */
@@ -121,6 +121,10 @@ export function workbookActions(core: StoreCore, links: LinkOpener): WorkbookAct
       openGuard.end(unopened.id);
       if (openIt) await get().openWorkbook(unopened.id);
       else await get().deleteWorkbook(unopened.id);
+    },
+
+    notify(message, tone) {
+      notify(message, tone);
     },
 
     dismissNotice(id) {

@@ -13,8 +13,20 @@ export function editDistance(a: string, b: string): number {
   return prev[y.length]!;
 }
 
+// Suggestions against a fixed list (the function catalog), by word: an imported sheet calls the
+// same missing function in thousands of cells, and each edit distance over 400 names adds up.
+const remembered = new WeakMap<object, Map<string, string | undefined>>();
+
 /** The closest of `candidates` to `word`, when it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  if (!Object.isFrozen(candidates)) return closestOf(word, candidates);
+  let known = remembered.get(candidates);
+  if (!known) remembered.set(candidates, (known = new Map()));
+  if (!known.has(word)) known.set(word, closestOf(word, candidates));
+  return known.get(word);
+}
+
+function closestOf(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const c of candidates) {

@@ -33,6 +33,8 @@ export function lookupFunction(name: string): FunctionSpec | undefined {
   return BY_NAME.get(name.toUpperCase().replace(/^_XLFN\./, ''));
 }
 
-export function functionNames(): string[] {
-  return [...BY_NAME.keys()];
+export function functionNames(): readonly string[] {
+  // One array for the catalog, so a misspelt function's suggestion is computed once (suggest.ts).
+  return (names ??= Object.freeze([...BY_NAME.keys()]));
 }
+let names: readonly string[] | undefined;
