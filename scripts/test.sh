@@ -9,6 +9,12 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null || { echo "could not install chromium"; echo "0 passed, 1 failed"; exit 1; }
 fi
+if ! command -v soffice >/dev/null && ! command -v libreoffice >/dev/null; then
+  # The .xlsx export's round trip opens the file in LibreOffice (headless CSV conversion).
+  echo "Installing LibreOffice Calc from Debian (the .xlsx export test opens its files with it)…"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends libreoffice-calc >/dev/null; } || echo "could not install libreoffice-calc: the LibreOffice round trip will be skipped"
+fi
 [ -d node_modules ] || npm ci
 
 mkdir -p reports
