@@ -1,7 +1,5 @@
-import { quoteIdent } from '../engine';
 import { csvRows, exportQuery, openSink, type ExportProgress } from '../engine/export';
-import type { BlockId } from '../workbook';
-import { getEngine } from './engine';
+import { selectAllSql, type BlockId } from '../workbook';
 import { useWorkbook } from './workbook-store';
 
 /** `csv` and `parquet` export a table-like block's rows; `chart-csv` the rows a chart draws. */
@@ -30,10 +28,10 @@ const EXPORTABLE = new Set(['table', 'sql', 'pivot']);
  * save dialog needs the click's user activation.
  */
 export async function exportBlock(id: BlockId, request: ExportRequest): Promise<ExportDone | undefined> {
-  const state = useWorkbook.getState();
-  const block = state.doc.blocks.find((b) => b.id === id);
-  const run = state.runs[id];
-  if (!block || !run) throw new Error('That block is gone: nothing to export.');
+  const { doc, runtime } = useWorkbook.getState();
+  const block = doc.blocks.find((b) => b.id === id);
+  const run = runtime.runOf(id);
+  if (!block) throw new Error('That block is gone: nothing to export.');
   if (request.kind === 'chart-csv') {
     const values = run.chart?.values;
     if (!values) throw new Error(`${block.name} has no chart drawn yet: run it, then export its data.`);
@@ -53,8 +51,8 @@ export async function exportBlock(id: BlockId, request: ExportRequest): Promise<
   const file = `${block.name}.${parquet ? 'parquet' : 'csv'}`;
   const sink = await openSink(parquet ? { name: file, type: 'application/vnd.apache.parquet', description: 'Parquet' } : { name: file, type: 'text/csv', description: 'CSV' });
   if (!sink) return undefined;
-  const engine = await getEngine();
-  const rows = await exportQuery(engine, `SELECT * FROM ${quoteIdent(block.name)}`, {
+  const engine = await runtime.engine();
+  const rows = await exportQuery(engine, selectAllSql(block.name), {
     format: parquet ? 'parquet' : 'csv',
     sink,
     guard: request.guard,
