@@ -11,6 +11,8 @@ async function budget(): Promise<Buffer> {
   q1.getCell('A3').value = 30;
   q1.getCell('B1').value = { formula: 'A1*2', result: 20 };
   q1.getColumn('A').width = 18;
+  q1.getCell('C1').value = 'Quarter one';
+  q1.mergeCells('C1:D1');
   const summary = wb.addWorksheet('Summary');
   summary.getCell('A1').value = { formula: "'Q1 data'!A1+'Q1 data'!A2", result: 30 };
   summary.getCell('A2').value = { formula: 'SUM(Quarter)', result: 60 };
@@ -26,8 +28,13 @@ test('an .xlsx becomes a sheet per worksheet, computed by Cellar; an edit reache
   await cellar.expectOk('Budget_2024_Summary');
   await expect(cellar.block('Budget_2024_Q1_data')).toHaveAttribute('data-block-kind', 'sheet');
   const cells = (name: string) => page.evaluate((n) => window.cellar.cells(n), name);
-  expect(await cells('Budget_2024_Q1_data')).toMatchObject({ A1: { value: 10 }, A3: { value: 30 }, B1: { value: 20 } });
+  expect(await cells('Budget_2024_Q1_data')).toMatchObject({ A1: { value: 10 }, A3: { value: 30 }, B1: { value: 20 }, C1: { value: 'Quarter one' } });
   expect(await cells('Budget_2024_Summary')).toEqual({ A1: { value: 30 }, A2: { value: 60 }, A3: { value: 'done' } });
+  // Excel's column width (18 characters: 131 px) and its merged title, shown.
+  const q1 = cellar.block('Budget_2024_Q1_data');
+  expect((await q1.locator('[data-testid="sheet-cell"][data-cell="A1"]').boundingBox())?.width).toBe(131);
+  await expect(q1.getByTestId('sheet-merge')).toHaveText('Quarter one');
+  expect((await q1.getByTestId('sheet-merge').boundingBox())?.width).toBe(2 * 96);
   // What the import left out is said on the sheet it came from.
   await expect(cellar.block('Budget_2024_Summary').getByTestId('left-out')).toContainText(/comment/i);
   await expect(cellar.block('Budget_2024_Q1_data').getByTestId('left-out')).toHaveCount(0);

@@ -1,6 +1,7 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useLocale, useWorkbook, type BlockRun } from '../state';
-import { SHEET_COLS, SHEET_ROWS, type SheetBlock } from '../workbook';
+import { parseAddress, SHEET_COLS, SHEET_ROWS, type SheetBlock } from '../workbook';
+import { columnIndex } from '../workbook/formula';
 import { canonicalInput, formatShown, impliedFormat, sheetDataValue } from '../workbook/format';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
@@ -20,6 +21,8 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
   const setSheetFormats = useWorkbook((s) => s.setSheetFormats);
   const locale = useLocale((s) => s.locale);
   const context = useFormulaContext(block.id, true);
+  const colWidths = useMemo(() => columnWidths(block.widths), [block.widths]);
+  const merges = useMemo(() => mergedRanges(block.merges), [block.merges]);
   const raw = useCallback((key: string) => block.cells[key], [block.cells]);
   const formatOf = useCallback((key: string) => block.formats?.[key] ?? impliedFormat(block.cells[key]), [block.formats, block.cells]);
   // The computed value shown with the cell's format; data-value keeps the raw value for tests.
@@ -43,6 +46,8 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
       <SheetGrid
         rows={SHEET_ROWS}
         cols={SHEET_COLS}
+        colWidths={colWidths}
+        merges={merges}
         raw={raw}
         view={view}
         onEdit={onEdit}
@@ -72,4 +77,24 @@ function keysOf(range: CellRange): string[] {
   const keys: string[] = [];
   for (let row = range.top; row <= range.bottom; row++) for (let col = range.left; col <= range.right; col++) keys.push(cellKey({ row, col }));
   return keys;
+}
+
+/** Excel's column widths (characters of the default font) in pixels, as Excel draws them at 100%. */
+function columnWidths(widths: SheetBlock['widths']): (number | undefined)[] | undefined {
+  if (!widths) return undefined;
+  const px: (number | undefined)[] = [];
+  for (const [letters, chars] of Object.entries(widths)) {
+    const c = columnIndex(letters);
+    if (c < SHEET_COLS) px[c] = Math.max(8, Math.round(chars * 7 + 5));
+  }
+  return px;
+}
+
+/** Merged ranges that fit the grid as shown. */
+function mergedRanges(merges: SheetBlock['merges']): CellRange[] | undefined {
+  return merges?.flatMap((m) => {
+    const [a, b] = m.split(':').map(parseAddress);
+    if (!a || !b || b.col >= SHEET_COLS || b.row >= SHEET_ROWS) return [];
+    return [{ top: a.row, left: a.col, bottom: b.row, right: b.col }];
+  });
 }

@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { columnLetters } from '../workbook/formula/lexer';
 import { parseTsv, toTsv } from '../workbook/tsv';
 import {
@@ -46,6 +46,10 @@ export interface SheetGridProps {
   renderFormulaInput?(props: { value: string; onCommit(text: string): void; onCancel(): void }): ReactNode;
   /** Tools for the selected range (the Format menu), after Fill down in the bar. */
   renderTools?(range: CellRange): ReactNode;
+  /** Column widths in pixels, by column index (an imported sheet's widths); COL_W where unset. */
+  colWidths?: readonly (number | undefined)[];
+  /** Merged ranges: the top-left cell's value shown over the whole range, as Excel shows it. */
+  merges?: readonly CellRange[];
 }
 
 const ROW_H = 24;
@@ -65,7 +69,7 @@ interface Editing {
  * formula bar, Excel's keys, range selection, clipboard as TSV of the typed texts (formulas pasted
  * inside the sheet shift like Excel's), and fill down / right.
  */
-export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, renderTools }: SheetGridProps) {
+export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, renderTools, colWidths, merges }: SheetGridProps) {
   const size = { rows, cols };
   const [sel, setSel] = useState<Selection>(() => single({ row: 0, col: 0 }));
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -87,6 +91,10 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
     if (updates && Object.keys(updates).length > 0) onEdit(updates);
   };
   const focusGrid = () => rootRef.current?.focus({ preventScroll: true });
+  // Where each column starts (lefts[c]) and how wide it is: an imported sheet keeps Excel's widths.
+  const widths = useMemo(() => Array.from({ length: cols }, (_, c) => colWidths?.[c] ?? COL_W), [cols, colWidths]);
+  const lefts = useMemo(() => widths.reduce<number[]>((acc, w) => (acc.push(acc[acc.length - 1]! + w), acc), [0]), [widths]);
+  const rectStyle = (r: CellRange) => rectOf(r, lefts);
   const filled = (p: CellPos) => (raw(cellKey(p)) ?? '') !== '';
 
   /** Scrolls a cell into view from the keyboard; the sticky headers cover the top row and the left column. */
@@ -94,11 +102,12 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
     const el = scrollRef.current;
     if (!el) return;
     const y = ROW_H * (p.row + 1);
-    const x = HEAD_W + COL_W * p.col;
+    const x = HEAD_W + lefts[p.col]!;
+    const w = widths[p.col]!;
     if (y - ROW_H < el.scrollTop) el.scrollTop = y - ROW_H;
     else if (y + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = y + ROW_H - el.clientHeight;
     if (x - HEAD_W < el.scrollLeft) el.scrollLeft = x - HEAD_W;
-    else if (x + COL_W > el.scrollLeft + el.clientWidth) el.scrollLeft = x + COL_W - el.clientWidth;
+    else if (x + w > el.scrollLeft + el.clientWidth) el.scrollLeft = x + w - el.clientWidth;
   };
   const select = (next: Selection, show = next.focus) => {
     setSel(next);
@@ -293,7 +302,7 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
           role="grid"
           aria-rowcount={rows + 1}
           aria-colcount={cols + 1}
-          style={{ height: ROW_H * (rows + 1), width: HEAD_W + COL_W * cols }}
+          style={{ height: ROW_H * (rows + 1), width: HEAD_W + lefts[cols]! }}
           onMouseDown={onMouseDown}
           onMouseOver={onMouseOver}
           onDoubleClick={onDoubleClick}
@@ -301,14 +310,23 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
           <div className="sheet-colheads" role="row">
             <div className="sheet-corner" data-corner="" title="Select all" />
             {colIndexes.map((c) => (
-              <div key={c} className={`sheet-colhead${c >= range.left && c <= range.right ? ' on' : ''}`} role="columnheader" data-col={c}>
+              <div key={c} className={`sheet-colhead${c >= range.left && c <= range.right ? ' on' : ''}`} role="columnheader" data-col={c} style={widths[c] === COL_W ? undefined : { width: widths[c] }}>
                 {columnLetters(c)}
               </div>
             ))}
           </div>
           {Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i).map((r) => {
             const inRange = r >= range.top && r <= range.bottom;
-            return <SheetRow key={r} row={r} cols={cols} view={view} selLeft={inRange ? range.left : -1} selRight={inRange ? range.right : -1} />;
+            return <SheetRow key={r} row={r} cols={cols} view={view} widths={widths} selLeft={inRange ? range.left : -1} selRight={inRange ? range.right : -1} />;
+          })}
+          {merges?.filter((m) => m.top <= last && m.bottom >= first).map((m) => {
+            const key = cellKey({ row: m.top, col: m.left });
+            const v = view(key);
+            return (
+              <div key={`merge-${key}`} className={`sheet-merge kind-${v?.kind ?? 'empty'}`} data-testid="sheet-merge" data-merge={`${key}:${cellKey({ row: m.bottom, col: m.right })}`} style={rectStyle(m)}>
+                {v && v.kind !== 'empty' ? v.text : ''}
+              </div>
+            );
           })}
           <div className="sheet-range" style={rectStyle(range)} />
           <div className="sheet-active" style={rectStyle({ top: sel.active.row, bottom: sel.active.row, left: sel.active.col, right: sel.active.col })} />
@@ -320,7 +338,7 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
               aria-label={`Edit ${cellKey(editing.pos)}`}
               spellCheck={false}
               value={editing.text}
-              style={{ ...rectStyle({ top: editing.pos.row, bottom: editing.pos.row, left: editing.pos.col, right: editing.pos.col }), width: Math.min(480, Math.max(COL_W, 24 + 8 * editing.text.length)) }}
+              style={{ ...rectStyle({ top: editing.pos.row, bottom: editing.pos.row, left: editing.pos.col, right: editing.pos.col }), width: Math.min(480, Math.max(widths[editing.pos.col]!, 24 + 8 * editing.text.length)) }}
               onChange={(e) => {
                 const next = { ...editing, text: e.target.value };
                 editRef.current = next;
@@ -337,19 +355,19 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
 }
 
 /** Where a range sits in the scrolled content, below the header row and right of the row numbers. */
-function rectStyle(r: CellRange): { top: number; left: number; width: number; height: number } {
-  return { top: ROW_H * (r.top + 1), left: HEAD_W + COL_W * r.left, width: COL_W * (r.right - r.left + 1), height: ROW_H * (r.bottom - r.top + 1) };
+function rectOf(r: CellRange, lefts: readonly number[]): { top: number; left: number; width: number; height: number } {
+  return { top: ROW_H * (r.top + 1), left: HEAD_W + lefts[r.left]!, width: lefts[r.right + 1]! - lefts[r.left]!, height: ROW_H * (r.bottom - r.top + 1) };
 }
 
 /**
  * One row, memoised: scrolling renders only the rows that come into view, and a selection change
  * only the rows it touches. A new `view` function (the data changed) renders them all.
  */
-const SheetRow = memo(function SheetRow({ row, cols, view, selLeft, selRight }: { row: number; cols: number; view: SheetGridProps['view']; selLeft: number; selRight: number }) {
+const SheetRow = memo(function SheetRow({ row, cols, view, widths, selLeft, selRight }: { row: number; cols: number; view: SheetGridProps['view']; widths: readonly number[]; selLeft: number; selRight: number }) {
   const cells: ReactNode[] = [];
   for (let c = 0; c < cols; c++) {
     const key = cellKey({ row, col: c });
-    cells.push(cell(key, view(key), c >= selLeft && c <= selRight));
+    cells.push(cell(key, view(key), c >= selLeft && c <= selRight, widths[c]!));
   }
   return (
     <div className="sheet-row" role="row" aria-rowindex={row + 2} style={{ top: ROW_H * (row + 1) }}>
@@ -362,7 +380,7 @@ const SheetRow = memo(function SheetRow({ row, cols, view, selLeft, selRight }: 
 });
 
 /** One cell (a plain element, not a component: a row renders 26 of them while scrolling): its computed text, aligned by kind; errors in red with their message as the tooltip. */
-function cell(key: string, v: SheetCellView | undefined, selected: boolean): ReactNode {
+function cell(key: string, v: SheetCellView | undefined, selected: boolean, width: number): ReactNode {
   const kind = v?.kind ?? 'empty';
   return (
     <div
@@ -374,6 +392,7 @@ function cell(key: string, v: SheetCellView | undefined, selected: boolean): Rea
       role="gridcell"
       aria-selected={selected}
       title={kind === 'error' ? v?.message : undefined}
+      style={width === COL_W ? undefined : { width }}
     >
       {kind === 'empty' ? '' : v?.text}
     </div>
