@@ -22,6 +22,7 @@ import { countRows, fetchPage, useLocale } from '../state';
 import type { ColumnFilter, GridView, TableView } from '../workbook';
 import { formatGridNumber, gridDataValue } from '../workbook/format';
 import { ColumnHeader, type ColumnHeaderParams } from './ColumnHeader';
+import { useGridRange } from './useGridRange';
 
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
@@ -201,6 +202,8 @@ export function DataGrid({ table, columns, revision, rows, onCount, errorColumns
     api.applyColumnState({ state: (wanted.sort ?? []).map((s, i) => ({ colId: s.column, sort: s.direction, sortIndex: i })), defaultState: { sort: null } });
   }, [api, columnDefs, viewKey]);
   const reportView = () => api && onViewRef.current?.(readView(api));
+  // Click, shift-click, drag and Ctrl+A select cells; Ctrl+C copies them as TSV and HTML.
+  useGridRange(frameRef, api, () => ({ table, ...(api && readView(api)) }), fetched);
 
   return (
     <div ref={frameRef} className="grid-frame" data-stale={shownRevision !== revision || undefined} style={{ height: Math.min(MAX_HEIGHT, HEADER_HEIGHT + Math.max(2, rows) * ROW_HEIGHT + 20) }}>

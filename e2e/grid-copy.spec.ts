@@ -1,0 +1,42 @@
+import { data, expect, test } from './support/cellar';
+
+// Headless Chromium keeps its own clipboard; the page reads it back as a person's paste would.
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('a range of a table grid copies as TSV of its raw values; Ctrl+A copies every row under the header', async ({ cellar, page }) => {
+  await cellar.addFiles(data('seattle-weather.csv'));
+  await cellar.expectOk('seattle_weather');
+  const block = cellar.block('seattle_weather');
+  const cell = (row: number, col: string) => block.locator(`[role="row"][row-index="${row}"] [role="gridcell"][col-id="${col}"]`);
+  await expect(cell(4, 'temp_min')).not.toBeEmpty();
+
+  const cols = await block.locator('.ag-header-cell[col-id]').evaluateAll((els) => els.map((e) => e.getAttribute('col-id') ?? ''));
+  const from = cols.indexOf('precipitation');
+  const picked = cols.slice(from, from + 3);
+  await cell(1, picked[0]!).click();
+  await cell(4, picked[2]!).click({ modifiers: ['Shift'] });
+  await expect(block.locator('.cell-in-range')).toHaveCount(12);
+
+  const expected: string[] = [];
+  for (let row = 1; row <= 4; row++) {
+    const values = [];
+    for (const col of picked) values.push((await cell(row, col).getAttribute('data-value')) ?? '');
+    expected.push(values.join('\t'));
+  }
+  await page.keyboard.press('Control+C');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected.join('\n'));
+  const html = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return item?.types.includes('text/html') ? await (await item.getType('text/html')).text() : '';
+  });
+  expect(html).toContain(`<td>${expected[0]!.split('\t')[0]}</td>`);
+
+  // Ctrl+A: all 1,461 rows, most of them never loaded by the grid, fetched from DuckDB for the copy.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await expect.poll(async () => (await page.evaluate(() => navigator.clipboard.readText())).split('\n').length).toBe(1 + 1_461);
+  const lines = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+  expect(lines[0]).toBe(cols.join('\t'));
+  const [last] = await cellar.query<Record<string, unknown>>('SELECT CAST(date AS VARCHAR) AS date, * EXCLUDE (date) FROM seattle_weather LIMIT 1 OFFSET 1460');
+  expect(lines[1_461]).toBe(cols.map((c) => String(last![c] ?? '')).join('\t'));
+});
