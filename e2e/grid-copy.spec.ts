@@ -33,10 +33,27 @@ test('a range of a table grid copies as TSV of its raw values; Ctrl+A copies eve
 
   // Ctrl+A: all 1,461 rows, most of them never loaded by the grid, fetched from DuckDB for the copy.
   await page.keyboard.press('Control+A');
+  // Every rendered cell is drawn as selected.
+  await expect.poll(async () => (await block.locator('.cell-in-range').count()) === (await block.locator('[role="row"][row-index] [role="gridcell"]').count())).toBe(true);
   await page.keyboard.press('Control+C');
   await expect.poll(async () => (await page.evaluate(() => navigator.clipboard.readText())).split('\n').length).toBe(1 + 1_461);
   const lines = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
   expect(lines[0]).toBe(cols.join('\t'));
   const [last] = await cellar.query<Record<string, unknown>>('SELECT CAST(date AS VARCHAR) AS date, * EXCLUDE (date) FROM seattle_weather LIMIT 1 OFFSET 1460');
   expect(lines[1_461]).toBe(cols.map((c) => String(last![c] ?? '')).join('\t'));
+});
+
+test('copying more than 100,000 cells says so and how to export instead, and copies nothing', async ({ cellar, page }) => {
+  await cellar.addFiles(data('flights-3m.parquet'));
+  await cellar.expectOk('flights_3m');
+  const block = cellar.block('flights_3m');
+  const first = block.locator('[role="row"][row-index="0"] [role="gridcell"][col-id="origin"]');
+  await expect(first).not.toBeEmpty();
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  await first.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await expect(page.getByTestId('notice')).toContainText('over the 100,000-cell limit');
+  await expect(page.getByTestId('notice')).toContainText('CSV or Parquet');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
 });

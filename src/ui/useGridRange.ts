@@ -3,13 +3,16 @@
  * by toggling a class on the rendered cells only (a few dozen rows), again after each scroll or
  * page load, so a selection change never re-renders a row.
  */
-import type { GridApi } from 'ag-grid-community';
+import { ModuleRegistry, RowApiModule, type GridApi } from 'ag-grid-community';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ColumnInfo } from '../engine';
 import { fetchPage, useWorkbook } from '../state';
 import type { TableView } from '../workbook';
 import { gridDataValue } from '../workbook/format';
 import { copyLimitMessage, inBounds, rangeBounds, rangeHtml, rangeTsv, type GridCell, type GridRange, type RangeBounds } from './grid-range';
+
+// getDisplayedRowCount / getDisplayedRowAtIndex: the row count for Ctrl+A and the cached rows a copy reads.
+ModuleRegistry.registerModules([RowApiModule]);
 
 interface RangeState {
   range?: GridRange;
