@@ -104,14 +104,14 @@ describe('formatFromName', () => {
 
   test('rejects a name without an extension without inventing one', () => {
     expect(thrown(() => formatFromName('README')).message).toBe(
-      'README: unsupported file type. Cellar reads CSV, TSV, Parquet, JSON and Arrow files.',
+      'README: unsupported file type. Cellar reads CSV, TSV, Parquet, JSON and Arrow files, and Excel workbooks (.xlsx, .xlsm).',
     );
   });
 
   test('rejects a URL whose path has no extension without taking part of the host name for one', () => {
     const url = 'https://data.example.com/export';
     expect(thrown(() => formatFromName(url)).message).toBe(
-      `${url}: unsupported file type. Cellar reads CSV, TSV, Parquet, JSON and Arrow files.`,
+      `${url}: unsupported file type. Cellar reads CSV, TSV, Parquet, JSON and Arrow files, and Excel workbooks (.xlsx, .xlsm).`,
     );
   });
 });
