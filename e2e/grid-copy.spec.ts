@@ -57,3 +57,32 @@ test('copying more than 100,000 cells says so and how to export instead, and cop
   await expect(page.getByTestId('notice')).toContainText('CSV or Parquet');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
 });
+
+test('a drag selects a range, and Ctrl+A copies the rows in the order the sorted grid shows them', async ({ cellar, page }) => {
+  await cellar.addFiles(data('seattle-weather.csv'));
+  await cellar.expectOk('seattle_weather');
+  const block = cellar.block('seattle_weather');
+  const header = block.locator('[data-testid="column-header"][data-column="temp_max"] .col-name');
+  await header.click();
+  await header.click();
+  await expect(block.locator('.ag-header-cell[col-id="temp_max"]')).toHaveAttribute('aria-sort', 'descending');
+  const max = await cellar.scalar('SELECT max(temp_max) FROM seattle_weather');
+  await expect.poll(async () => (await cellar.gridRow('seattle_weather', 0)).temp_max).toBe(String(max));
+
+  const cell = (row: number, col: string) => block.locator(`[role="row"][row-index="${row}"] [role="gridcell"][col-id="${col}"]`);
+  const from = await cell(0, 'precipitation').boundingBox();
+  const to = await cell(2, 'temp_max').boundingBox();
+  await page.mouse.move(from!.x + 5, from!.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(to!.x + 5, to!.y + 5, { steps: 5 });
+  await page.mouse.up();
+  await expect(block.locator('.cell-in-range')).toHaveCount(6);
+
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await expect.poll(async () => (await page.evaluate(() => navigator.clipboard.readText())).split('\n').length).toBe(1 + 1_461);
+  const lines = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+  const cols = lines[0]!.split('\t');
+  expect(lines[1]!.split('\t')[cols.indexOf('temp_max')]).toBe(String(max));
+  expect(lines[1_461]!.split('\t')[cols.indexOf('temp_max')]).toBe(String(await cellar.scalar('SELECT min(temp_max) FROM seattle_weather')));
+});
