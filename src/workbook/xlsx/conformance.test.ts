@@ -5,7 +5,9 @@ import { agrees, computeWorkbook } from './conformance-check';
 import { fileKey, passes, renderReport, withReport, type Baseline, type FileResult } from './conformance-report';
 import { readXlsx } from './read';
 
-const CORPUS = '../shared/excel-conformance';
+// Beside the repository (../shared), or where this machine keeps it when the repository is cloned
+// elsewhere (CI's clean clone); CELLAR_EXCEL_CONFORMANCE names another place.
+const CORPUS = [process.env.CELLAR_EXCEL_CONFORMANCE, '../shared/excel-conformance', '/work/shared/excel-conformance'].find((dir) => dir && existsSync(dir)) ?? '../shared/excel-conformance';
 const BASELINE = 'src/workbook/xlsx/conformance-baseline.json';
 const DOC = 'docs/formulas.md';
 
