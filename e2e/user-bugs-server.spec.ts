@@ -1,20 +1,12 @@
-import { removeDir, startServer, tempDataDir, type TestServer } from '../server/test/harness';
 import { data, expect, test } from './support/cellar';
+import { serverForFile } from './support/server';
 
 // Regressions found by trying the app as a new user would (issue 16), against a real server process.
-let dataDir: string;
-let server: TestServer;
-test.beforeAll(async () => {
-  dataDir = await tempDataDir();
-  server = await startServer(dataDir);
-});
-test.afterAll(async () => {
-  await server?.stop();
-  await removeDir(dataDir);
-});
+const running = serverForFile();
 
 test('pushing a table showed a bar with no percentage and left no "on server" mark on the block', async ({ cellar, page }) => {
   test.setTimeout(240_000);
+  const server = running();
   await cellar.addFiles(data('flights-3m.parquet'));
   await cellar.expectOk('flights_3m', 120_000);
   await page.getByTestId('server-button').click();
