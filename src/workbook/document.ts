@@ -98,6 +98,20 @@ export interface SheetBlock extends BlockBase {
   origin?: { file: string; sheet: string };
   /** What the import left out of its worksheet (charts, comments, …), in words. */
   leftOut?: string[];
+  /**
+   * A big sheet's cells stay out of the document (see sheet-data.ts): the runtime reads them from
+   * the workbook file kept with the workbook; this says which worksheet and how big. `cells` then
+   * holds only the edits over them ('' clears one of them).
+   */
+  data?: SheetDataRef;
+}
+
+/** Where a big sheet's cells come from, and their extent (A1 to rows × cols). */
+export interface SheetDataRef {
+  file: string;
+  sheet: string;
+  rows: number;
+  cols: number;
 }
 
 /** How a pivot's value is aggregated; `formula` is an aggregate formula over the group (`=SUM([a])/SUM([b])`). */

@@ -19,3 +19,4 @@ export * as share from './share';
 export * from './placement';
 export * from './statements';
 export * from './never';
+export * from './sheet-data';

@@ -1,3 +1,4 @@
+import type { SheetData } from '../sheet-data';
 /** An Excel workbook as Cellar imports it: one sheet per worksheet, and what was left out, in words. */
 export interface ImportedWorkbook {
   sheets: ImportedSheet[];
@@ -20,6 +21,8 @@ export interface ImportedSheet {
   merges?: string[];
   /** A1 of each formula cell -> the value Excel computed and saved. */
   cached?: Record<string, CachedValue>;
+  /** A big worksheet's cells (values and formulas), column by column; `cells` is then empty. */
+  data?: SheetData;
 }
 
 export type CachedValue =
