@@ -1,4 +1,5 @@
 import type { FileFormat } from '../sql';
+import type { CellStyle } from './cell-style';
 import type { ChartSelection, ChartSpec, SelectMode } from './chart/types';
 import type { RunOn } from './placement';
 import type { GridView } from './table-view';
@@ -90,6 +91,8 @@ export interface SheetBlock extends BlockBase {
   cells: Record<string, string>;
   /** Excel number format codes by address (`B2` → `$#,##0.00`); a cell without one shows the format its typing implies. */
   formats?: Record<string, string>;
+  /** Bold, italic, fill and alignment by address (`B2` → `{ bold: true }`); round-trips through .xlsx. */
+  styles?: Record<string, CellStyle>;
   /** Column widths in Excel's character units, by column letters (from an .xlsx, or resized). */
   widths?: Record<string, number>;
   /** Merged ranges (`A1:B2`), shown as one cell. */

@@ -20,3 +20,4 @@ export * from './placement';
 export * from './statements';
 export * from './never';
 export * from './sheet-data';
+export * from './cell-style';

@@ -1,4 +1,5 @@
 import { CHART_CHANNELS, readChartSpec, type Channel, type ChartSelection, type ChartSpec, type SelectedValue } from './chart';
+import { readCellStyle, type CellStyle } from './cell-style';
 import { DOCUMENT_VERSION, type Block, type ChartBlock, type CellControl, type FormulaColumn, type PivotAggregate, type PivotValue, type SheetBlock, type WorkbookDocument } from './document';
 
 /** A document that cannot be read: from a newer Cellar, damaged, or not a workbook at all. */
@@ -101,7 +102,7 @@ function validate(doc: Json): WorkbookDocument {
       if (!(value === null || ['string', 'number', 'boolean'].includes(typeof value))) throw new DocumentError(`${where} (${name}) has an invalid value.`);
       out.push({ ...base, kind, control: validControl(raw.control, `${where} (${name})`), value: value as string });
     } else if (kind === 'sheet') {
-      out.push({ ...base, kind, cells: sheetCells(raw.cells, `${where} (${name})`), ...sheetFormats(raw.formats, `${where} (${name})`), ...sheetExtras(raw, `${where} (${name})`) });
+      out.push({ ...base, kind, cells: sheetCells(raw.cells, `${where} (${name})`), ...sheetFormats(raw.formats, `${where} (${name})`), ...sheetStyles(raw.styles), ...sheetExtras(raw, `${where} (${name})`) });
     } else if (kind === 'pivot') {
       out.push({ ...base, kind, ...pivot(raw, `${where} (${name})`) });
     } else if (kind === 'chart') {
@@ -160,6 +161,17 @@ function sheetExtras(raw: Json, where: string): Pick<SheetBlock, 'widths' | 'mer
     out.leftOut = raw.leftOut as string[];
   }
   return out;
+}
+
+/** A sheet's cell styles by address: malformed entries are dropped, never a reason to refuse the document. */
+function sheetStyles(raw: unknown): { styles?: Record<string, CellStyle> } {
+  if (!isObject(raw)) return {};
+  const styles: Record<string, CellStyle> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const style = ADDRESS.test(key) ? readCellStyle(value) : undefined;
+    if (style) styles[key] = style;
+  }
+  return Object.keys(styles).length > 0 ? { styles } : {};
 }
 
 /** A sheet's number formats: Excel codes by cell address. */
