@@ -4,6 +4,7 @@ import { LeftOut, listWords } from './left-out';
 import { nameScope } from './names';
 import type { CachedValue, ImportedSheet, ImportedWorkbook, ReadXlsxOptions } from './types';
 import { rawValues } from './raw-cells';
+import { sheetStyles } from './styles';
 import { cachedOf, errorCell, numberCell, valueCell } from './values';
 import { readWorkbookXml } from './workbook-xml';
 import { inspectZip, notReadable, toBytes, XlsxImportError } from './zip-guard';
@@ -165,6 +166,7 @@ function readSheet(ws: ExcelJS.Worksheet, ctx: SheetContext): { sheet: ImportedS
   const widths: Record<string, number> = {};
   for (const col of ws.columns ?? []) if (col.width !== undefined && col.letter) widths[col.letter] = col.width;
   const merges = mergesOf(ws);
+  const styles = sheetStyles(ws);
   const sheet: ImportedSheet = {
     name: ws.name,
     block: ctx.block,
@@ -172,6 +174,7 @@ function readSheet(ws: ExcelJS.Worksheet, ctx: SheetContext): { sheet: ImportedS
     ...(Object.keys(formats).length ? { formats } : {}),
     ...(Object.keys(widths).length ? { widths } : {}),
     ...(merges.length ? { merges } : {}),
+    ...(Object.keys(styles).length ? { styles } : {}),
     ...(Object.keys(cached).length ? { cached } : {}),
   };
   return { sheet, dated };

@@ -1,3 +1,4 @@
+import type { CellStyle } from '../cell-style';
 import type { SheetData } from '../sheet-data';
 /** An Excel workbook as Cellar imports it: one sheet per worksheet, and what was left out, in words. */
 export interface ImportedWorkbook {
@@ -19,6 +20,8 @@ export interface ImportedSheet {
   widths?: Record<string, number>;
   /** 'A1:B2'. */
   merges?: string[];
+  /** A1 -> bold, italic, fill and alignment, when set. */
+  styles?: Record<string, CellStyle>;
   /** A1 of each formula cell -> the value Excel computed and saved. */
   cached?: Record<string, CachedValue>;
   /** A big worksheet's cells (values and formulas), column by column; `cells` is then empty. */
