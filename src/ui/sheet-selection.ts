@@ -167,6 +167,8 @@ export interface NavigateContext {
   filled(p: CellPos): boolean;
   /** Rows a page key moves. */
   pageRows: number;
+  /** The used extent (nothing is filled at or past it): ctrl+End goes to its corner, ctrl+arrows skip what lies past it. */
+  used?: GridSize;
 }
 
 /**
@@ -185,35 +187,51 @@ export function navigate(s: Selection, cmd: NavigateCommand, size: GridSize, ctx
 function target(from: CellPos, cmd: Exclude<NavigateCommand, { type: 'selectAll' }>, size: GridSize, ctx: NavigateContext): CellPos {
   switch (cmd.type) {
     case 'move':
-      return cmd.jump ? jump(from, cmd.dRow, cmd.dCol, size, ctx.filled) : { row: from.row + cmd.dRow, col: from.col + cmd.dCol };
+      return cmd.jump ? jump(from, cmd.dRow, cmd.dCol, size, ctx.filled, ctx.used) : { row: from.row + cmd.dRow, col: from.col + cmd.dCol };
     case 'page':
       return { row: from.row + cmd.dir * Math.max(1, ctx.pageRows), col: from.col };
     case 'home':
       return cmd.sheet ? { row: 0, col: 0 } : { row: from.row, col: 0 };
     case 'end':
-      return cmd.sheet ? lastUsed(size, ctx.filled) : { row: from.row, col: size.cols - 1 };
+      return cmd.sheet ? lastUsed(size, ctx.filled, ctx.used) : { row: from.row, col: size.cols - 1 };
   }
 }
 
 /**
  * Ctrl+arrow, as in Excel: inside a block of data, to its last cell; otherwise to the next cell
- * with data, or the sheet's edge when there is none.
+ * with data, or the sheet's edge when there is none. With `used`, the empty cells past the used
+ * extent are crossed in one step (a million-row column is never walked cell by cell).
  */
-export function jump(from: CellPos, dRow: number, dCol: number, size: GridSize, filled: (p: CellPos) => boolean): CellPos {
+export function jump(from: CellPos, dRow: number, dCol: number, size: GridSize, filled: (p: CellPos) => boolean, used?: GridSize): CellPos {
   const inside = (p: CellPos) => p.row >= 0 && p.col >= 0 && p.row < size.rows && p.col < size.cols;
   const step = (p: CellPos) => ({ row: p.row + dRow, col: p.col + dCol });
+  const edge = { row: dRow > 0 ? size.rows - 1 : dRow < 0 ? 0 : from.row, col: dCol > 0 ? size.cols - 1 : dCol < 0 ? 0 : from.col };
   let p = step(from);
   if (!inside(p)) return from;
   if (filled(from) && filled(p)) {
     while (inside(step(p)) && filled(step(p))) p = step(p);
     return p;
   }
-  while (!filled(p) && inside(step(p))) p = step(p);
+  if (used) {
+    const rowOut = p.row >= used.rows;
+    const colOut = p.col >= used.cols;
+    // A line (column for up/down, row for left/right) wholly past the used extent, or moving away from it: the edge.
+    if ((dRow !== 0 && colOut) || (dCol !== 0 && rowOut) || (dRow > 0 && rowOut) || (dCol > 0 && colOut)) return edge;
+    // Moving back towards it: start from its last row (column).
+    if (dRow < 0 && rowOut) p = { row: Math.max(0, used.rows - 1), col: p.col };
+    if (dCol < 0 && colOut) p = { row: p.row, col: Math.max(0, used.cols - 1) };
+  }
+  const past = (q: CellPos) => used !== undefined && ((dRow > 0 && q.row >= used.rows) || (dCol > 0 && q.col >= used.cols));
+  while (!filled(p) && inside(step(p))) {
+    if (past(p)) return edge;
+    p = step(p);
+  }
   return p;
 }
 
-/** The bottom-right corner of the cells with data (A1 when there are none). */
-export function lastUsed(size: GridSize, filled: (p: CellPos) => boolean): CellPos {
+/** The bottom-right corner of the cells with data (A1 when there are none): the used extent's when known, else found by looking at every cell (small grids only). */
+export function lastUsed(size: GridSize, filled: (p: CellPos) => boolean, used?: GridSize): CellPos {
+  if (used) return { row: Math.max(0, Math.min(size.rows, used.rows) - 1), col: Math.max(0, Math.min(size.cols, used.cols) - 1) };
   let row = 0;
   let col = 0;
   for (let r = 0; r < size.rows; r++)
