@@ -28,23 +28,34 @@ function place(sheet: string, ref: string): Place {
   return { ref, row, col };
 }
 
-/** The number formats a sheet's cells use, so the styles part can be written before the sheets. */
-export function sheetFormats(sheet: ExportSheet): string[] {
-  const out = new Set(Object.values(sheet.formats ?? {}));
-  for (const [ref, v] of Object.entries(sheet.values)) if (v.type === 'date' && !sheet.formats?.[ref]) out.add(dateFormat(v.value));
-  return [...out];
+/** Asks the style table for every cell's style (number format and cell style), so the styles part can be written before the sheets. */
+export function addSheetStyles(sheet: ExportSheet, styles: StyleTable): void {
+  for (const ref of refsOf(sheet)) styleIndex(sheet, ref, styles);
+}
+
+/** Every address the sheet writes: typed, computed, formatted or styled. */
+function refsOf(sheet: ExportSheet): Set<string> {
+  return new Set([...Object.keys(sheet.cells), ...Object.keys(sheet.values), ...Object.keys(sheet.formats ?? {}), ...Object.keys(sheet.styles ?? {})]);
+}
+
+/** A cell's `s` index: its number format (a date's default when it has none) with its style. */
+function styleIndex(sheet: ExportSheet, ref: string, styles: StyleTable): number {
+  const value = sheet.values[ref];
+  let format = sheet.formats?.[ref];
+  if (value?.type === 'date' && !format) format = dateFormat(value.value);
+  return styles.styleOf(format, sheet.styles?.[ref]);
 }
 
 /** The rows a sheet will write (for progress). */
 export function sheetRowCount(sheet: ExportSheet): number {
   const rows = new Set<string>();
-  for (const ref of Object.keys({ ...sheet.cells, ...sheet.values, ...sheet.formats })) rows.add(ref.replace(/^[A-Z]+/, ''));
+  for (const ref of refsOf(sheet)) rows.add(ref.replace(/^[A-Z]+/, ''));
   return rows.size;
 }
 
 /**
  * Writes a sheet block as a worksheet part: cells in row and column order, formulas as Excel text
- * with their cached results, number formats, column widths and merged ranges.
+ * with their cached results, number formats, cell styles, column widths and merged ranges.
  */
 export async function writeSheetPart(
   sheet: ExportSheet,
@@ -52,8 +63,7 @@ export async function writeSheetPart(
   entry: ZipEntry,
   context: { scope: FormulaScope; styles: StyleTable; valuesOnly: WriteResult['valuesOnly']; onRow(): void },
 ): Promise<void> {
-  const refs = new Set([...Object.keys(sheet.cells), ...Object.keys(sheet.values), ...Object.keys(sheet.formats ?? {})]);
-  const places = [...refs].map((ref) => place(worksheet, ref)).sort((a, b) => a.row - b.row || a.col - b.col);
+  const places = [...refsOf(sheet)].map((ref) => place(worksheet, ref)).sort((a, b) => a.row - b.row || a.col - b.col);
   await entry.write(worksheetHead({ cols: colsXml(worksheet, sheet.widths ?? {}) }));
   let row = 0;
   let line = '';
@@ -79,9 +89,7 @@ export async function writeSheetPart(
 function cellOf(sheet: ExportSheet, worksheet: string, ref: string, context: { scope: FormulaScope; styles: StyleTable; valuesOnly: WriteResult['valuesOnly'] }): string {
   const text = sheet.cells[ref];
   const value = sheet.values[ref];
-  let format = sheet.formats?.[ref];
-  if (value?.type === 'date' && !format) format = dateFormat(value.value);
-  const style = context.styles.styleOf(format);
+  const style = styleIndex(sheet, ref, context.styles);
   const fileValue = value ? toFileValue(value) : text !== undefined && !isFormulaText(text) && text !== '' ? ({ t: 's', v: text } as const) : undefined;
   if (text !== undefined && isFormulaText(text)) {
     const formula = toExcelFormula(text, context.scope);

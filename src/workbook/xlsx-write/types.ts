@@ -1,3 +1,4 @@
+import type { CellStyle } from '../cell-style';
 /** A computed value as Cellar holds it: a formula cell's cached result, or a typed value. */
 export type ExportValue =
   | { type: 'number'; value: number }
@@ -21,6 +22,8 @@ export interface ExportSheet {
   values: Record<string, ExportValue>;
   /** A1 → an Excel number format code (`0.00`, `yyyy-mm-dd`, `$#,##0.00`). */
   formats?: Record<string, string>;
+  /** A1 → bold, italic, fill and alignment. */
+  styles?: Record<string, CellStyle>;
   /** Column letters → width in Excel's units (characters of the default font), as exceljs's `column.width`. */
   widths?: Record<string, number>;
   /** Merged ranges, `A1:C1`. */

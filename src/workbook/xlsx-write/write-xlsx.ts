@@ -1,6 +1,6 @@
 import type { FormulaScope } from './formula-text';
 import { contentTypesXml, rootRelsXml, workbookRelsXml, workbookXml, worksheetPath } from './package-parts';
-import { sheetFormats, sheetRowCount, writeSheetPart } from './sheet-part';
+import { addSheetStyles, sheetRowCount, writeSheetPart } from './sheet-part';
 import { worksheetNames } from './sheet-names';
 import { createStyleTable } from './styles';
 import { tableFormats, writeTablePart } from './table-part';
@@ -33,7 +33,8 @@ export async function writeXlsx(parts: ExportPart[], sink: XlsxSink, options: Wr
   };
   // Every format is known before any row is written, so styles.xml goes first, as Excel writes it.
   const styles = createStyleTable();
-  for (const p of parts) for (const f of p.kind === 'sheet' ? sheetFormats(p) : tableFormats(p)) styles.styleOf(f);
+  for (const p of parts) if (p.kind === 'sheet') addSheetStyles(p, styles);
+  else for (const f of tableFormats(p)) styles.styleOf(f);
 
   const total = parts.reduce((n, p) => n + (p.kind === 'sheet' ? sheetRowCount(p) : Math.min(p.totalRows, maxDataRows) + 1), 0) + leftOut.length;
   let done = 0;
