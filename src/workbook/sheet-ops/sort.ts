@@ -1,0 +1,84 @@
+import type { BlockId, WorkbookDocument } from '../document';
+import { isDate, isFormulaError, type Scalar } from '../formula';
+import { shiftFormula } from '../formula/shift';
+import { addressKey } from '../sheet';
+import { assertMovable, SheetOpError } from './errors';
+import type { CellRect } from './move';
+import { sheetOf } from './rows-cols';
+
+/** One sort key: a column of the sheet (0-based), ascending unless `desc`. */
+export interface SortKey {
+  col: number;
+  desc?: boolean;
+}
+
+export interface SortOptions {
+  /** The range's first row is a header: it stays where it is. */
+  header?: boolean;
+  /** Text compared with case (Excel's "Case sensitive"); off by default, as in Excel. */
+  matchCase?: boolean;
+}
+
+/** Excel's order of kinds: numbers (and dates), text, booleans, errors; empty cells always last. */
+function rank(v: Scalar | undefined): number {
+  if (v === null || v === undefined || v === '') return 4;
+  if (typeof v === 'number' || isDate(v)) return 0;
+  if (typeof v === 'string') return 1;
+  if (typeof v === 'boolean') return 2;
+  return 3;
+}
+
+function compare(a: Scalar | undefined, b: Scalar | undefined, desc: boolean, matchCase: boolean): number {
+  const [ra, rb] = [rank(a), rank(b)];
+  if (ra === 4 || rb === 4) return ra === rb ? 0 : ra === 4 ? 1 : -1;
+  const sign = desc ? -1 : 1;
+  if (ra !== rb) return sign * (ra - rb);
+  const plain = (v: Scalar | undefined) => (isDate(v) ? v.serial : isFormulaError(v) ? 0 : typeof v === 'string' && !matchCase ? v.toLowerCase() : v);
+  const [x, y] = [plain(a), plain(b)] as [number | string | boolean, number | string | boolean];
+  return sign * (x < y ? -1 : x > y ? 1 : 0);
+}
+
+/**
+ * The rows of `range` sorted by its keys' computed values (`valueOf`), as Excel sorts: numbers
+ * before text before booleans before errors, empties last either way, ties kept in order. Each
+ * row moves whole within the range (texts and formats); a moved formula's relative row references
+ * shift by the rows it moved, as Excel's sort does. References from elsewhere to the sorted cells
+ * are left as they are (Excel leaves them too).
+ */
+export function sortRange(doc: WorkbookDocument, id: BlockId, range: CellRect, keys: SortKey[], valueOf: (key: string) => Scalar | undefined, options: SortOptions = {}): WorkbookDocument {
+  const sheet = sheetOf(doc, id);
+  assertMovable(sheet, 'sort');
+  if (keys.length === 0) throw new SheetOpError('Cannot sort without a column to sort by; pick one.');
+  const outside = keys.find((k) => k.col < range.left || k.col > range.right);
+  if (outside) throw new SheetOpError('Cannot sort by a column outside the selected range; select the range that includes it.');
+  const top = range.top + (options.header ? 1 : 0);
+  if (top >= range.bottom) return doc;
+  const rows = Array.from({ length: range.bottom - top + 1 }, (_, i) => top + i);
+  const sorted = [...rows].sort((r1, r2) => {
+    for (const k of keys) {
+      const c = compare(valueOf(addressKey(r1, k.col)), valueOf(addressKey(r2, k.col)), !!k.desc, !!options.matchCase);
+      if (c !== 0) return c;
+    }
+    return r1 - r2;
+  });
+  if (sorted.every((r, i) => r === rows[i])) return doc;
+
+  const cells = { ...sheet.cells };
+  const formats = sheet.formats && { ...sheet.formats };
+  sorted.forEach((from, i) => {
+    const to = rows[i]!;
+    for (let col = range.left; col <= range.right; col++) {
+      const [src, dst] = [addressKey(from, col), addressKey(to, col)];
+      const text = sheet.cells[src];
+      if (text === undefined) delete cells[dst];
+      else cells[dst] = shiftFormula(text, to - from, 0);
+      if (formats) {
+        const f = sheet.formats![src];
+        if (f === undefined) delete formats[dst];
+        else formats[dst] = f;
+      }
+    }
+  });
+  const next = { ...sheet, cells, ...(formats ? { formats } : {}) };
+  return { ...doc, blocks: doc.blocks.map((b) => (b.id === id ? next : b)) };
+}
