@@ -5,6 +5,7 @@ import {
   type BlockId,
   type CellControl,
   type CellRaw,
+  type CellStyle,
   type ChartBlock,
   type ChartSelection,
   type ChartSpec,
@@ -23,8 +24,10 @@ import type * as storage from './storage';
 import { createCore, newWorkbookId } from './store/core';
 import { editActions } from './store/edits';
 import { formatActions } from './store/formats';
+import { styleActions } from './store/styles';
 import { runActions } from './store/runs';
 import { serverActions } from './store/server-actions';
+import { sheetOpsActions, type SheetOpsActions } from './store/sheet-ops';
 import { shareFlow } from './store/share-flow';
 import { workbookActions } from './store/workbooks';
 
@@ -38,7 +41,7 @@ export interface Notice {
   tone?: 'info';
 }
 
-export interface WorkbookState {
+export interface WorkbookState extends SheetOpsActions {
   workbookId: string;
   /** The run side: a node per block over the engine (runs, parses, sheets' values). */
   readonly runtime: Runtime;
@@ -67,6 +70,8 @@ export interface WorkbookState {
   setSheetCells(id: BlockId, updates: Record<string, string | null>): void;
   /** Number formats of a sheet's cells (Excel codes), by address; null clears one. One undo step. */
   setSheetFormats(id: BlockId, updates: Record<string, string | null>): void;
+  /** Bold, italic, fill and alignment of a sheet's cells, by address (whole styles); null clears one. One undo step. */
+  setSheetStyles(id: BlockId, updates: Record<string, CellStyle | null>): void;
   /** A grid's sort and filters, kept on its block (re-runs nothing: SQL readers read every row). */
   setGridView(id: BlockId, grid: GridView | undefined): void;
   /** A pivot of a table-like block, grouping by its first text column to start. */
@@ -153,10 +158,12 @@ export function createWorkbookStore(engine: EngineSource) {
       canRedo: false,
       ...editActions(core),
       ...formatActions(core),
+      ...styleActions(core),
       ...runActions(core),
       ...workbookActions(core, share.opener),
       ...share.actions,
       ...serverActions(core),
+      ...sheetOpsActions(core),
     };
   });
 }
