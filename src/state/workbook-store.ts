@@ -28,6 +28,7 @@ import { styleActions } from './store/styles';
 import { runActions } from './store/runs';
 import { serverActions } from './store/server-actions';
 import { sheetOpsActions, type SheetOpsActions } from './store/sheet-ops';
+import { sheetOpsActions, type SheetOpsActions } from './store/sheet-ops';
 import { shareFlow } from './store/share-flow';
 import { workbookActions } from './store/workbooks';
 
@@ -163,6 +164,7 @@ export function createWorkbookStore(engine: EngineSource) {
       ...workbookActions(core, share.opener),
       ...share.actions,
       ...serverActions(core),
+      ...sheetOpsActions(core),
       ...sheetOpsActions(core),
     };
   });

@@ -1,0 +1,68 @@
+import type { BlockId, WorkbookDocument } from '../../workbook';
+import {
+  deleteColumns,
+  deleteRows,
+  insertColumns,
+  insertRows,
+  moveRange,
+  replaceAll,
+  SheetOpError,
+  sortRange,
+  type CellRect,
+  type FindOptions,
+  type SortKey,
+  type SortOptions,
+} from '../../workbook/sheet-ops';
+import type { StoreCore } from './core';
+
+/** Excel's row and column operations on a sheet: each one undo step; a refusal is a notice and its message. */
+export interface SheetOpsActions {
+  /** Inserts `count` rows above row `at` (0-based); why not, when it cannot. */
+  insertSheetRows(id: BlockId, at: number, count: number): string | undefined;
+  deleteSheetRows(id: BlockId, at: number, count: number): string | undefined;
+  /** Inserts `count` columns left of column `at` (0-based). */
+  insertSheetColumns(id: BlockId, at: number, count: number): string | undefined;
+  deleteSheetColumns(id: BlockId, at: number, count: number): string | undefined;
+  /** Cut and paste: the cells of `from` move to `to`, references following them. */
+  moveSheetRange(id: BlockId, from: CellRect, to: { row: number; col: number }): string | undefined;
+  /** Sorts the rows of a range by its computed values. */
+  sortSheetRange(id: BlockId, range: CellRect, keys: SortKey[], options?: SortOptions): string | undefined;
+  /** Replaces every match in the sheet; resolves to the number of cells changed, or why not. */
+  replaceInSheet(id: BlockId, query: string, replacement: string, options?: FindOptions): number | string;
+}
+
+export function sheetOpsActions(core: StoreCore): SheetOpsActions {
+  /** Commits `op`'s document as one undo step; a SheetOpError becomes a notice and the returned message. */
+  const apply = (op: (doc: WorkbookDocument) => WorkbookDocument): string | undefined => {
+    let next: WorkbookDocument;
+    try {
+      next = op(core.get().doc);
+    } catch (e) {
+      if (!(e instanceof SheetOpError)) throw e;
+      core.notify(e.message);
+      return e.message;
+    }
+    if (next !== core.get().doc) void core.commit(next);
+    return undefined;
+  };
+  return {
+    insertSheetRows: (id, at, count) => apply((doc) => insertRows(doc, id, at, count)),
+    deleteSheetRows: (id, at, count) => apply((doc) => deleteRows(doc, id, at, count)),
+    insertSheetColumns: (id, at, count) => apply((doc) => insertColumns(doc, id, at, count)),
+    deleteSheetColumns: (id, at, count) => apply((doc) => deleteColumns(doc, id, at, count)),
+    moveSheetRange: (id, from, to) => apply((doc) => moveRange(doc, id, from, to)),
+    sortSheetRange(id, range, keys, options) {
+      const values = core.runtime.node(id).sheetValues;
+      return apply((doc) => sortRange(doc, id, range, keys, (k) => values?.get(k), options));
+    },
+    replaceInSheet(id, query, replacement, options) {
+      let count = 0;
+      const why = apply((doc) => {
+        const r = replaceAll(doc, id, query, replacement, options);
+        count = r.count;
+        return r.doc;
+      });
+      return why ?? count;
+    },
+  };
+}

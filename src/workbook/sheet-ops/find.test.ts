@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { BlockId } from '../document';
+import { findAll, replaceAll, replaceInText } from './find';
+import { docOf, sheet, sheetIn } from './test-doc';
+
+const S = 'S' as BlockId;
+
+describe('findAll', () => {
+  const s = sheet('S', { B1: 'apple pie', A2: 'Apple', A1: 'grape', C3: '=UPPER("apple")' });
+
+  it('finds cells containing the text, any case, in reading order, formulas included', () => {
+    expect(findAll(s, 'apple')).toEqual(['B1', 'A2', 'C3']);
+  });
+
+  it('matches case and the whole cell when asked', () => {
+    expect(findAll(s, 'Apple', { matchCase: true })).toEqual(['A2']);
+    expect(findAll(s, 'apple', { wholeCell: true })).toEqual(['A2']);
+  });
+
+  it('looks in what formulas show when looking in values', () => {
+    const shown = (k: string) => (k === 'C3' ? 'APPLE' : undefined);
+    expect(findAll(s, 'APPLE', { lookIn: 'values', matchCase: true }, shown)).toEqual(['C3']);
+    expect(findAll(s, 'UPPER', { lookIn: 'values' }, shown)).toEqual([]);
+  });
+
+  it('treats the query as plain text, not a pattern', () => {
+    expect(findAll(sheet('S', { A1: 'a.c', A2: 'abc' }), 'a.c')).toEqual(['A1']);
+  });
+
+  it('says what to do when the query is empty', () => {
+    expect(() => findAll(s, '')).toThrow(/Type something to find/);
+  });
+});
+
+describe('replaceAll', () => {
+  it('replaces every occurrence and counts the cells changed', () => {
+    const { doc, count } = replaceAll(docOf(sheet('S', { A1: 'cat cat', A2: 'Cat', A3: 'dog' })), S, 'cat', 'fox');
+    expect(count).toBe(2);
+    expect(sheetIn(doc, 'S').cells).toEqual({ A1: 'fox fox', A2: 'fox', A3: 'dog' });
+  });
+
+  it('replaces inside formulas when looking in formulas, and leaves them when looking in values', () => {
+    const start = docOf(sheet('S', { A1: '=A2*2' }));
+    expect(sheetIn(replaceAll(start, S, 'A2', 'B2').doc, 'S').cells.A1).toBe('=B2*2');
+    expect(replaceAll(start, S, 'A2', 'B2', { lookIn: 'values' }).count).toBe(0);
+  });
+
+  it('clears a cell replaced by nothing', () => {
+    const { doc } = replaceAll(docOf(sheet('S', { A1: 'x' })), S, 'x', '', { wholeCell: true });
+    expect(sheetIn(doc, 'S').cells).toEqual({});
+  });
+
+  it('keeps $ and other replacement characters literally', () => {
+    expect(replaceInText('price', 'price', '$&$1')).toBe('$&$1');
+  });
+});

@@ -1,0 +1,10 @@
+export { assertMovable, SheetOpError } from './errors';
+export { findAll, replaceAll, replaceInText } from './find';
+export type { FindOptions } from './find';
+export { moveRange } from './move';
+export type { CellRect } from './move';
+export { rewriteReferences } from './refs';
+export type { Area, AreaMap } from './refs';
+export { deleteColumns, deleteRows, insertColumns, insertRows, sheetOf } from './rows-cols';
+export { sortRange } from './sort';
+export type { SortKey, SortOptions } from './sort';
