@@ -28,7 +28,6 @@ import { styleActions } from './store/styles';
 import { runActions } from './store/runs';
 import { serverActions } from './store/server-actions';
 import { sheetOpsActions, type SheetOpsActions } from './store/sheet-ops';
-import { sheetOpsActions, type SheetOpsActions } from './store/sheet-ops';
 import { shareFlow } from './store/share-flow';
 import { workbookActions } from './store/workbooks';
 
@@ -164,7 +163,6 @@ export function createWorkbookStore(engine: EngineSource) {
       ...workbookActions(core, share.opener),
       ...share.actions,
       ...serverActions(core),
-      ...sheetOpsActions(core),
       ...sheetOpsActions(core),
     };
   });
