@@ -23,6 +23,8 @@ import {
   type Selection,
   type Updates,
 } from './sheet-selection';
+import type { CellStyle } from '../workbook/cell-style';
+import { cellCss } from './cell-style-css';
 import './sheet-grid.css';
 
 export interface SheetCellView {
@@ -31,6 +33,8 @@ export interface SheetCellView {
   message?: string;
   /** The raw value for `data-value` (numbers unformatted, dates as serials), whatever the text shows. */
   value?: string;
+  /** Bold, italic, fill and alignment, drawn over the kind's own alignment. */
+  style?: CellStyle;
 }
 
 export interface SheetGridProps {
@@ -392,7 +396,7 @@ function cell(key: string, v: SheetCellView | undefined, selected: boolean, widt
       role="gridcell"
       aria-selected={selected}
       title={kind === 'error' ? v?.message : undefined}
-      style={width === COL_W ? undefined : { width }}
+      style={cellCss(v?.style, width === COL_W ? undefined : width)}
     >
       {kind === 'empty' ? '' : v?.text}
     </div>
