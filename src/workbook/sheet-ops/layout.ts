@@ -1,4 +1,5 @@
 import { columnIndex, columnLetters } from '../formula';
+import type { CellStyle } from '../cell-style';
 import type { SheetBlock } from '../document';
 import { addressKey, parseAddress } from '../sheet';
 import type { Area } from './refs';
@@ -43,12 +44,13 @@ export function moveMerges(merges: string[], map: (a: Area) => Area | null): str
 }
 
 /** The sheet with optional pieces left out when they end up empty. */
-export function withPieces(b: SheetBlock, pieces: { cells: Record<string, string>; formats?: Record<string, string>; widths?: Record<string, number>; merges?: string[] }): SheetBlock {
-  const { formats: _f, widths: _w, merges: _m, ...rest } = b;
+export function withPieces(b: SheetBlock, pieces: { cells: Record<string, string>; formats?: Record<string, string>; styles?: Record<string, CellStyle>; widths?: Record<string, number>; merges?: string[] }): SheetBlock {
+  const { formats: _f, styles: _s, widths: _w, merges: _m, ...rest } = b;
   return {
     ...rest,
     cells: pieces.cells,
     ...(pieces.formats && Object.keys(pieces.formats).length > 0 ? { formats: pieces.formats } : {}),
+    ...(pieces.styles && Object.keys(pieces.styles).length > 0 ? { styles: pieces.styles } : {}),
     ...(pieces.widths && Object.keys(pieces.widths).length > 0 ? { widths: pieces.widths } : {}),
     ...(pieces.merges && pieces.merges.length > 0 ? { merges: pieces.merges } : {}),
   };

@@ -52,6 +52,7 @@ export function moveRange(doc: WorkbookDocument, id: BlockId, from: CellRect, to
   const movedSheet = withPieces(target, {
     cells: byKey(target.cells),
     formats: target.formats && byKey(target.formats),
+    styles: target.styles && byKey(target.styles),
     widths: target.widths,
     merges: target.merges && moveMerges(target.merges, (a) => (inside(a, from) ? shift(a) : inside(a, dest) ? null : a)),
   });

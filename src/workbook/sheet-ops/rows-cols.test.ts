@@ -48,6 +48,11 @@ describe('insertRows', () => {
     expect(s.widths).toEqual({ A: 20 });
   });
 
+  it('moves cell styles with the rows', () => {
+    const doc = insertRows(docOf(sheet('S', { A1: 'x' }, { styles: { A1: { bold: true } } })), S, 0, 2);
+    expect(sheetIn(doc, 'S').styles).toEqual({ A3: { bold: true } });
+  });
+
   it('refuses when a cell would be pushed off the last row', () => {
     expect(() => insertRows(docOf(sheet('S', { A1048576: 'x' })), S, 0)).toThrow(/pushed off the end/);
   });

@@ -85,6 +85,7 @@ function shiftAxis(doc: WorkbookDocument, id: BlockId, axis: Axis, op: 'insert' 
   const moved = withPieces(target, {
     cells: moveKeys(target.cells, cellMap),
     formats: target.formats && moveKeys(target.formats, cellMap),
+    styles: target.styles && moveKeys(target.styles, cellMap),
     widths: target.widths && (axis === 'cols' ? moveWidths(target.widths, colMap) : target.widths),
     merges: target.merges && moveMerges(target.merges, map as (a: Area) => Area | null),
   });

@@ -64,7 +64,14 @@ export function sortRange(doc: WorkbookDocument, id: BlockId, range: CellRect, k
   if (sorted.every((r, i) => r === rows[i])) return doc;
 
   const cells = { ...sheet.cells };
+  // Formats and styles travel with their cells.
   const formats = sheet.formats && { ...sheet.formats };
+  const styles = sheet.styles && { ...sheet.styles };
+  const carry = <T>(from: Record<string, T>, to: Record<string, T>, src: string, dst: string) => {
+    const v = from[src];
+    if (v === undefined) delete to[dst];
+    else to[dst] = v;
+  };
   sorted.forEach((from, i) => {
     const to = rows[i]!;
     for (let col = range.left; col <= range.right; col++) {
@@ -72,13 +79,10 @@ export function sortRange(doc: WorkbookDocument, id: BlockId, range: CellRect, k
       const text = sheet.cells[src];
       if (text === undefined) delete cells[dst];
       else cells[dst] = shiftFormula(text, to - from, 0);
-      if (formats) {
-        const f = sheet.formats![src];
-        if (f === undefined) delete formats[dst];
-        else formats[dst] = f;
-      }
+      if (formats) carry(sheet.formats!, formats, src, dst);
+      if (styles) carry(sheet.styles!, styles, src, dst);
     }
   });
-  const next = { ...sheet, cells, ...(formats ? { formats } : {}) };
+  const next = { ...sheet, cells, ...(formats ? { formats } : {}), ...(styles ? { styles } : {}) };
   return { ...doc, blocks: doc.blocks.map((b) => (b.id === id ? next : b)) };
 }
