@@ -8,3 +8,4 @@ export type { Area, AreaMap } from './refs';
 export { deleteColumns, deleteRows, insertColumns, insertRows, sheetOf } from './rows-cols';
 export { sortRange } from './sort';
 export type { SortKey, SortOptions } from './sort';
+export { currentRegion } from './region';
