@@ -54,6 +54,10 @@ export interface SheetGridProps {
   colWidths?: readonly (number | undefined)[];
   /** Merged ranges: the top-left cell's value shown over the whole range, as Excel shows it. */
   merges?: readonly CellRange[];
+  /** Moves the selection there (Find next); a new `seq` moves it again, to the same range too. */
+  select?: { range: CellRange; seq: number };
+  /** This grid's own cut pasted back into it: the cells move (references to them follow) instead of being pasted as texts. */
+  onMove?(from: CellRange, to: CellPos): void;
 }
 
 const ROW_H = 24;
@@ -73,7 +77,7 @@ interface Editing {
  * formula bar, Excel's keys, range selection, clipboard as TSV of the typed texts (formulas pasted
  * inside the sheet shift like Excel's), and fill down / right.
  */
-export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, renderTools, colWidths, merges }: SheetGridProps) {
+export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, renderTools, colWidths, merges, select, onMove }: SheetGridProps) {
   const size = { rows, cols };
   const [sel, setSel] = useState<Selection>(() => single({ row: 0, col: 0 }));
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -87,6 +91,7 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
   const editRef = useRef<Editing | null>(null);
   editRef.current = editing;
   const lastCopy = useRef<InternalCopy | undefined>(undefined);
+  const cutRange = useRef<CellRange | undefined>(undefined);
   const dragging = useRef(false);
   const range = rangeOf(sel);
   const activeKey = cellKey(sel.active);
@@ -212,6 +217,13 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
     return () => window.removeEventListener('mouseup', up);
   }, []);
 
+  useEffect(() => {
+    if (!select) return;
+    setSel(selectRange(select.range));
+    reveal({ row: select.range.top, col: select.range.left });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [select?.seq]);
+
   // Clipboard events reach the document when the focused grid is not editable; the latest handler is read through a ref.
   const onClipboard = useRef((_e: ClipboardEvent) => {});
   onClipboard.current = (e) => {
@@ -219,6 +231,12 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
     e.preventDefault();
     if (e.type === 'paste') {
       const text = e.clipboardData.getData('text/plain');
+      const from = onMove && lastCopy.current?.cut && pasteOrigin(text, { ...lastCopy.current, cut: false }) ? cutRange.current : undefined;
+      if (onMove && from) {
+        lastCopy.current = undefined;
+        onMove(from, { row: range.top, col: range.left });
+        return setSel(selectRange({ top: range.top, left: range.left, bottom: range.top + from.bottom - from.top, right: range.left + from.right - from.left }));
+      }
       const pasted = pasteRange(parseTsv(text), range, size, raw, pasteOrigin(text, lastCopy.current));
       edit(pasted.updates);
       return setSel(selectRange(pasted.range));
@@ -226,7 +244,9 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
     const text = toTsv(copyRange(range, raw));
     e.clipboardData.setData('text/plain', text);
     lastCopy.current = { text, origin: { row: range.top, col: range.left }, cut: e.type === 'cut' };
-    if (e.type === 'cut') edit(clearRange(range, raw));
+    cutRange.current = range;
+    // A cut with a move to paste into leaves its cells until the paste, as Excel does.
+    if (e.type === 'cut' && !onMove) edit(clearRange(range, raw));
   };
   useEffect(() => {
     const types = ['copy', 'cut', 'paste'] as const;
