@@ -1,6 +1,6 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useLocale, useWorkbook, type BlockRun } from '../state';
-import { parseAddress, SHEET_COLS, SHEET_ROWS, type SheetBlock } from '../workbook';
+import { parseAddress, restyle, SHEET_COLS, SHEET_ROWS, type SheetBlock } from '../workbook';
 import { columnIndex } from '../workbook/formula';
 import { canonicalInput, formatShown, impliedFormat, sheetDataValue } from '../workbook/format';
 import { BlockErrorView } from './BlockErrorView';
@@ -9,8 +9,10 @@ import { FormatMenu } from './FormatMenu';
 import { FormulaEditor } from './FormulaEditor';
 import { cellKey, type CellRange } from './sheet-selection';
 import { SheetGrid } from './SheetGrid';
+import { StyleMenu, type StylePatch } from './StyleMenu';
 import { TableResult } from './TableResult';
 import { useFormulaContext } from './useFormulaContext';
+import { useSheetOps } from './useSheetOps';
 
 /**
  * A sheet: an A1 grid to type values and formulas in; its used range (first row as column names)
@@ -19,6 +21,10 @@ import { useFormulaContext } from './useFormulaContext';
 export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRun }) {
   const setSheetCells = useWorkbook((s) => s.setSheetCells);
   const setSheetFormats = useWorkbook((s) => s.setSheetFormats);
+  const setSheetStyles = useWorkbook((s) => s.setSheetStyles);
+  const notify = useWorkbook((s) => s.notify);
+  // The selection as the tools last saw it, for Ctrl+B / Ctrl+I on the grid.
+  const selected = useRef<CellRange>(undefined);
   const locale = useLocale((s) => s.locale);
   const context = useFormulaContext(block.id, true);
   const colWidths = useMemo(() => columnWidths(block.widths), [block.widths]);
@@ -29,13 +35,31 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
   const view = useCallback(
     (key: string) => {
       const v = run.sheet?.[key];
-      return v && { ...v, text: formatShown(v, formatOf(key), locale), value: sheetDataValue(v) };
+      const style = block.styles?.[key];
+      if (!v) return style && { text: '', kind: 'empty' as const, style };
+      return { ...v, text: formatShown(v, formatOf(key), locale), value: sheetDataValue(v), ...(style ? { style } : {}) };
     },
-    [run.sheet, formatOf, locale],
+    [run.sheet, formatOf, locale, block.styles],
   );
+  const ops = useSheetOps(block, (key) => view(key)?.text);
   // Sheets store en-US text: what is typed in another locale is stored as the same value in en-US.
   const onEdit = (updates: Record<string, string | null>) =>
     setSheetCells(block.id, Object.fromEntries(Object.entries(updates).map(([k, t]) => [k, t === null ? null : canonicalInput(t, locale)])));
+  const styleOf = (range: CellRange) => block.styles?.[cellKey({ row: range.top, col: range.left })];
+  const onStyle = (range: CellRange, patch: StylePatch) => {
+    const cells = (range.bottom - range.top + 1) * (range.right - range.left + 1);
+    if (cells > MAX_STYLED_CELLS) return notify(`Styles are set on at most ${MAX_STYLED_CELLS.toLocaleString('en-US')} cells at once; this selection has ${cells.toLocaleString('en-US')}. Select fewer cells.`);
+    setSheetStyles(block.id, restyle(block.styles, keysOf(range), patch));
+  };
+  // Excel's Ctrl+B / Ctrl+I, on the grid itself (not while a cell or the formula bar is edited).
+  const onStyleKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const key = e.key.toLowerCase();
+    if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || (key !== 'b' && key !== 'i') || !selected.current) return;
+    if (!(e.target instanceof HTMLElement) || e.target.dataset.testid !== 'sheet-grid') return;
+    e.preventDefault();
+    const field = key === 'b' ? 'bold' : 'italic';
+    onStyle(selected.current, { [field]: styleOf(selected.current)?.[field] ? undefined : true });
+  };
   return (
     <BlockFrame block={block} run={run} subtitle={`${Object.keys(block.cells).length} cells · use as ${block.name} in SQL`}>
       {block.leftOut && block.leftOut.length > 0 && (
@@ -43,24 +67,37 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
           Not imported from {block.origin?.file ?? 'the workbook'}: {block.leftOut.join(' ')}
         </p>
       )}
-      <SheetGrid
-        rows={SHEET_ROWS}
-        cols={SHEET_COLS}
-        colWidths={colWidths}
-        merges={merges}
-        raw={raw}
-        view={view}
-        onEdit={onEdit}
-        renderTools={(range) => (
-          <FormatMenu
-            current={formatOf(cellKey({ row: range.top, col: range.left }))}
-            onFormat={setSheetFormats && ((code) => setSheetFormats(block.id, Object.fromEntries(keysOf(range).map((k) => [k, code]))))}
-          />
-        )}
-        renderFormulaInput={({ value, onCommit, onCancel }) => (
-          <FormulaEditor value={value} context={context} onCommit={onCommit} onCancel={onCancel} testId="sheet-formula-input" ariaLabel="Cell formula" />
-        )}
-      />
+      <div className="sheet-keys" onKeyDown={onStyleKey}>
+        <div {...ops.wrap}>
+        {ops.panel}
+        <SheetGrid
+          {...ops.grid}
+          rows={SHEET_ROWS}
+          cols={SHEET_COLS}
+          colWidths={colWidths}
+          merges={merges}
+          raw={raw}
+          view={view}
+          onEdit={onEdit}
+          renderTools={(range) => {
+            selected.current = range;
+            return (
+              <>
+                <FormatMenu
+                  current={formatOf(cellKey({ row: range.top, col: range.left }))}
+                  onFormat={setSheetFormats && ((code) => setSheetFormats(block.id, Object.fromEntries(keysOf(range).map((k) => [k, code]))))}
+                />
+                <StyleMenu current={styleOf(range)} onStyle={(patch) => onStyle(range, patch)} />
+                {ops.tools(range)}
+              </>
+            );
+          }}
+          renderFormulaInput={({ value, onCommit, onCancel }) => (
+            <FormulaEditor value={value} context={context} onCommit={onCommit} onCancel={onCancel} testId="sheet-formula-input" ariaLabel="Cell formula" />
+          )}
+        />
+        </div>
+      </div>
       {run.error && run.status === 'error' && <BlockErrorView error={run.error} />}
       {run.columns && run.status !== 'error' && (
         <details className="sheet-table" data-testid="sheet-table">
@@ -71,6 +108,9 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
     </BlockFrame>
   );
 }
+
+/** Past this a style change would add an entry per cell to the document (a whole-sheet selection): refused with a notice. */
+const MAX_STYLED_CELLS = 100_000;
 
 /** The addresses of a range, row by row. */
 function keysOf(range: CellRange): string[] {

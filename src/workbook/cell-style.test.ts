@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patchStyle, readCellStyle, styleKey } from './cell-style';
+import { patchStyle, readCellStyle, restyle, styleKey } from './cell-style';
 import { DOCUMENT_VERSION } from './document';
 import { readDocument } from './migrate';
 
@@ -46,5 +46,12 @@ describe('a sheet block keeps its cell styles through readDocument', () => {
   it('drops styles that are not an object at all', () => {
     expect(readDocument(sheet({ styles: ['bold'] })).blocks[0]).not.toHaveProperty('styles');
     expect(readDocument(sheet({ styles: 7 })).blocks[0]).not.toHaveProperty('styles');
+  });
+});
+
+describe('restyle: a patch over a range', () => {
+  it('keeps each cell’s other fields and clears cells left plain', () => {
+    expect(restyle({ A1: { bold: true, fill: 'FF0000' }, A2: { bold: true } }, ['A1', 'A2', 'A3'], { bold: undefined })).toEqual({ A1: { fill: 'FF0000' }, A2: null, A3: null });
+    expect(restyle(undefined, ['B1'], { align: 'center' })).toEqual({ B1: { align: 'center' } });
   });
 });

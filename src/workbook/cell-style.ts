@@ -48,3 +48,11 @@ export function styleKey(style: CellStyle | undefined): string {
   if (isPlainStyle(style)) return '';
   return [style!.bold ? 'b' : '', style!.italic ? 'i' : '', style!.fill ?? '', style!.align ?? ''].join('|');
 }
+
+/**
+ * The updates that lay `patch` over each of `keys` (for setSheetStyles): the new whole style, or
+ * null where nothing is left.
+ */
+export function restyle(styles: Readonly<Record<string, CellStyle>> | undefined, keys: readonly string[], patch: Partial<Record<keyof CellStyle, unknown>>): Record<string, CellStyle | null> {
+  return Object.fromEntries(keys.map((k) => [k, patchStyle(styles?.[k], patch) ?? null]));
+}
