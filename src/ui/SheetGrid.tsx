@@ -77,7 +77,7 @@ interface Editing {
  * formula bar, Excel's keys, range selection, clipboard as TSV of the typed texts (formulas pasted
  * inside the sheet shift like Excel's), and fill down / right.
  */
-export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, renderTools, colWidths, merges, select, onMove }: SheetGridProps) {
+export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, renderTools, colWidths, merges, select: moveTo, onMove }: SheetGridProps) {
   const size = { rows, cols };
   const [sel, setSel] = useState<Selection>(() => single({ row: 0, col: 0 }));
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -218,11 +218,11 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
   }, []);
 
   useEffect(() => {
-    if (!select) return;
-    setSel(selectRange(select.range));
-    reveal({ row: select.range.top, col: select.range.left });
+    if (!moveTo) return;
+    setSel(selectRange(moveTo.range));
+    reveal({ row: moveTo.range.top, col: moveTo.range.left });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [select?.seq]);
+  }, [moveTo?.seq]);
 
   // Clipboard events reach the document when the focused grid is not editable; the latest handler is read through a ref.
   const onClipboard = useRef((_e: ClipboardEvent) => {});

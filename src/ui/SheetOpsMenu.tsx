@@ -1,0 +1,104 @@
+import { useEffect, useState, type CSSProperties } from 'react';
+import { useWorkbook } from '../state';
+import type { SheetBlock } from '../workbook';
+import { currentRegion } from '../workbook/sheet-ops';
+import type { CellRange } from './sheet-selection';
+import { usePopover } from './usePopover';
+import './sheet-ops.css';
+
+/** Where a right-click opened the menu (page coordinates); `seq` changes on each right-click. */
+export interface MenuAt {
+  x: number;
+  y: number;
+  seq: number;
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
+
+/**
+ * The sheet's Sheet menu for the selection: insert and delete rows or columns (as many as are
+ * selected), sort by the selection's first column (one cell sorts the region around it, as Excel
+ * does), and Find and replace. Opened from its button or by a right-click on the grid (`at`).
+ */
+export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: SheetBlock; range: CellRange; at?: MenuAt; onFind(): void; onDone(): void }) {
+  const { open, setOpen, ref } = usePopover();
+  const insertRows = useWorkbook((s) => s.insertSheetRows);
+  const deleteRows = useWorkbook((s) => s.deleteSheetRows);
+  const insertColumns = useWorkbook((s) => s.insertSheetColumns);
+  const deleteColumns = useWorkbook((s) => s.deleteSheetColumns);
+  const sortRange = useWorkbook((s) => s.sortSheetRange);
+  const [placed, setPlaced] = useState<MenuAt>();
+  useEffect(() => {
+    if (!at) return;
+    setPlaced(at);
+    setOpen(true);
+  }, [at, setOpen]);
+
+  const rows = range.bottom - range.top + 1;
+  const cols = range.right - range.left + 1;
+  const run = (op: () => void) => {
+    op();
+    setOpen(false);
+    onDone();
+  };
+  const sort = (desc: boolean) => {
+    const one = rows === 1 && cols === 1;
+    const target = one ? currentRegion(range.top, range.left, (k) => (block.cells[k] ?? '') !== '') : range;
+    sortRange(block.id, target, [{ col: range.left, desc }]);
+  };
+  return (
+    <div className="menu-anchor" ref={ref}>
+      <button
+        type="button"
+        className="sheet-tool"
+        data-testid="sheet-ops-menu"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        title="Insert, delete, sort, find and replace"
+        onMouseDown={(e) => e.preventDefault() /* keep the grid's focus and selection */}
+        onClick={() => {
+          setPlaced(undefined);
+          setOpen(!open);
+        }}
+      >
+        Sheet
+      </button>
+      {open && (
+        <div className="menu sheet-ops-menu" role="menu" aria-label="Sheet" style={placed && fixedAt(placed)}>
+          <button type="button" role="menuitem" data-testid="sheet-insert-rows" onClick={() => run(() => insertRows(block.id, range.top, rows))}>
+            Insert {plural(rows, 'row', 'rows')} above
+          </button>
+          <button type="button" role="menuitem" data-testid="sheet-delete-rows" onClick={() => run(() => deleteRows(block.id, range.top, rows))}>
+            Delete {plural(rows, 'row', 'rows')} {range.top + 1}
+            {rows > 1 ? `–${range.bottom + 1}` : ''}
+          </button>
+          <hr />
+          <button type="button" role="menuitem" data-testid="sheet-insert-cols" onClick={() => run(() => insertColumns(block.id, range.left, cols))}>
+            Insert {plural(cols, 'column', 'columns')} left
+          </button>
+          <button type="button" role="menuitem" data-testid="sheet-delete-cols" onClick={() => run(() => deleteColumns(block.id, range.left, cols))}>
+            Delete {plural(cols, 'column', 'columns')}
+          </button>
+          <hr />
+          <button type="button" role="menuitem" data-testid="sheet-sort-asc" onClick={() => run(() => sort(false))}>
+            Sort A → Z by this column
+          </button>
+          <button type="button" role="menuitem" data-testid="sheet-sort-desc" onClick={() => run(() => sort(true))}>
+            Sort Z → A by this column
+          </button>
+          <hr />
+          <button type="button" role="menuitem" data-testid="sheet-find" onClick={() => run(onFind)}>
+            Find and replace… <kbd>Ctrl+H</kbd>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A right-click opens the menu at the pointer (kept inside the window); the button opens it below itself. */
+function fixedAt(at: MenuAt): CSSProperties {
+  const left = Math.min(at.x, window.innerWidth - 240);
+  const top = Math.min(at.y, window.innerHeight - 320);
+  return { position: 'fixed', left: Math.max(4, left), top: Math.max(4, top), right: 'auto' };
+}
