@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { attachBigSheet, splitBigSheets } from './big-sheet';
 import { rewriteFormula } from './formula-text';
 import { LeftOut, listWords } from './left-out';
 import { nameScope } from './names';
@@ -60,9 +61,11 @@ export async function readXlsx(input: Uint8Array | ArrayBuffer, options: ReadXls
   const xml = await readWorkbookXml(bytes);
   if (xml.sheets.length > MAX_SHEETS)
     throw new XlsxImportError(`This workbook has ${xml.sheets.length} sheets; Cellar opens at most ${MAX_SHEETS}. Move the sheets you need into a smaller workbook in Excel and drop that.`);
+  // Worksheets too big for exceljs's cell objects are scanned into column stores; exceljs gets them emptied.
+  const big = await splitBigSheets(bytes, xml, options.bigSheetBytes);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(big.bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw notReadable(e instanceof Error ? e.message : String(e));
   }
@@ -78,6 +81,8 @@ export async function readXlsx(input: Uint8Array | ArrayBuffer, options: ReadXls
     const part = xml.sheets.find((s) => s.name.toLowerCase() === ws.name.toLowerCase())?.part;
     const sheetXml = dated.size && part ? await xml.part(part) : undefined;
     if (sheetXml !== undefined) exactDates(sheet, rawValues(sheetXml, dated));
+    const scanned = part === undefined ? undefined : big.parts.get(part);
+    if (scanned) attachBigSheet(sheet, scanned, { blocks, name: names.forSheet(ws.name) }, leftOut);
     sheets.push(sheet);
   }
 

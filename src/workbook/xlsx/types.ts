@@ -38,4 +38,6 @@ export type CachedValue =
 export interface ReadXlsxOptions {
   /** The sheet block's name for a worksheet (the lead's `<file>_<sheet>` sanitizing). */
   blockName(sheetName: string): string;
+  /** Worksheet parts inflating past this many bytes are read as big sheets (`data`); BIG_SHEET_BYTES by default. */
+  bigSheetBytes?: number;
 }

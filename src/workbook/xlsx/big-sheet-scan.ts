@@ -1,0 +1,238 @@
+import { isDateFormat, runText } from './big-sheet-parts';
+import { errorCell, textCell } from './values';
+import { unescapeXml } from './workbook-xml';
+import { XlsxImportError } from './zip-guard';
+
+/** What a cell scanned so far holds; TEXT and FORMULA keep an index into `texts` / `formulas` in `num`. */
+export const NUMBER = 1;
+export const TEXT = 2;
+export const FORMULA = 3;
+
+/** A formula as the file has it (not yet rewritten): its own text, or the shared master it repeats. */
+export interface ScannedFormula {
+  text: string;
+  /** Where `text` was written; the cell moves it by its offset from here. */
+  row: number;
+  col: number;
+}
+
+/** What the scanner needs from the rest of the workbook. */
+export interface ScanParts {
+  strings: readonly string[];
+  /** Cell style index → number format code (undefined: General or none). */
+  formats: readonly (string | undefined)[];
+}
+
+const HEAD = 0;
+const DATA = 1;
+const TAIL = 2;
+const TOKEN = /<row\b([^>]*)>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const ATTRIBUTE = /([\w:]+)="([^"]*)"/g;
+const FORMULA_TAG = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+const VALUE_TAG = /<v\b[^>]*>([\s\S]*?)<\/v>/;
+const INLINE_TAG = /<is\b[^>]*>([\s\S]*?)<\/is>/;
+
+/** exceljs's utils.xmlDecode, which it runs on `t="str"` text a second time after the XML parser. */
+function xmlDecodeAgain(s: string): string {
+  return s.includes('&') ? s.replace(/&([a-z]*);/g, (c) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' })[c] ?? c) : s;
+}
+
+/**
+ * Reads a worksheet's XML piece by piece: the text before `<sheetData>` and after `</sheetData>`
+ * is kept (exceljs reads it from an emptied copy of the part: columns, merges, hyperlinks, rules),
+ * the cells in between go into flat growable arrays, in file order. A cell gets the text the exceljs
+ * path gives it (values.ts): numbers as their `<v>` (dates too: their serial, with their format),
+ * text quoted where it would read as something else, booleans TRUE/FALSE, errors `=#N/A`.
+ */
+export class SheetScan {
+  head = '';
+  tail = '';
+  count = 0;
+  rows = 0;
+  cols = 0;
+  row: Uint32Array = new Uint32Array(1024);
+  col: Uint32Array = new Uint32Array(1024);
+  kind: Uint8Array = new Uint8Array(1024);
+  num: Float64Array = new Float64Array(1024);
+  /** Index into formatCodes + 1; 0 none. */
+  format: Uint16Array = new Uint16Array(1024);
+  readonly formatCodes: string[] = [];
+  readonly texts: string[] = [];
+  readonly formulas: ScannedFormula[] = [];
+  private state = HEAD;
+  private pending = '';
+  private rowAt = -1;
+  private colAt = -1;
+  private readonly masters = new Map<string, ScannedFormula>();
+  /** Style index → [format index + 1, is a date format]. */
+  private readonly styles = new Map<number, [number, boolean]>();
+
+  constructor(
+    private readonly sheet: string,
+    private readonly parts: ScanParts,
+  ) {}
+
+  push(text: string): void {
+    if (this.state === HEAD) {
+      this.head += text;
+      const open = this.head.indexOf('<sheetData');
+      const close = open < 0 ? -1 : this.head.indexOf('>', open);
+      if (close < 0) return;
+      text = this.head.slice(close + 1);
+      this.state = this.head[close - 1] === '/' ? TAIL : DATA;
+      this.head = this.head.slice(0, open);
+    }
+    if (this.state === DATA) {
+      this.pending += text;
+      const end = this.pending.indexOf('</sheetData>');
+      if (end >= 0) {
+        this.cells(this.pending.slice(0, end));
+        text = this.pending.slice(end + '</sheetData>'.length);
+        this.pending = '';
+        this.state = TAIL;
+      } else {
+        const last = this.pending.lastIndexOf('</row>');
+        if (last >= 0) {
+          this.cells(this.pending.slice(0, last));
+          this.pending = this.pending.slice(last);
+        }
+        return;
+      }
+    }
+    this.tail += text;
+  }
+
+  /** Checks the part ended as a worksheet does. */
+  end(): void {
+    if (this.state !== TAIL || !/<\/worksheet>\s*$/.test(this.tail))
+      throw new XlsxImportError(
+        `The worksheet "${this.sheet}" is damaged: its XML stops ${this.state === TAIL ? 'after its cells' : `in the middle of its cells (after ${this.count.toLocaleString('en-US')} cells)`}. Open the workbook in Excel, let it repair the file, save it and drop it again.`,
+      );
+  }
+
+  private cells(xml: string): void {
+    for (const m of xml.matchAll(TOKEN)) {
+      if (m[1] !== undefined) {
+        const r = /\sr="(\d+)"/.exec(m[1]);
+        this.rowAt = r ? Number(r[1]) - 1 : this.rowAt + 1;
+        this.colAt = -1;
+      } else this.cell(m[2]!, m[3]);
+    }
+  }
+
+  private cell(attributes: string, inner: string | undefined): void {
+    let ref: string | undefined;
+    let type = 'n';
+    let style = 0;
+    for (const a of attributes.matchAll(ATTRIBUTE)) {
+      if (a[1] === 'r') ref = a[2];
+      else if (a[1] === 't') type = a[2]!;
+      else if (a[1] === 's') style = parseInt(a[2]!, 10);
+    }
+    let row = this.rowAt;
+    let col = this.colAt + 1;
+    if (ref !== undefined) {
+      let c = 0;
+      let i = 0;
+      for (; i < ref.length; i++) {
+        const code = ref.charCodeAt(i);
+        if (code < 65 || code > 90) break;
+        c = c * 26 + code - 64;
+      }
+      col = c - 1;
+      row = Number(ref.slice(i)) - 1;
+    }
+    this.colAt = col;
+    if (inner === undefined || inner === '') return;
+    const [format, dated] = style ? this.style(style) : [0, false];
+    const f = inner.includes('<f') ? FORMULA_TAG.exec(inner) : null;
+    if (f && (f[2] || /\st="/.test(f[1]!))) return this.formula(row, col, format, f[1]!, f[2] === undefined ? '' : unescapeXml(f[2]));
+    let raw: string | undefined;
+    if (type === 'inlineStr' && inner.includes('<is')) {
+      const is = INLINE_TAG.exec(inner)?.[1] ?? '';
+      raw = runText(is, /<r\b/.test(is));
+    } else {
+      const v = inner.includes('<v') ? VALUE_TAG.exec(inner)?.[1] : undefined;
+      raw = v === undefined ? undefined : unescapeXml(v);
+    }
+    if (raw === undefined || raw === '') return;
+    switch (type) {
+      case 's': {
+        const s = this.parts.strings[parseInt(raw, 10)];
+        if (s) this.text(row, col, format, textCell(s));
+        return;
+      }
+      case 'str': {
+        const s = xmlDecodeAgain(raw);
+        if (s) this.text(row, col, format, textCell(s));
+        return;
+      }
+      case 'inlineStr':
+        return this.text(row, col, format, textCell(raw));
+      case 'b':
+        return this.text(row, col, format, parseInt(raw, 10) !== 0 ? 'TRUE' : 'FALSE');
+      case 'e':
+        return this.text(row, col, format, errorCell(raw));
+      default: {
+        // A dated cell's exact <v> (raw-cells.ts puts it back on the exceljs path); others as exceljs parses them.
+        const n = dated && Number.isFinite(Number(raw)) ? Number(raw) : parseFloat(raw);
+        const i = this.add(row, col, NUMBER, format);
+        this.num[i] = Object.is(n, -0) ? 0 : n;
+      }
+    }
+  }
+
+  /** A shared formula's master registers its text; the cells that share it repeat it, moved (formula-text.ts). */
+  private formula(row: number, col: number, format: number, attributes: string, text: string): void {
+    const shared = /\st="shared"/.test(attributes);
+    const si = shared ? /\ssi="([^"]*)"/.exec(attributes)?.[1] : undefined;
+    let formula: ScannedFormula = { text, row, col };
+    if (si !== undefined) {
+      if (/\sref="/.test(attributes)) this.masters.set(si, formula);
+      else formula = this.masters.get(si) ?? formula;
+    }
+    const i = this.add(row, col, FORMULA, format);
+    this.num[i] = this.formulas.length;
+    this.formulas.push(formula);
+  }
+
+  private text(row: number, col: number, format: number, text: string): void {
+    const i = this.add(row, col, TEXT, format);
+    this.num[i] = this.texts.length;
+    this.texts.push(text);
+  }
+
+  private style(s: number): [number, boolean] {
+    let known = this.styles.get(s);
+    if (!known) {
+      const code = this.parts.formats[s];
+      let index = code === undefined ? -1 : this.formatCodes.indexOf(code);
+      if (code !== undefined && index < 0) index = this.formatCodes.push(code) - 1;
+      known = [index + 1, code !== undefined && isDateFormat(code)];
+      this.styles.set(s, known);
+    }
+    return known;
+  }
+
+  private add(row: number, col: number, kind: number, format: number): number {
+    if (this.count === this.kind.length) this.grow();
+    const i = this.count++;
+    this.row[i] = row;
+    this.col[i] = col;
+    this.kind[i] = kind;
+    this.format[i] = format;
+    if (row >= this.rows) this.rows = row + 1;
+    if (col >= this.cols) this.cols = col + 1;
+    return i;
+  }
+
+  private grow(): void {
+    const n = this.kind.length * 2;
+    const more = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+    this.row = more(this.row, new Uint32Array(n));
+    this.col = more(this.col, new Uint32Array(n));
+    this.kind = more(this.kind, new Uint8Array(n));
+    this.num = more(this.num, new Float64Array(n));
+    this.format = more(this.format, new Uint16Array(n));
+  }
+}
