@@ -14,7 +14,7 @@ async function roundTrip() {
 }
 
 describe("Cellar's importer opens the export again", () => {
-  test('with the same formulas, cached values, formats, widths and merges', async () => {
+  test('with the same formulas, cached values, formats, styles, widths and merges', async () => {
     const book = await roundTrip();
     expect(book.sheets.map((s) => [s.name, s.block])).toEqual([
       ['Sales 2024', 'sales'],
@@ -29,6 +29,7 @@ describe("Cellar's importer opens the export again", () => {
     // A date comes back as Excel keeps it: its serial (2024-03-15), shown by its format.
     expect(sales!.cells.B1).toBe('45366');
     expect(sales!.formats).toMatchObject(written.formats!);
+    expect(sales!.styles).toEqual(written.styles);
     expect(sales!.widths).toMatchObject(written.widths!);
     expect(sales!.merges).toEqual(written.merges);
     expect(summary!.cells.A1).toBe('=sales!A3+1');

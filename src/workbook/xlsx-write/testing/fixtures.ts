@@ -1,6 +1,6 @@
 import type { ExportSheet } from '../types';
 
-/** A sheet of numbers, text, formulas with cached results (one newer function), a date, widths and a merge. */
+/** A sheet of numbers, text, formulas with cached results (one newer function), a date, styles, widths and a merge. */
 export function salesSheet(): ExportSheet {
   return {
     kind: 'sheet',
@@ -17,6 +17,8 @@ export function salesSheet(): ExportSheet {
       C1: { type: 'error', value: '#DIV/0!' },
     },
     formats: { B1: 'yyyy-mm-dd', A3: '0.00' },
+    // Styles beside formats (A3 has both): every reader of the export must still open it.
+    styles: { A2: { bold: true }, A3: { italic: true, fill: 'FFFF00', align: 'center' } },
     widths: { A: 20, C: 8.5 },
     merges: ['D1:E2'],
   };
