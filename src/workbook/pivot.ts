@@ -1,6 +1,6 @@
 import { quoteIdent, type ColumnInfo } from '../sql';
 import type { PivotBlock, PivotValue } from './document';
-import { compileFormula, FormulaSyntaxError, parseFormula, walk, type SqlScope } from './formula';
+import { compileFormula, FormulaSyntaxError, parseFormula, walk, withSuggestion, type SqlScope } from './formula';
 import { parsedFormula } from './formula-refs';
 import { formulaType } from './formula';
 import { DUCKDB_TYPE } from './formula/sql/types';
@@ -16,6 +16,12 @@ export function pivotValueName(v: PivotValue, index: number): string {
   if (v.aggregate === 'formula') return `value${index + 1}`;
   if (v.aggregate === 'count' && !v.column) return 'count';
   return `${v.aggregate}_${v.column ?? ''}`;
+}
+
+/** A field naming no column of the source, with the likely one when it is a typo (`prce` → price). */
+function noColumn(name: string | undefined, columns: readonly ColumnInfo[]): PivotError {
+  if (name === undefined) return new PivotError('The source has no column (none chosen).');
+  return new PivotError(withSuggestion(`The source has no column ${name}`, name, columns.map((c) => c.name)));
 }
 
 const NUMERIC = (type: string) => formulaType(type) === 'number';
@@ -34,7 +40,7 @@ function aggregateSql(v: PivotValue, columns: readonly ColumnInfo[], scope: Omit
   }
   if (v.aggregate === 'count' && !v.column) return 'count(*)';
   const column = columns.find((c) => c.name === v.column);
-  if (!column) throw new PivotError(`The source has no column ${v.column ?? '(none chosen)'}.`);
+  if (!column) throw noColumn(v.column, columns);
   const c = quoteIdent(column.name);
   switch (v.aggregate) {
     case 'count':
@@ -59,7 +65,7 @@ function aggregateSql(v: PivotValue, columns: readonly ColumnInfo[], scope: Omit
 export function pivotSql(block: Pick<PivotBlock, 'rows' | 'columns' | 'values'>, source: { name: string; columns: readonly ColumnInfo[] }, scope: Omit<SqlScope, 'row'> = noScope): string {
   const from = quoteIdent(source.name);
   const known = new Set(source.columns.map((c) => c.name));
-  for (const f of [...block.rows, ...block.columns]) if (!known.has(f)) throw new PivotError(`The source has no column ${f}.`);
+  for (const f of [...block.rows, ...block.columns]) if (!known.has(f)) throw noColumn(f, source.columns);
   if (block.values.length === 0 && block.columns.length === 0 && block.rows.length === 0) throw new PivotError('Choose rows, columns or values to group by.');
   const values = block.values.length > 0 ? block.values : [{ aggregate: 'count' } satisfies PivotValue];
   const aggregates = values.map((v, i) => `${aggregateSql(v, source.columns, scope, { name: source.name, from })} AS ${quoteIdent(pivotValueName(v, i))}`);
