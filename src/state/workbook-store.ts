@@ -24,6 +24,7 @@ import type * as storage from './storage';
 import { createCore, newWorkbookId } from './store/core';
 import { editActions } from './store/edits';
 import { formatActions } from './store/formats';
+import { layoutActions, type SheetLayout } from './store/layout';
 import { styleActions } from './store/styles';
 import { runActions } from './store/runs';
 import { serverActions } from './store/server-actions';
@@ -70,6 +71,8 @@ export interface WorkbookState extends SheetOpsActions {
   setSheetCells(id: BlockId, updates: Record<string, string | null>): void;
   /** Number formats of a sheet's cells (Excel codes), by address; null clears one. One undo step. */
   setSheetFormats(id: BlockId, updates: Record<string, string | null>): void;
+  /** Column widths (Excel characters by letters, null for the default) and frozen panes (null unfreezes) of a sheet. One undo step. */
+  setSheetLayout(id: BlockId, layout: SheetLayout): void;
   /** Bold, italic, fill and alignment of a sheet's cells, by address (whole styles); null clears one. One undo step. */
   setSheetStyles(id: BlockId, updates: Record<string, CellStyle | null>): void;
   /** A grid's sort and filters, kept on its block (re-runs nothing: SQL readers read every row). */
@@ -158,6 +161,7 @@ export function createWorkbookStore(engine: EngineSource) {
       canRedo: false,
       ...editActions(core),
       ...formatActions(core),
+      ...layoutActions(core),
       ...styleActions(core),
       ...runActions(core),
       ...workbookActions(core, share.opener),

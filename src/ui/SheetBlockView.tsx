@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useLocale, useWorkbook, type BlockRun } from '../state';
 import { parseAddress, restyle, SHEET_COLS, SHEET_ROWS, type SheetBlock } from '../workbook';
-import { columnIndex } from '../workbook/formula';
+import { columnIndex, columnLetters } from '../workbook/formula';
 import { canonicalInput, formatShown, impliedFormat, sheetDataValue } from '../workbook/format';
 import { BlockErrorView } from './BlockErrorView';
 import { BlockFrame } from './BlockFrame';
@@ -9,6 +9,7 @@ import { FormatMenu } from './FormatMenu';
 import { FormulaEditor } from './FormulaEditor';
 import { cellKey, type CellRange } from './sheet-selection';
 import { SheetGrid } from './SheetGrid';
+import { usedExtent } from './sheet-moves';
 import { StyleMenu, type StylePatch } from './StyleMenu';
 import { TableResult } from './TableResult';
 import { useFormulaContext } from './useFormulaContext';
@@ -22,6 +23,9 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
   const setSheetCells = useWorkbook((s) => s.setSheetCells);
   const setSheetFormats = useWorkbook((s) => s.setSheetFormats);
   const setSheetStyles = useWorkbook((s) => s.setSheetStyles);
+  const setSheetLayout = useWorkbook((s) => s.setSheetLayout);
+  // The used extent: ctrl+End goes to its corner; whole columns are cut to it for copy, clear and fill.
+  const used = useMemo(() => usedExtent(block.cells, block.data), [block.cells, block.data]);
   const notify = useWorkbook((s) => s.notify);
   // The selection as the tools last saw it, for Ctrl+B / Ctrl+I on the grid.
   const selected = useRef<CellRange>(undefined);
@@ -76,6 +80,11 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
           cols={SHEET_COLS}
           colWidths={colWidths}
           merges={merges}
+          used={used}
+          // Widths are kept in Excel's character units: px = chars * 7 + 5.
+          onResizeColumn={(col, px) => setSheetLayout(block.id, { widths: { [columnLetters(col)]: (px - 5) / 7 } })}
+          freeze={block.freeze}
+          onFreeze={(freeze) => setSheetLayout(block.id, { freeze })}
           raw={raw}
           view={view}
           onEdit={onEdit}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fillDownTo, fillSeries } from './fill-series';
+import { fillDownTo, fillSeries, fillTarget } from './fill-series';
 import { cellKey, parseCellKey, type CellPos, type CellRange, type RawOf } from './sheet-selection';
 
 const sheet = (cells: Record<string, string>): RawOf => (k) => cells[k];
@@ -77,5 +77,18 @@ describe('double-clicking the fill handle', () => {
   test('does nothing beside no data, and never passes the used rows', () => {
     expect(fillDownTo(r('B1'), filledIn({}), 0)).toBeUndefined();
     expect(fillDownTo(r('B1'), () => true, 10)).toBe(9);
+  });
+});
+
+describe('dragging the fill handle', () => {
+  test('grows the selection the way the pointer is furthest out', () => {
+    expect(fillTarget(r('A1:A2'), parseCellKey('A10')!)).toEqual(r('A1:A10'));
+    expect(fillTarget(r('B2'), parseCellKey('E3')!)).toEqual(r('B2:E2'));
+    expect(fillTarget(r('B5'), parseCellKey('B1')!)).toEqual(r('B1:B5'));
+    expect(fillTarget(r('C1'), parseCellKey('A1')!)).toEqual(r('A1:C1'));
+  });
+  test('dragged back inside the selection, cuts it to the pointer', () => {
+    expect(fillTarget(r('A1:A4'), parseCellKey('A2')!)).toEqual(r('A1:A2'));
+    expect(fillTarget(r('A1'), parseCellKey('A1')!)).toEqual(r('A1'));
   });
 });

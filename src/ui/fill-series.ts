@@ -143,3 +143,20 @@ export function fillDownTo(source: CellRange, filled: (p: CellPos) => boolean, u
   }
   return undefined;
 }
+
+/**
+ * The range a fill handle drag covers with the pointer over `cell`: the source grown down, up,
+ * right or left (whichever way the pointer is further out), or cut back to the pointer's row or
+ * column when dragged inside the source.
+ */
+export function fillTarget(source: CellRange, cell: CellPos): CellRange {
+  const dRow = cell.row > source.bottom ? cell.row - source.bottom : cell.row < source.top ? source.top - cell.row : 0;
+  const dCol = cell.col > source.right ? cell.col - source.right : cell.col < source.left ? source.left - cell.col : 0;
+  if (dRow === 0 && dCol === 0) {
+    if (cell.row < source.bottom && source.bottom > source.top) return { ...source, bottom: cell.row };
+    if (cell.col < source.right && source.right > source.left) return { ...source, right: cell.col };
+    return source;
+  }
+  if (dRow >= dCol) return cell.row > source.bottom ? { ...source, bottom: cell.row } : { ...source, top: cell.row };
+  return cell.col > source.right ? { ...source, right: cell.col } : { ...source, left: cell.col };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clampToUsed, tabEnter } from './sheet-moves';
+import { clampToUsed, tabEnter, usedExtent } from './sheet-moves';
 import { cellKey, jump, keyCommand, lastUsed, navigate, parseCellKey, single, type CellPos, type KeyLike } from './sheet-selection';
 
 /** Excel's grid: A1:XFD1048576. */
@@ -97,5 +97,13 @@ describe('Tab then Enter', () => {
     expect(tabEnter(at('C5'), 'Enter', false, undefined, EXCEL)).toEqual({ pos: at('C6'), tabStart: undefined });
     expect(tabEnter(at('A5'), 'Tab', true, undefined, EXCEL)).toEqual({ pos: at('A5'), tabStart: 0 });
     expect(tabEnter(at('C5'), 'Enter', true, 1, EXCEL)).toEqual({ pos: at('B4'), tabStart: undefined });
+  });
+});
+
+describe('the used extent', () => {
+  test('reaches the last row and column holding something; cleared cells and a stored extent count as they should', () => {
+    expect(usedExtent({ A1: '1', C7: 'x', Z2: '' })).toEqual({ rows: 7, cols: 3 });
+    expect(usedExtent({})).toEqual({ rows: 0, cols: 0 });
+    expect(usedExtent({ B2: '1' }, { rows: 200_000, cols: 10 })).toEqual({ rows: 200_000, cols: 10 });
   });
 });

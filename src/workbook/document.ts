@@ -97,6 +97,8 @@ export interface SheetBlock extends BlockBase {
   widths?: Record<string, number>;
   /** Merged ranges (`A1:B2`), shown as one cell. */
   merges?: string[];
+  /** Frozen panes: the top `rows` and the left `cols` stay on screen while scrolling (Excel's Freeze Panes). */
+  freeze?: { rows: number; cols: number };
   /** The workbook and worksheet it came from, when imported from an .xlsx (export keeps the worksheet's name). */
   origin?: { file: string; sheet: string };
   /** What the import left out of its worksheet (charts, comments, …), in words. */

@@ -465,3 +465,13 @@ describe('an imported sheet', () => {
     expect(() => readDocument(withBlock({ origin: 'x.xlsx' }))).toThrow(/invalid origin/);
   });
 });
+
+describe('a sheet with frozen panes', () => {
+  const doc = (freeze: unknown) => JSON.stringify({ version: DOCUMENT_VERSION, title: 't', blocks: [{ id: 's1', kind: 'sheet', name: 's', cells: {}, freeze }] });
+  it('keeps its frozen rows and columns', () => {
+    expect((readDocument(doc({ rows: 1, cols: 2 })).blocks[0] as { freeze?: unknown }).freeze).toEqual({ rows: 1, cols: 2 });
+  });
+  it('refuses frozen panes that are not whole counts inside the sheet', () => {
+    for (const bad of [{ rows: -1, cols: 0 }, { rows: 1.5, cols: 0 }, { rows: 1 }, 'top row', { rows: 2_000_000, cols: 0 }]) expect(() => readDocument(doc(bad))).toThrow(/invalid frozen panes/);
+  });
+});

@@ -142,8 +142,15 @@ function sheetCells(raw: unknown, where: string): Record<string, string> {
 }
 
 /** What an imported sheet carries beside its cells: widths, merges, where it came from, what was left out. */
-function sheetExtras(raw: Json, where: string): Pick<SheetBlock, 'widths' | 'merges' | 'origin' | 'leftOut'> {
-  const out: Pick<SheetBlock, 'widths' | 'merges' | 'origin' | 'leftOut'> = {};
+function sheetExtras(raw: Json, where: string): Pick<SheetBlock, 'widths' | 'merges' | 'origin' | 'leftOut' | 'freeze'> {
+  const out: Pick<SheetBlock, 'widths' | 'merges' | 'origin' | 'leftOut' | 'freeze'> = {};
+  if (raw.freeze !== undefined) {
+    const f = raw.freeze;
+    const count = (n: unknown, max: number) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
+    if (!isObject(f) || !count(f.rows, 1_048_575) || !count(f.cols, 16_383))
+      throw new DocumentError(`${where} has invalid frozen panes: expected { rows, cols } as whole numbers from 0 (at most 1048575 rows and 16383 columns).`);
+    out.freeze = { rows: f.rows as number, cols: f.cols as number };
+  }
   if (raw.widths !== undefined) {
     if (!isObject(raw.widths) || !Object.entries(raw.widths).every(([k, v]) => /^[A-Z]{1,3}$/.test(k) && typeof v === 'number' && v >= 0 && v <= 255)) throw new DocumentError(`${where} has invalid column widths.`);
     out.widths = raw.widths as Record<string, number>;
