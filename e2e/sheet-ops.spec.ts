@@ -122,3 +122,16 @@ test('a refused operation says why and changes nothing', async ({ cellar, page }
   await expect(dialog).toBeHidden();
   expect(await typed(page, 'sheet1')).toEqual({ A1: 'x' });
 });
+
+test('a cut pasted into another sheet pastes its texts there and clears them where they were cut', async ({ cellar, page }) => {
+  const sheet1 = await addSheet(cellar, page, 'sheet1', [['C1', 'moved']]);
+  const sheet2 = await addSheet(cellar, page, 'sheet2', [['A1', 'stays']]);
+  await sheet1.locator('[data-cell="C1"]').click();
+  await page.keyboard.press('Control+X');
+  // Not cleared until it is pasted, as in Excel.
+  expect(await typed(page, 'sheet1')).toEqual({ C1: 'moved' });
+  await sheet2.locator('[data-cell="C3"]').click();
+  await page.keyboard.press('Control+V');
+  await expect.poll(() => typed(page, 'sheet2')).toEqual({ A1: 'stays', C3: 'moved' });
+  await expect.poll(() => typed(page, 'sheet1')).toEqual({});
+});

@@ -1,13 +1,21 @@
-import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useWorkbook } from '../state';
-import { parseAddress, type SheetBlock } from '../workbook';
+import { parseAddress, type BlockId, type SheetBlock } from '../workbook';
+import { toTsv } from '../workbook/tsv';
 import { FindReplace } from './FindReplace';
-import { cellKey, type CellPos, type CellRange } from './sheet-selection';
+import { cellKey, copyRange, type CellPos, type CellRange } from './sheet-selection';
 import { SheetOpsMenu, type MenuAt } from './SheetOpsMenu';
 
 export interface SheetOps {
   /** For the element around the grid: right-click opens the Sheet menu, Ctrl+F / Ctrl+H open Find and replace. */
-  wrap: { className: string; onContextMenu(e: MouseEvent): void; onKeyDownCapture(e: KeyboardEvent): void };
+  wrap: {
+    className: string;
+    onContextMenu(e: MouseEvent): void;
+    onKeyDownCapture(e: KeyboardEvent): void;
+    onCutCapture(e: ClipboardEvent): void;
+    onCopyCapture(): void;
+    onPasteCapture(e: ClipboardEvent): void;
+  };
   /** For SheetGrid: where Find next moves the selection, and the move a cut and paste makes. */
   grid: { select?: { range: CellRange; seq: number }; onMove(from: CellRange, to: CellPos): void };
   /** The Sheet menu for the bar's tools. */
@@ -16,11 +24,21 @@ export interface SheetOps {
   panel: ReactNode;
 }
 
+/**
+ * A cut not pasted yet. Inside its own sheet a paste moves the cells (the grid's onMove); pasted
+ * into another sheet the texts are pasted there and the cut cells cleared here, as a cut did
+ * before cut-to-move (their references are not carried across sheets).
+ */
+let pendingCut: { block: BlockId; range: CellRange; text: string } | undefined;
+const sameText = (a: string, b: string) => a.replace(/\r\n?/g, '\n').replace(/\n$/, '') === b.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+const onGrid = (e: ClipboardEvent) => e.target instanceof HTMLElement && e.target.dataset.testid === 'sheet-grid';
+
 const inside = (p: CellPos, r: CellRange) => p.row >= r.top && p.row <= r.bottom && p.col >= r.left && p.col <= r.right;
 
 /** The sheet operations wired to a sheet's grid: its menu, right-click, Find and replace, and cut to move. */
 export function useSheetOps(block: SheetBlock, shown: (key: string) => string | undefined): SheetOps {
   const moveSheetRange = useWorkbook((s) => s.moveSheetRange);
+  const setSheetCells = useWorkbook((s) => s.setSheetCells);
   const [select, setSelect] = useState<{ range: CellRange; seq: number }>();
   const [menuAt, setMenuAt] = useState<MenuAt>();
   const [find, setFind] = useState<{ seq: number }>();
@@ -48,6 +66,25 @@ export function useSheetOps(block: SheetBlock, shown: (key: string) => string | 
         e.preventDefault();
         e.stopPropagation();
         openFind();
+      },
+      onCutCapture(e) {
+        if (onGrid(e)) pendingCut = { block: block.id, range: range.current, text: toTsv(copyRange(range.current, (k) => block.cells[k])) };
+      },
+      onCopyCapture() {
+        pendingCut = undefined;
+      },
+      onPasteCapture(e) {
+        const cut = pendingCut;
+        if (!cut || !onGrid(e)) return;
+        pendingCut = undefined;
+        if (cut.block === block.id || !sameText(e.clipboardData.getData('text/plain'), cut.text)) return;
+        const source = useWorkbook.getState().doc.blocks.find((b) => b.id === cut.block);
+        if (source?.kind !== 'sheet') return;
+        const keys = Object.keys(source.cells).filter((k) => {
+          const p = parseAddress(k);
+          return p !== undefined && inside(p, cut.range);
+        });
+        if (keys.length > 0) setSheetCells(cut.block, Object.fromEntries(keys.map((k) => [k, null])));
       },
     },
     grid: { select, onMove: (from, to) => moveSheetRange(block.id, from, to) },
