@@ -76,7 +76,8 @@ export interface SheetGridProps {
 
 const ROW_H = 24;
 const COL_W = 96;
-const HEAD_W = 48;
+// Wide enough for row 1048576.
+const HEAD_W = 60;
 const OVERSCAN = 8;
 const OVERSCAN_COLS = 2;
 

@@ -1,0 +1,179 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/cellar';
+
+/** Adds a sheet block and returns it with a cell finder. */
+async function addSheet(page: Page, cellar: { block(name: string): Locator }) {
+  await page.getByTestId('add-block').click();
+  await page.getByTestId('add-sheet').click();
+  const sheet = cellar.block('sheet1');
+  await expect(sheet).toBeVisible();
+  const cell = (key: string) => sheet.locator(`[data-testid="sheet-cell"][data-cell="${key}"]`);
+  return { sheet, cell, address: sheet.getByTestId('sheet-address') };
+}
+
+test('Tab then Enter comes back to the column the row began in, as in Excel', async ({ cellar, page }) => {
+  const { cell, address } = await addSheet(page, cellar);
+  await cell('A1').click();
+  await page.keyboard.type('name');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('qty');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('price');
+  await page.keyboard.press('Enter');
+  await expect(address).toHaveText('A2');
+  await expect(cell('C1')).toHaveAttribute('data-value', 'price');
+  // Without typing too: Tab, Tab, Enter from B2 lands on B3.
+  await cell('B2').click();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(address).toHaveText('B3');
+});
+
+test('the sheet is as large as Excel\'s: Ctrl+Down on an empty column reaches row 1048576, keys move as in Excel', async ({ cellar, page }) => {
+  const { sheet, cell, address } = await addSheet(page, cellar);
+  await cell('A1').click();
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await cell('B1').click();
+  await page.keyboard.press('Control+ArrowDown');
+  await expect(address).toHaveText('B1048576');
+  await expect(cell('B1048576')).toBeVisible();
+  await page.keyboard.press('Control+ArrowRight');
+  await expect(address).toHaveText('XFD1048576');
+  await expect(cell('XFD1048576')).toBeVisible();
+  await page.keyboard.press('Control+Home');
+  await expect(address).toHaveText('A1');
+  await expect(cell('A1')).toBeVisible();
+  await page.keyboard.press('Control+ArrowDown');
+  await expect(address).toHaveText('A1048576');
+  await page.keyboard.press('Control+ArrowUp');
+  await expect(address).toHaveText('A1');
+  // Page Down, Home, End, F2 / Escape, Delete.
+  await page.keyboard.press('PageDown');
+  await expect(address).not.toHaveText('A1');
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('End');
+  await expect(address).toHaveText('XFD1');
+  await page.keyboard.press('Home');
+  await expect(address).toHaveText('A1');
+  await page.keyboard.press('F2');
+  await page.keyboard.type('23');
+  await page.keyboard.press('Escape');
+  await expect(cell('A1')).toHaveAttribute('data-value', '1');
+  await page.keyboard.press('Delete');
+  await expect(cell('A1')).toHaveAttribute('data-value', '');
+  // Select all on a 17-billion-cell grid, then Delete: nothing walks the grid.
+  await cell('C3').click();
+  await page.keyboard.type('x');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await expect(cell('C3')).toHaveAttribute('data-value', '');
+  await expect(sheet.getByTestId('sheet-grid')).toBeFocused();
+});
+
+test('the fill handle drags 1, 2 into 1..10; a double-click fills down beside the data', async ({ cellar, page }) => {
+  const { sheet, cell } = await addSheet(page, cellar);
+  await cell('A1').click();
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await cell('A1').click();
+  await cell('A2').click({ modifiers: ['Shift'] });
+  const handle = sheet.getByTestId('sheet-fill-handle');
+  const from = (await handle.boundingBox())!;
+  const to = (await cell('A10').boundingBox())!;
+  await page.mouse.move(from.x + 3, from.y + 3);
+  await page.mouse.down();
+  await page.mouse.move(to.x + 20, to.y + 5, { steps: 8 });
+  await expect(sheet.getByTestId('sheet-fill-preview')).toBeVisible();
+  await page.mouse.up();
+  for (let i = 1; i <= 10; i++) await expect(cell(`A${i}`)).toHaveAttribute('data-value', String(i));
+  await expect(cell('A11')).toHaveAttribute('data-value', '');
+  // B1 = Item 1, double-click the handle: B1:B10 beside A's data.
+  await cell('B1').click();
+  await page.keyboard.type('Item 1');
+  await page.keyboard.press('Enter');
+  await cell('B1').click();
+  await handle.dblclick();
+  await expect(cell('B10')).toHaveAttribute('data-value', 'Item 10');
+  await expect(cell('B11')).toHaveAttribute('data-value', '');
+  // One undo step takes the whole fill back.
+  await page.keyboard.press('Control+z');
+  await expect(cell('B10')).toHaveAttribute('data-value', '');
+  await expect(cell('B1')).toHaveAttribute('data-value', 'Item 1');
+});
+
+test('a column edge drags to resize and double-clicks to fit its contents', async ({ cellar, page }) => {
+  const { sheet, cell } = await addSheet(page, cellar);
+  const head = sheet.locator('[role="columnheader"][data-col="1"]');
+  const width = async () => (await head.boundingBox())!.width;
+  expect(await width()).toBe(96);
+  const grip = head.getByTestId('sheet-col-grip');
+  const g = (await grip.boundingBox())!;
+  await page.mouse.move(g.x + g.width / 2, g.y + g.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(g.x + g.width / 2 + 60, g.y + g.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(width).toBe(156);
+  expect(await cell('B1').evaluate((el) => el.getBoundingClientRect().width)).toBe(156);
+  // Kept on the block in Excel's character units.
+  const widths = await page.evaluate(() => (window as unknown as { cellar: { document(): { blocks: { name: string; widths?: Record<string, number> }[] } } }).cellar.document().blocks.find((b) => b.name === 'sheet1')?.widths);
+  expect(widths?.B).toBeCloseTo((156 - 5) / 7, 1);
+  // Autofit to a long text.
+  await cell('B2').click();
+  await page.keyboard.type('a rather long piece of text that needs room');
+  await page.keyboard.press('Enter');
+  await grip.dblclick();
+  await expect.poll(width).toBeGreaterThan(200);
+  const fitted = await width();
+  const textWidth = await cell('B2').evaluate((el) => el.scrollWidth);
+  expect(fitted).toBeGreaterThanOrEqual(textWidth);
+  // One undo puts the width back.
+  await page.keyboard.press('Control+z');
+  await expect.poll(width).toBe(156);
+});
+
+test('freezing the top row keeps row 1 on screen while scrolling', async ({ cellar, page }) => {
+  const { sheet, cell, address } = await addSheet(page, cellar);
+  await cell('A1').click();
+  await page.keyboard.type('Header');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Amount');
+  await page.keyboard.press('Enter');
+  for (let i = 1; i <= 6; i++) {
+    await page.keyboard.type(`row ${i}`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(String(i * 10));
+    await page.keyboard.press('Enter');
+  }
+  await sheet.getByTestId('sheet-freeze').click();
+  await page.getByTestId('freeze-top-row').click();
+  await expect(sheet.getByTestId('sheet-frozen-rows')).toBeVisible();
+  // Scroll far down: row 1 stays just under the column letters.
+  await cell('A5').click();
+  await page.keyboard.press('Control+ArrowDown');
+  await page.keyboard.press('Control+ArrowDown');
+  await expect(address).toHaveText('A1048576');
+  const scroller = sheet.locator('.sheet-scroll');
+  const box = (await scroller.boundingBox())!;
+  const header = (await cell('A1').boundingBox())!;
+  expect(header.y).toBeGreaterThanOrEqual(box.y + 23);
+  expect(header.y).toBeLessThan(box.y + 26);
+  await expect(cell('A1')).toBeVisible();
+  await expect(cell('A1')).toHaveAttribute('data-value', 'Header');
+  // The cell at the scrolled position is not hidden under the frozen row.
+  const last = (await cell('A1048576').boundingBox())!;
+  expect(last.y).toBeGreaterThan(header.y + 20);
+  // Kept on the block, and Unfreeze lets row 1 scroll away.
+  const freeze = await page.evaluate(() => (window as unknown as { cellar: { document(): { blocks: { name: string; freeze?: unknown }[] } } }).cellar.document().blocks.find((b) => b.name === 'sheet1')?.freeze);
+  expect(freeze).toEqual({ rows: 1, cols: 0 });
+  await sheet.getByTestId('sheet-freeze').click();
+  await page.getByTestId('freeze-first-column').click();
+  await page.keyboard.press('Control+ArrowRight');
+  await expect(address).toHaveText('XFD1048576');
+  await expect(cell('A1048576')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('frozen.png') });
+});
