@@ -75,19 +75,19 @@ test('insert and delete rows, cut to move, sort and replace all rewrite every re
   expect(after?.B1).toBeUndefined();
   await expect.poll(() => computed(page, 'sheet2', 'B1')).toEqual({ value: 7 });
 
-  // Sort the block around F1 by its column: numbers before text.
-  for (const [key, text] of [['F1', 'pear'], ['F2', 'apple'], ['F3', '10']] as const) {
+  // Sort the block around F2 by its column: numbers before text, the header row kept where it is.
+  for (const [key, text] of [['F1', 'fruit'], ['F2', 'pear'], ['F3', 'apple'], ['F4', '10']] as const) {
     await cell(key).click();
     await page.keyboard.type(text);
     await page.keyboard.press('Enter');
   }
-  await cell('F1').click();
+  await cell('F2').click();
   await sheet1.getByTestId('sheet-ops-menu').click();
   await sheet1.getByTestId('sheet-sort-asc').click();
-  await expect.poll(() => typed(page, 'sheet1').then((c) => [c?.F1, c?.F2, c?.F3])).toEqual(['10', 'apple', 'pear']);
+  await expect.poll(() => typed(page, 'sheet1').then((c) => [c?.F1, c?.F2, c?.F3, c?.F4])).toEqual(['fruit', '10', 'apple', 'pear']);
   await sheet1.getByTestId('sheet-ops-menu').click();
   await sheet1.getByTestId('sheet-sort-desc').click();
-  await expect.poll(() => typed(page, 'sheet1').then((c) => [c?.F1, c?.F2, c?.F3])).toEqual(['pear', 'apple', '10']);
+  await expect.poll(() => typed(page, 'sheet1').then((c) => [c?.F1, c?.F2, c?.F3, c?.F4])).toEqual(['fruit', 'pear', 'apple', '10']);
 
   // Ctrl+H: find the next match, then replace all.
   await cell('A1').click();
@@ -96,16 +96,16 @@ test('insert and delete rows, cut to move, sort and replace all rewrite every re
   await expect(dialog).toBeVisible();
   await dialog.getByTestId('find-input').fill('apple');
   await dialog.getByTestId('find-next').click();
-  await expect(sheet1.getByTestId('sheet-address')).toHaveText('F2');
+  await expect(sheet1.getByTestId('sheet-address')).toHaveText('F3');
   await dialog.getByTestId('replace-input').fill('plum');
   await sheet1.screenshot({ path: test.info().outputPath('find-replace.png') });
   await dialog.getByTestId('replace-all').click();
   await expect(dialog.getByTestId('find-status')).toHaveText('Replaced in 1 cell.');
-  await expect(cell('F2')).toHaveText('plum');
+  await expect(cell('F3')).toHaveText('plum');
 
   // Each operation is one undo step.
   await page.getByTestId('undo').click();
-  await expect(cell('F2')).toHaveText('apple');
+  await expect(cell('F3')).toHaveText('apple');
 });
 
 test('a refused operation says why and changes nothing', async ({ cellar, page }) => {

@@ -17,8 +17,8 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} 
 
 /**
  * The sheet's Sheet menu for the selection: insert and delete rows or columns (as many as are
- * selected), sort by the selection's first column (one cell sorts the region around it, as Excel
- * does), and Find and replace. Opened from its button or by a right-click on the grid (`at`).
+ * selected), sort by the selection's first column (one cell sorts the region around it, its
+ * header row kept when it looks like one, as Excel does), and Find and replace. Opened from its button or by a right-click on the grid (`at`).
  */
 export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: SheetBlock; range: CellRange; at?: MenuAt; onFind(): void; onDone(): void }) {
   const { open, setOpen, ref } = usePopover();
@@ -44,7 +44,8 @@ export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: Shee
   const sort = (desc: boolean) => {
     const one = rows === 1 && cols === 1;
     const target = one ? currentRegion(range.top, range.left, (k) => (block.cells[k] ?? '') !== '') : range;
-    sortRange(block.id, target, [{ col: range.left, desc }]);
+    // The region around one cell may start with its column names (a sheet's table reads them there): Excel guesses.
+    sortRange(block.id, target, [{ col: range.left, desc }], { header: one ? 'guess' : false });
   };
   return (
     <div className="menu-anchor" ref={ref}>

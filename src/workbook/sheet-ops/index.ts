@@ -6,6 +6,6 @@ export type { CellRect } from './move';
 export { rewriteReferences } from './refs';
 export type { Area, AreaMap } from './refs';
 export { deleteColumns, deleteRows, insertColumns, insertRows, sheetOf } from './rows-cols';
-export { sortRange } from './sort';
+export { guessHeader, sortRange } from './sort';
 export type { SortKey, SortOptions } from './sort';
 export { currentRegion } from './region';

@@ -3,7 +3,7 @@ import type { BlockId } from '../document';
 import { FormulaError, type Scalar } from '../formula';
 import { typedValue } from '../sheet';
 import { SheetOpError } from './errors';
-import { sortRange } from './sort';
+import { guessHeader, sortRange } from './sort';
 import { docOf, sheet, sheetIn } from './test-doc';
 
 const S = 'S' as BlockId;
@@ -46,5 +46,21 @@ describe('sortRange', () => {
 
   it('refuses a sort key outside the range', () => {
     expect(() => sortRange(docOf(sheet('S', {})), S, range, [{ col: 3 }], () => undefined)).toThrow(SheetOpError);
+  });
+});
+
+describe('guessHeader', () => {
+  const range = { top: 0, left: 0, bottom: 2, right: 1 };
+
+  it('takes a first row of text over numbers for a header, as Excel does', () => {
+    const c = { A1: 'name', B1: 'qty', A2: 'pear', B2: '3', A3: 'fig', B3: '1' };
+    expect(guessHeader(range, values(c))).toBe(true);
+    const doc = sortRange(docOf(sheet('S', c)), S, range, [{ col: 1 }], values(c), { header: 'guess' });
+    expect(sheetIn(doc, 'S').cells).toEqual({ A1: 'name', B1: 'qty', A2: 'fig', B2: '1', A3: 'pear', B3: '3' });
+  });
+
+  it('sorts every row when the first row holds a number or the whole range is text', () => {
+    expect(guessHeader(range, values({ A1: 'name', B1: '5', A2: 'x', B2: '3' }))).toBe(false);
+    expect(guessHeader(range, values({ A1: 'b', A2: 'a', A3: 'c' }))).toBe(false);
   });
 });

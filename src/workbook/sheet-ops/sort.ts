@@ -13,8 +13,8 @@ export interface SortKey {
 }
 
 export interface SortOptions {
-  /** The range's first row is a header: it stays where it is. */
-  header?: boolean;
+  /** The range's first row is a header: it stays where it is. `guess` decides as Excel does (see guessHeader). */
+  header?: boolean | 'guess';
   /** Text compared with case (Excel's "Case sensitive"); off by default, as in Excel. */
   matchCase?: boolean;
 }
@@ -39,6 +39,28 @@ function compare(a: Scalar | undefined, b: Scalar | undefined, desc: boolean, ma
 }
 
 /**
+ * Whether the range's first row looks like a header, as Excel guesses it: every cell in it is
+ * text, and some column holds something else (numbers, dates, booleans) below it.
+ */
+export function guessHeader(range: CellRect, valueOf: (key: string) => Scalar | undefined): boolean {
+  if (range.bottom <= range.top) return false;
+  let anyText = false;
+  for (let col = range.left; col <= range.right; col++) {
+    const v = valueOf(addressKey(range.top, col));
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v !== 'string') return false;
+    anyText = true;
+  }
+  if (!anyText) return false;
+  for (let col = range.left; col <= range.right; col++)
+    for (let row = range.top + 1; row <= range.bottom; row++) {
+      const r = rank(valueOf(addressKey(row, col)));
+      if (r !== 1 && r !== 4) return true;
+    }
+  return false;
+}
+
+/**
  * The rows of `range` sorted by its keys' computed values (`valueOf`), as Excel sorts: numbers
  * before text before booleans before errors, empties last either way, ties kept in order. Each
  * row moves whole within the range (texts and formats); a moved formula's relative row references
@@ -51,7 +73,8 @@ export function sortRange(doc: WorkbookDocument, id: BlockId, range: CellRect, k
   if (keys.length === 0) throw new SheetOpError('Cannot sort without a column to sort by; pick one.');
   const outside = keys.find((k) => k.col < range.left || k.col > range.right);
   if (outside) throw new SheetOpError('Cannot sort by a column outside the selected range; select the range that includes it.');
-  const top = range.top + (options.header ? 1 : 0);
+  const header = options.header === 'guess' ? guessHeader(range, valueOf) : !!options.header;
+  const top = range.top + (header ? 1 : 0);
   if (top >= range.bottom) return doc;
   const rows = Array.from({ length: range.bottom - top + 1 }, (_, i) => top + i);
   const sorted = [...rows].sort((r1, r2) => {
