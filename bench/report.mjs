@@ -4,6 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './data.mjs';
+import { xlsxMarkdown } from './xlsx-report.mjs';
+
+export { buildXlsxRows, writeXlsxSection, XLSX_COLUMNS } from './xlsx-report.mjs';
 
 export function median(xs) {
   if (!xs || xs.length === 0) return null;
@@ -156,6 +159,7 @@ export function writeMarkdown(r, { rows, notes }) {
   if (r.formulas) md.push(...formulasMarkdown(r));
   if (r.charts) md.push(...chartsMarkdown(r));
   if (r.server) md.push(...serverMarkdown(r));
+  if (r.xlsx) md.push(...xlsxMarkdown(r));
   md.push(...HOW_MEASURED, '');
   return writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), md.join('\n'));
 }

@@ -7,20 +7,22 @@ import { join } from 'node:path';
 import { buildIfStale, checkChromium, launchChromium, runBrowser, snapshotDist, startPreview, withApp } from './browser.mjs';
 import { DATA_DIR, ensureData, FILES, ROOT } from './data.mjs';
 import { runNative } from './native.mjs';
-import { buildChartRows, buildFormulaRows, buildRows, buildServerRows, buildWorkbookRows, CHART_COLUMNS, FORMULA_COLUMNS, printTable, SERVER_COLUMNS, WORKBOOK_COLUMNS, writeMarkdown } from './report.mjs';
+import { buildChartRows, buildFormulaRows, buildRows, buildServerRows, buildWorkbookRows, buildXlsxRows, CHART_COLUMNS, FORMULA_COLUMNS, printTable, SERVER_COLUMNS, WORKBOOK_COLUMNS, writeMarkdown, writeXlsxSection, XLSX_COLUMNS } from './report.mjs';
 import { checkReps as checkWorkbookReps, runWorkbookBrowser, runWorkbookNative, WORKBOOK } from './workbook.mjs';
 import { COLUMN_FORMULA, runFormulasBrowser, runFormulasNative, SUMIFS_FORMULA } from './formulas.mjs';
 import { runChartsBrowser, runChartsNative } from './charts.mjs';
 import { ensureBigParquet, killCellarServersSync, runServerPart, stopCellarServers } from './server.mjs';
 import { abArgs, runAb } from './ab.mjs';
+import { runXlsxPart, xlsxFailures, xlsxOptions } from './xlsx.mjs';
 
-// `--only workbook|formulas|charts|server` (or BENCH_ONLY=…): just that part, for iterating on it.
+// `--only workbook|formulas|charts|server|xlsx` (or BENCH_ONLY=…): just that part, for iterating on it.
 // It prints its table and writes bench/.data/<part>-run.json; docs/benchmarks.md is left alone,
-// since it always shows one whole run.
+// since it always shows one whole run — except `--only xlsx`, which rewrites its own section there
+// (dated): the whole run is long and loads a shared machine, the .xlsx part is often run alone.
 const onlyArg = process.argv.find((a, i) => a.startsWith('--only=') || process.argv[i - 1] === '--only');
 const ONLY = process.env.BENCH_ONLY || (onlyArg?.startsWith('--only=') ? onlyArg.slice(7) : onlyArg);
-if (ONLY && !['workbook', 'formulas', 'charts', 'server'].includes(ONLY)) {
-  console.error(`--only ${ONLY}: the parts that run alone are "workbook", "formulas", "charts" and "server"`);
+if (ONLY && !['workbook', 'formulas', 'charts', 'server', 'xlsx'].includes(ONLY)) {
+  console.error(`--only ${ONLY}: the parts that run alone are "workbook", "formulas", "charts", "server" and "xlsx"`);
   process.exit(2);
 }
 // `--ab=<rev> [--b=<rev>]`: the reactive workbook only, against two builds in one run (bench/ab.mjs).
@@ -33,6 +35,15 @@ try {
 }
 if (AB && ONLY && ONLY !== 'workbook') {
   console.error(`--ab runs the reactive workbook part only; drop --only ${ONLY} (or use --only=workbook)`);
+  process.exit(2);
+}
+
+// The .xlsx part's size and rounds (`--rows=N`, BENCH_XLSX_REPS, BENCH_XLSX_TIMEOUT_S).
+let XLSX;
+try {
+  XLSX = xlsxOptions();
+} catch (e) {
+  console.error(e.message);
   process.exit(2);
 }
 
@@ -102,6 +113,8 @@ async function main() {
   let big; // the server part's 100M-row Parquet
   if (ONLY === 'charts') {
     sizes = await ensureData(); // big-10m.parquet
+  } else if (ONLY === 'xlsx') {
+    // its workbook is made by the part itself (bench/xlsx-data.mjs)
   } else if (ONLY) {
     if (!existsSync(FILES.flights.path)) throw Object.assign(new Error(`${FILES.flights.path} is missing: run npm install`), { plain: true });
   } else {
@@ -110,9 +123,11 @@ async function main() {
   }
   if (!ONLY || ONLY === 'server') big = await ensureBigParquet(log);
 
-  log('app: build if stale, start vite preview');
-  buildIfStale();
-  server = await startPreview(await snapshotDist());
+  // CELLAR_DIST (as the e2e tests take it): serve that build as it is, e.g. one made from other sources.
+  const dist = process.env.CELLAR_DIST;
+  log(dist ? `app: vite preview of ${dist}` : 'app: build if stale, start vite preview');
+  if (!dist) buildIfStale();
+  server = await startPreview(dist ? join(ROOT, dist) : await snapshotDist());
   log(`app: ${server.url}`);
   browser = await launchChromium();
 
@@ -135,7 +150,13 @@ async function main() {
     log('server: the Cellar server vs native DuckDB, over the generated Parquet and flights_1m');
     serverPart = await runServerPart({ browser, appUrl: server.url, big, reps: reps.server, log });
   }
+  let xlsxPart;
+  if (!ONLY || ONLY === 'xlsx') {
+    log(`xlsx: a ${XLSX.rows.toLocaleString('en-US')} × 10 workbook, Cellar in the page vs HyperFormula in Node`);
+    xlsxPart = await runXlsxPart({ browser, url: server.url, ...XLSX, log });
+  }
   await cleanup();
+  if (ONLY === 'xlsx') return finishXlsxOnly(xlsxPart);
   if (ONLY === 'formulas') return finishFormulasOnly(formulasBrowser);
   if (ONLY === 'charts') return finishChartsOnly(chartsBrowser);
   if (ONLY === 'server') return finishServerOnly(serverPart);
@@ -190,6 +211,7 @@ async function main() {
     formulas: formulasBrowser && formulasResult(formulasBrowser, formulasNative),
     charts: chartsBrowser && { reps: reps.charts, browser: chartsBrowser, native: chartsNative },
     server: serverPart && { reps: reps.server, ...serverPart },
+    xlsx: xlsxPart,
   };
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(join(DATA_DIR, ONLY ? 'workbook-run.json' : 'last-run.json'), JSON.stringify(result, null, 2));
@@ -213,6 +235,10 @@ async function main() {
     console.log(`\nThe server (issue 7), load average ${serverPart.side.loadBefore} before, ${serverPart.native.loadAfter} after:`);
     printTable(buildServerRows(result), SERVER_COLUMNS);
   }
+  if (result.xlsx) {
+    console.log(`\nExcel workbook (issue 17), load average ${xlsxPart.loadBefore} before, ${xlsxPart.loadAfter} after:`);
+    printTable(buildXlsxRows(result), XLSX_COLUMNS);
+  }
   if (ONLY) {
     log('only the workbook part ran: docs/benchmarks.md left as it was (raw samples in bench/.data/workbook-run.json)');
   } else {
@@ -227,6 +253,7 @@ async function main() {
     ...Object.keys(formulasBrowser?.errors ?? {}), ...Object.keys(formulasNative?.errors ?? {}),
     ...Object.keys(chartsBrowser?.errors ?? {}), ...Object.keys(chartsNative?.errors ?? {}),
     ...Object.keys(serverPart?.side.errors ?? {}), ...Object.keys(serverPart?.native.errors ?? {}),
+    ...(xlsxPart ? xlsxFailures(xlsxPart) : []),
   ];
   const counted = failed.filter((k) => !k.endsWith('Threaded'));
   if (failed.length > counted.length) console.error(`\n${failed.length - counted.length} item(s) of the opt-in ?threads=1 build failed (reported, not counted).`);
@@ -283,6 +310,18 @@ function finishServerOnly(serverPart) {
   printTable(buildServerRows(result), SERVER_COLUMNS);
   const failed = [...Object.keys(serverPart.side.errors), ...Object.keys(serverPart.native.errors)];
   return failed.length > 0 ? 1 : 0;
+}
+
+/** `--only xlsx`: the part ran (both sides); the table, and its section of docs/benchmarks.md. */
+function finishXlsxOnly(xlsxPart) {
+  const result = { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), machine: { cores: cpus().length, cpu: cpus()[0]?.model.trim() ?? 'unknown', memGB: Math.round(totalmem() / 2 ** 30), node: process.versions.node }, xlsx: xlsxPart };
+  mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(join(DATA_DIR, 'xlsx-run.json'), JSON.stringify(result, null, 2));
+  console.log(`\nExcel workbook (issue 17), load average ${xlsxPart.loadBefore} before, ${xlsxPart.loadAfter} after:`);
+  printTable(buildXlsxRows(result), XLSX_COLUMNS);
+  writeXlsxSection(result);
+  log('wrote its section of docs/benchmarks.md (raw samples in bench/.data/xlsx-run.json)');
+  return xlsxFailures(xlsxPart).length > 0 ? 1 : 0;
 }
 
 main()
