@@ -2,7 +2,7 @@
 // Lists the licence of every package the app's bundle can contain (package.json's dependencies,
 // followed through their own dependencies as Node resolves them) and fails on any that is not
 // permissive: Cellar is MIT, and GPL code must never ship in its bundle (dev tools may be anything).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const PERMISSIVE = /^(MIT|MIT\/X11|ISC|BSD-2-Clause|BSD-3-Clause|0BSD|Apache-2\.0|BlueOak-1\.0\.0|CC0-1\.0|Unlicense|Python-2\.0|Zlib)$/;
@@ -55,6 +55,22 @@ const bad = [];
 for (const { name, license } of seen.values()) {
   counts.set(license, (counts.get(license) ?? 0) + 1);
   if (!permissive(license)) bad.push(`${name}: ${license}`);
+}
+// A devDependency reaches the bundle only if the app imports it. HyperFormula (GPL-3.0) is one on
+// purpose: the .xlsx benchmark's peer (bench/xlsx-peer.mjs), run in Node, never in the app. Any
+// non-permissive devDependency imported from src/ fails here, before Vite could bundle it.
+const devDeps = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies ?? {});
+const restricted = devDeps.filter((name) => {
+  const dir = resolve(name, root);
+  const pkg = dir && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  return pkg && !permissive(typeof pkg.license === 'string' ? pkg.license : 'UNKNOWN');
+});
+const sources = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? sources(join(dir, n)) : /\.(ts|tsx|js|mjs)$/.test(n) ? [join(dir, n)] : []));
+for (const file of existsSync(join(root, 'src')) ? sources(join(root, 'src')) : []) {
+  const text = readFileSync(file, 'utf8');
+  for (const name of restricted) {
+    if (new RegExp(`(from|import\\(|require\\()\\s*['"]${name}(/[^'"]*)?['"]`).test(text)) bad.push(`${file.slice(root.length + 1)} imports ${name}, a devDependency that is not permissively licensed (a benchmark peer only)`);
+  }
 }
 console.log(`${seen.size} packages can be bundled: ${[...counts].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`);
 if (bad.length) {
