@@ -43,7 +43,7 @@ export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: Shee
   };
   const sort = (desc: boolean) => {
     const one = rows === 1 && cols === 1;
-    const target = one ? currentRegion(range.top, range.left, (k) => (block.cells[k] ?? '') !== '') : range;
+    const target = one ? currentRegion(range.top, range.left, block.cells) : range;
     // The region around one cell may start with its column names (a sheet's table reads them there): Excel guesses.
     sortRange(block.id, target, [{ col: range.left, desc }], { header: one ? 'guess' : false });
   };
