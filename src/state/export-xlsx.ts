@@ -65,6 +65,7 @@ function sheetPart(b: SheetBlock, runtime: Runtime): ExportPart {
     ...(b.formats ? { formats: b.formats } : {}),
     ...(b.widths ? { widths: b.widths } : {}),
     ...(b.merges ? { merges: b.merges } : {}),
+    ...(b.freeze ? { freeze: b.freeze } : {}),
     ...(b.styles ? { styles: b.styles } : {}),
   };
 }

@@ -116,6 +116,7 @@ function sheetBlocks(fileName: string, workbook: ImportedWorkbook): SheetBlock[]
       ...(s.formats && Object.keys(s.formats).length ? { formats: s.formats } : {}),
       ...(s.widths && Object.keys(s.widths).length ? { widths: s.widths } : {}),
       ...(s.merges?.length ? { merges: s.merges } : {}),
+      ...(s.freeze ? { freeze: s.freeze } : {}),
       ...(s.styles && Object.keys(s.styles).length ? { styles: s.styles } : {}),
       origin: { file: fileName, sheet: s.name },
       ...(leftOut.length ? { leftOut } : {}),

@@ -1,3 +1,4 @@
+import { columnLetters } from '../formula';
 import { escapeXml, XML_HEAD } from './xml';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -55,10 +56,9 @@ export function workbookXml(sheets: readonly string[], names: ReadonlyMap<string
 }
 
 /** The start of a worksheet part, up to and including `<sheetData>`. */
-export function worksheetHead(options: { cols?: string; frozenTopRow?: boolean }): string {
-  const view = options.frozenTopRow
-    ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-    : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+export function worksheetHead(options: { cols?: string; frozenTopRow?: boolean; freeze?: { rows: number; cols: number } }): string {
+  const pane = frozenPane(options.frozenTopRow ? { rows: 1, cols: 0 } : options.freeze);
+  const view = pane ? `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   return `${XML_HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${view}<sheetFormatPr defaultRowHeight="15"/>${options.cols ?? ''}<sheetData>`;
 }
 
@@ -66,4 +66,14 @@ export function worksheetHead(options: { cols?: string; frozenTopRow?: boolean }
 export function worksheetTail(merges: readonly string[] = []): string {
   const merged = merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${escapeXml(m)}"/>`).join('')}</mergeCells>` : '';
   return `</sheetData>${merged}</worksheet>`;
+}
+
+/** Excel's frozen pane: the split after `rows` rows and `cols` columns, the first scrolling cell, and the pane that holds it. */
+function frozenPane(freeze: { rows: number; cols: number } | undefined): string | undefined {
+  const rows = Math.max(0, Math.floor(freeze?.rows ?? 0));
+  const cols = Math.max(0, Math.floor(freeze?.cols ?? 0));
+  if (rows === 0 && cols === 0) return undefined;
+  const active = rows && cols ? 'bottomRight' : rows ? 'bottomLeft' : 'topRight';
+  const split = `${cols ? ` xSplit="${cols}"` : ''}${rows ? ` ySplit="${rows}"` : ''}`;
+  return `<pane${split} topLeftCell="${columnLetters(cols)}${rows + 1}" activePane="${active}" state="frozen"/>`;
 }

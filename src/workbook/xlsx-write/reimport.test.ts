@@ -14,7 +14,7 @@ async function roundTrip() {
 }
 
 describe("Cellar's importer opens the export again", () => {
-  test('with the same formulas, cached values, formats, styles, widths and merges', async () => {
+  test('with the same formulas, cached values, formats, styles, widths, merges and frozen panes', async () => {
     const book = await roundTrip();
     expect(book.sheets.map((s) => [s.name, s.block])).toEqual([
       ['Sales 2024', 'sales'],
@@ -32,6 +32,10 @@ describe("Cellar's importer opens the export again", () => {
     expect(sales!.styles).toEqual(written.styles);
     expect(sales!.widths).toMatchObject(written.widths!);
     expect(sales!.merges).toEqual(written.merges);
+    expect(sales!.freeze).toEqual(written.freeze);
+    expect(summary!.freeze).toBeUndefined();
+    // A table's header row is frozen in the export, and comes back frozen.
+    expect(people!.freeze).toEqual({ rows: 1, cols: 0 });
     expect(summary!.cells.A1).toBe('=sales!A3+1');
     expect(summary!.cached?.A1).toEqual({ type: 'number', value: 43 });
     expect(people!.cells).toMatchObject({ A1: 'name', B1: 'age', A2: 'p0', B4: '22' });

@@ -64,7 +64,7 @@ export async function writeSheetPart(
   context: { scope: FormulaScope; styles: StyleTable; valuesOnly: WriteResult['valuesOnly']; onRow(): void },
 ): Promise<void> {
   const places = [...refsOf(sheet)].map((ref) => place(worksheet, ref)).sort((a, b) => a.row - b.row || a.col - b.col);
-  await entry.write(worksheetHead({ cols: colsXml(worksheet, sheet.widths ?? {}) }));
+  await entry.write(worksheetHead({ cols: colsXml(worksheet, sheet.widths ?? {}), ...(sheet.freeze ? { freeze: sheet.freeze } : {}) }));
   let row = 0;
   let line = '';
   for (const p of places) {

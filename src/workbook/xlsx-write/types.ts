@@ -28,6 +28,8 @@ export interface ExportSheet {
   widths?: Record<string, number>;
   /** Merged ranges, `A1:C1`. */
   merges?: string[];
+  /** Frozen panes: rows at the top and columns at the left that stay on screen in Excel. */
+  freeze?: { rows: number; cols: number };
 }
 
 /** A table, SQL or pivot block, as one worksheet of its rows under a header row. */

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { attachBigSheet, splitBigSheets } from './big-sheet';
 import { rewriteFormula } from './formula-text';
+import { frozenPanes } from './frozen-panes';
 import { LeftOut, listWords } from './left-out';
 import { nameScope } from './names';
 import type { CachedValue, ImportedSheet, ImportedWorkbook, ReadXlsxOptions } from './types';
@@ -171,6 +172,7 @@ function readSheet(ws: ExcelJS.Worksheet, ctx: SheetContext): { sheet: ImportedS
   const widths: Record<string, number> = {};
   for (const col of ws.columns ?? []) if (col.width !== undefined && col.letter) widths[col.letter] = col.width;
   const merges = mergesOf(ws);
+  const freeze = frozenPanes(ws.views);
   const styles = sheetStyles(ws);
   const sheet: ImportedSheet = {
     name: ws.name,
@@ -179,6 +181,7 @@ function readSheet(ws: ExcelJS.Worksheet, ctx: SheetContext): { sheet: ImportedS
     ...(Object.keys(formats).length ? { formats } : {}),
     ...(Object.keys(widths).length ? { widths } : {}),
     ...(merges.length ? { merges } : {}),
+    ...(freeze ? { freeze } : {}),
     ...(Object.keys(styles).length ? { styles } : {}),
     ...(Object.keys(cached).length ? { cached } : {}),
   };

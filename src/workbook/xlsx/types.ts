@@ -20,6 +20,8 @@ export interface ImportedSheet {
   widths?: Record<string, number>;
   /** 'A1:B2'. */
   merges?: string[];
+  /** Frozen panes (the sheet view's frozen pane): rows at the top, columns at the left. */
+  freeze?: { rows: number; cols: number };
   /** A1 -> bold, italic, fill and alignment, when set. */
   styles?: Record<string, CellStyle>;
   /** A1 of each formula cell -> the value Excel computed and saved. */

@@ -21,6 +21,7 @@ export function salesSheet(): ExportSheet {
     styles: { A2: { bold: true }, A3: { italic: true, fill: 'FFFF00', align: 'center' } },
     widths: { A: 20, C: 8.5 },
     merges: ['D1:E2'],
+    freeze: { rows: 1, cols: 1 },
   };
 }
 
