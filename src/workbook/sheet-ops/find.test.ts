@@ -23,6 +23,12 @@ describe('findAll', () => {
     expect(findAll(s, 'UPPER', { lookIn: 'values' }, shown)).toEqual([]);
   });
 
+  it('matches a number as its format shows it when looking in values', () => {
+    const money = sheet('S', { A1: '1234.5' });
+    expect(findAll(money, '$1,234.50', { lookIn: 'values' }, () => '$1,234.50')).toEqual(['A1']);
+    expect(findAll(money, '$1,234.50')).toEqual([]);
+  });
+
   it('treats the query as plain text, not a pattern', () => {
     expect(findAll(sheet('S', { A1: 'a.c', A2: 'abc' }), 'a.c')).toEqual(['A1']);
   });

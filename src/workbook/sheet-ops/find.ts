@@ -38,7 +38,8 @@ export function findAll(sheet: SheetBlock, query: string, options: FindOptions =
   const re = pattern(query, options, false);
   return readingOrder(Object.keys(sheet.cells)).filter((k) => {
     const raw = sheet.cells[k]!;
-    const text = options.lookIn === 'values' && raw.startsWith('=') ? (shown?.(k) ?? '') : raw;
+    // Looking in values reads what the cell shows: a formula's result, a number with its format.
+    const text = options.lookIn === 'values' ? (shown?.(k) ?? (raw.startsWith('=') ? '' : raw)) : raw;
     return re.test(text);
   });
 }
