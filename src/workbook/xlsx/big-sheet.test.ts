@@ -101,6 +101,31 @@ describe('big worksheets are read by the streaming scanner into a column store',
     expect(dataFormat(b.data!, 0, 3)).toBe('yyyy-mm-dd hh:mm');
   }, 240_000); // exceljs alone takes 10-40 s on 300,000 cells on a shared machine
 
+  test('cells written by hand the way other writers do (inline and str text, escapes, phonetic runs, built-in and escaped formats, -0) read the same on both paths', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Odd').getCell('A1').value = 'placeholder';
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const xf = (id: number) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    zip.file('xl/styles.xml', `<?xml version="1.0"?><styleSheet ${main}><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1">${xf(0)}</cellStyleXfs><cellXfs count="4">${xf(0)}${xf(164)}${xf(14)}${xf(10)}</cellXfs></styleSheet>`);
+    zip.file('xl/sharedStrings.xml', `<?xml version="1.0"?><sst ${main}><si><t>plain_x0041_ &amp; more</t></si><si><r><t>ri</t></r><r><rPr><b/></rPr><t xml:space="preserve">ch </t></r><rPh sb="0" eb="1"><t>PH</t></rPh></si><si><t/></si></sst>`);
+    const rows = [
+      '<c r="A1" t="inlineStr"><is><t>inline &amp; text</t></is></c><c r="B1" s="2"><v>45000</v></c><c r="C1"><v>-0</v></c><c r="D1" t="s"><v>0</v></c>',
+      '<c r="A2" t="inlineStr"><is><r><t>ri</t></r><r><t>ch_x000D_</t></r></is></c><c r="B2" s="3"><v>0.25</v></c><c r="C2"><v>1E+300</v></c><c r="D2" t="s"><v>1</v></c>',
+      '<c r="A3" t="str"><v>a &amp;amp; b</v></c><c r="B3" s="1"><f>A4</f><v>1</v></c><c r="D3" t="s"><v>2</v></c>',
+      '<c r="A4" t="b"><v>0</v></c><c r="B4"><f t="shared" ref="B4:C5" si="0">$A1&amp;"x"&amp;B1</f><v>1</v></c><c r="C4"><f t="shared" si="0"/><v>2</v></c>',
+      '<c r="A5" t="e"><v>#SPILL!</v></c><c r="B5"><f t="shared" si="0"/></c><c r="C5" s="1"><f t="shared" si="0"/><v>3</v></c><c r="D5" s="1"/>',
+      '<c r="A6" s="1"><v>45366.123456789012</v></c><c r="B6"><f>"&lt;tag&gt;"</f><v>&lt;tag&gt;</v></c><c r="E6" t="e"><v>#DIV/0!</v></c>',
+    ];
+    zip.file('xl/worksheets/sheet1.xml', `<?xml version="1.0"?><worksheet ${main}><sheetData>${rows.map((r, i) => `<row r="${i + 1}">${r}</row>`).join('')}<row r="9"/></sheetData></worksheet>`);
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    const whole = await readXlsx(bytes, { blockName, bigSheetBytes: Number.POSITIVE_INFINITY });
+    const big = await readXlsx(bytes, { blockName, bigSheetBytes: 0 });
+    expectSameCells(whole, big);
+    expect(whole.sheets[0]!.cells).toMatchObject({ A1: 'inline & text', A2: 'rich\r', A3: 'a & b', D1: 'plainA & more', D2: 'rich ', C1: '0', C4: '=$A1&"x"&C1', B5: '=$A2&"x"&B2' });
+    expect(whole.sheets[0]!.formats).toMatchObject({ A6: 'yyyy-mm-dd', B1: 'mm-dd-yy', B2: '0.00%' });
+  });
+
   test('every Excel conformance workbook stays on the exceljs path: the limit is above their largest sheet', () => {
     expect(BIG_SHEET_BYTES).toBeGreaterThan(1_654_278);
   });
