@@ -289,7 +289,8 @@ export async function runXlsxPart({ browser, url, rows, reps, timeoutMs, log }) 
       C.errors.open ??= `round ${i + 1}: ${errorText(e)}`;
       if (e.reached) C.reached = e.reached;
       log(`  Cellar round ${i + 1}: FAILED: ${errorText(e)}`);
-      if (e.timedOut) cellarOut = true;
+      // A time-out or a crashed tab would repeat: once is the finding.
+      if (e.timedOut || /crash|closed/i.test(errorText(e))) cellarOut = true;
     }
   };
   const peer = async (i) => {
