@@ -138,6 +138,23 @@ describe('big worksheets are read by the streaming scanner into a column store',
     await expect(readXlsx(bytes, BIG)).rejects.toThrow(/The worksheet "Data" is damaged: its XML stops in the middle of its cells.*Open the workbook in Excel/);
   });
 
+  test('a big sheet that inflates past the size its zip directory declares is refused as a zip bomb', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    for (let r = 1; r <= 2000; r++) ws.getCell(`A${r}`).value = r;
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+    let patched = 0;
+    for (let at = 0; at + 46 + name.length <= bytes.length; at++)
+      if (view.getUint32(at, true) === 0x02014b50 && name.every((b, i) => bytes[at + 46 + i] === b)) {
+        view.setUint32(at + 24, 5000, true); // the directory's uncompressed size: a lie
+        patched++;
+      }
+    expect(patched).toBe(1);
+    await expect(readXlsx(bytes, { blockName, bigSheetBytes: 1000 })).rejects.toThrow(/part xl\/worksheets\/sheet1\.xml inflates past the 5,000 bytes it declares: it is damaged or a zip bomb/);
+  });
+
   test('a big sheet whose used range spans past what Cellar holds is refused, saying how to find the stray cell', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Stray');
