@@ -1,3 +1,8 @@
+/** Row height, default column width and the row numbers' width (wide enough for 1048576), in px; sheet-grid.css uses the same. */
+export const ROW_H = 24;
+export const COL_W = 96;
+export const HEAD_W = 60;
+
 /**
  * Where columns sit in a sheet of up to 16,384 columns of varying widths: prefix sums of the
  * widths (built once per change of widths), and a binary search for the column under a pixel.
