@@ -207,19 +207,29 @@ async function cellarRound({ browser, url, file, rows, timeoutMs, log }) {
     // The edit: Data!C2 gets a new amount, typed as a person types it. The clock stops when B12 is
     // what the app's own B12 becomes with the new amount (B12 moves by 2 × the change, whatever the
     // rest of its sums), so a wrong sum elsewhere does not stop the timing; it is reported apart.
-    const before = state.values[EDIT.dependent];
-    if (!before || !('value' in before) || typeof before.value !== 'number') throw new Error(`${EDIT.dependent} is ${JSON.stringify(before)} after opening, not a number: the edit cannot be timed`);
-    const want = before.value + 2 * (EDIT.value - dataRow(0)[EDIT.col]);
-    const target = page.locator(`[data-testid="block"][data-block-name="${names.data}"] [data-testid="sheet-cell"][data-cell="${EDIT.cell}"]`);
-    await target.click({ timeout: 60_000 });
-    await page.keyboard.type(String(EDIT.value));
-    await evaluate(page, watchEdit, { summary: names.summary, dependent: EDIT.dependent, want });
-    await page.keyboard.press('Enter');
-    const edit = await (await page.waitForFunction(() => (window.__xlsxEdit.done !== null ? window.__xlsxEdit : false), undefined, { polling: 50, timeout: timeoutMs })).jsonValue();
-    out.edit = edit.done - edit.t0;
-    out.editShown = { ...edit.shown, expected: expectedValues(rows, { edited: true })[EDIT.dependent] };
+    // The open's numbers stand even when the edit fails (out.editError).
+    try {
+      const before = state.values[EDIT.dependent];
+      if (!before || !('value' in before) || typeof before.value !== 'number') throw new Error(`${EDIT.dependent} is ${JSON.stringify(before)} after opening, not a number: the edit cannot be timed`);
+      const want = before.value + 2 * (EDIT.value - dataRow(0)[EDIT.col]);
+      const target = page.locator(`[data-testid="block"][data-block-name="${names.data}"] [data-testid="sheet-cell"][data-cell="${EDIT.cell}"]`);
+      await target.click({ timeout: 60_000 });
+      await page.keyboard.type(String(EDIT.value));
+      await evaluate(page, watchEdit, { summary: names.summary, dependent: EDIT.dependent, want });
+      await page.keyboard.press('Enter');
+      const edit = await (await page.waitForFunction(() => (window.__xlsxEdit.done !== null ? window.__xlsxEdit : false), undefined, { polling: 50, timeout: timeoutMs }).catch(async (e) => {
+        const shows = await Promise.race([page.evaluate(({ s, d }) => document.querySelector(`[data-testid="block"][data-block-name="${s}"] [data-testid="sheet-cell"][data-cell="${d}"]`)?.getAttribute('data-value') ?? 'no such cell in the page', { s: names.summary, d: EDIT.dependent }), sleep(10_000).then(() => 'the page did not answer')]).catch(() => 'the page is gone');
+        throw Object.assign(new Error(`${EDIT.dependent} did not show ${want} in ${timeoutMs / 1000} s after the edit (it shows ${shows}; ${errorText(e)})`), { timedOut: true });
+      })).jsonValue();
+      out.edit = edit.done - edit.t0;
+      out.editShown = { ...edit.shown, expected: expectedValues(rows, { edited: true })[EDIT.dependent] };
+    } catch (e) {
+      out.editError = errorText(e);
+      out.editTimedOut = Boolean(e.timedOut);
+    }
     await cdp.detach().catch(() => undefined);
-    log(`  Cellar: first cells ${fmtS(out.first)}, all formulas ${fmtS(out.all)}, edit → ${EDIT.dependent} ${fmtS(out.edit)}${edit.shown.inViewport ? '' : ' (the cell was in the DOM, scrolled out of the viewport)'}; heap ${mb(out.memory.heapAfter)} after, RSS peak ${mb(out.memory.rssPeak)}`);
+    const editText = out.editError ? `edit FAILED: ${out.editError}` : `edit → ${EDIT.dependent} ${fmtS(out.edit)}${out.editShown.inViewport ? '' : ' (the cell was in the DOM, scrolled out of the viewport)'}`;
+    log(`  Cellar: first cells ${fmtS(out.first)}, all formulas ${fmtS(out.all)}, ${editText}; heap ${mb(out.memory.heapAfter)} after, RSS peak ${mb(out.memory.rssPeak)}`);
     return out;
   } finally {
     await Promise.race([context.close().catch(() => undefined), sleep(10_000)]);
@@ -280,7 +290,10 @@ export async function runXlsxPart({ browser, url, rows, reps, timeoutMs, log }) 
       const r = await cellarRound({ browser, url, file, rows, timeoutMs, log });
       if (r.first != null) C.first.push(r.first);
       C.all.push(r.all);
-      C.edit.push(r.edit);
+      if (r.editError) {
+        C.errors.edit ??= `round ${i + 1}: ${r.editError}`;
+        if (r.editTimedOut) cellarOut = true;
+      } else C.edit.push(r.edit);
       for (const k of ['heapAfter', 'heapPeak', 'heapBefore', 'rssPeak', 'rssBefore', 'rssAfter']) C[k].push(r.memory[k]);
       C.mismatches ??= mismatches(r.values, expected, rows);
       C.editShown ??= r.editShown;
