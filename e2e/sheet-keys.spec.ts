@@ -106,6 +106,32 @@ test('the fill handle drags 1, 2 into 1..10; a double-click fills down beside th
   await expect(cell('B1')).toHaveAttribute('data-value', 'Item 1');
 });
 
+test('a fill handle dragged past the bottom edge scrolls on and fills the rows it reaches', async ({ cellar, page }) => {
+  const { sheet, cell } = await addSheet(page, cellar);
+  await cell('A1').click();
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await cell('A1').click();
+  await cell('A2').click({ modifiers: ['Shift'] });
+  const from = (await sheet.getByTestId('sheet-fill-handle').boundingBox())!;
+  const view = (await sheet.locator('.sheet-scroll').boundingBox())!;
+  await page.mouse.move(from.x + 3, from.y + 3);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 3, view.y + view.height + 20, { steps: 6 });
+  // Held past the edge, the grid scrolls until row 40 is on screen; back inside, the drag ends on the row under the pointer.
+  await expect(cell('A40')).toBeVisible({ timeout: 15_000 });
+  await page.mouse.move(from.x + 3, view.y + view.height - 30, { steps: 2 });
+  await page.mouse.up();
+  const address = await sheet.getByTestId('sheet-address').textContent();
+  expect(address).toBe('A1');
+  const filledTo = await sheet.locator('[data-testid="sheet-cell"][data-cell^="A"]').evaluateAll((els) => Math.max(...els.filter((e) => e.getAttribute('data-value') !== '').map((e) => Number(e.getAttribute('data-cell')!.slice(1)))));
+  expect(filledTo).toBeGreaterThan(30);
+  await expect(cell(`A${filledTo}`)).toHaveAttribute('data-value', String(filledTo));
+  await expect(cell(`A${filledTo - 1}`)).toHaveAttribute('data-value', String(filledTo - 1));
+});
+
 test('a column edge drags to resize and double-clicks to fit its contents', async ({ cellar, page }) => {
   const { sheet, cell } = await addSheet(page, cellar);
   const head = sheet.locator('[role="columnheader"][data-col="1"]');

@@ -200,6 +200,7 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
     rowsShown,
     defaultWidth: COL_W,
     rootRef,
+    scrollRef,
     raw,
     view,
     filled,

@@ -2,8 +2,14 @@ import { useEffect, useRef, useState, type Dispatch, type MouseEvent, type RefOb
 import { autofitWidth, AUTOFIT_ROWS } from './autofit';
 import { fillDownTo, fillSeries, fillTarget } from './fill-series';
 import type { SheetCellView } from './sheet-grid-types';
-import type { ColumnLayout } from './sheet-geometry';
+import { HEAD_W, ROW_H, type ColumnLayout } from './sheet-geometry';
 import { cellKey, extendTo, parseCellKey, selectRange, single, type CellPos, type CellRange, type GridSize, type RawOf, type Selection, type Updates } from './sheet-selection';
+
+/** How far a drag past the viewport's edge scrolls per tick, and the header strips it counts as past the edge (px). */
+const ROW_STEP = ROW_H;
+const COL_STEP = 48;
+const HEAD_ROW = ROW_H;
+const HEAD_COL = HEAD_W;
 
 /** What the pointer is dragging: a selection, the fill handle, or a column's right edge. */
 type Drag = { type: 'select' } | { type: 'fill'; source: CellRange } | { type: 'resize'; col: number; startX: number; startW: number };
@@ -20,6 +26,8 @@ export interface PointerContext {
   rowsShown: readonly [number, number];
   defaultWidth: number;
   rootRef: RefObject<HTMLDivElement | null>;
+  /** The scrolling viewport, scrolled while a drag holds the pointer past its edge. */
+  scrollRef: RefObject<HTMLDivElement | null>;
   raw: RawOf;
   view(key: string): SheetCellView | undefined;
   filled(p: CellPos): boolean;
@@ -73,13 +81,18 @@ export function useSheetPointer(ctx: PointerContext) {
     else if (at.row !== undefined) setSel(selectRange({ top: at.row, bottom: at.row, left: 0, right: last.col }));
     else setSel((s) => ({ active: s.active, anchor: { row: 0, col: 0 }, focus: last }));
   };
-  const onMouseOver = (e: MouseEvent) => {
+  /** A selection or fill drag reaching a cell. */
+  const over = (cell: CellPos) => {
     const d = drag.current;
-    const cell = d && d.type !== 'resize' ? hit(e)?.cell : undefined;
-    if (!d || !cell) return;
-    if (d.type === 'fill') setFillPreview(fillTarget(d.source, cell));
-    else setSel((s) => (s.focus.row === cell.row && s.focus.col === cell.col ? s : extendTo(s, cell)));
+    if (d?.type === 'fill') setFillPreview(fillTarget(d.source, cell));
+    else if (d?.type === 'select') setSel((s) => (s.focus.row === cell.row && s.focus.col === cell.col ? s : extendTo(s, cell)));
   };
+  const onMouseOver = (e: MouseEvent) => {
+    const cell = drag.current && drag.current.type !== 'resize' ? hit(e)?.cell : undefined;
+    if (cell) over(cell);
+  };
+  const overRef = useRef(over);
+  overRef.current = over;
   /** Fits a column to the texts it shows: the first rows in use (up to AUTOFIT_ROWS) and the rows on screen. */
   const autofit = (col: number) => {
     const sample = ctx.rootRef.current?.querySelector('.sheet-cell');
@@ -125,19 +138,49 @@ export function useSheetPointer(ctx: PointerContext) {
   };
   const setLive = useRef(ctx.setLive);
   setLive.current = ctx.setLive;
+  const scrollRef = ctx.scrollRef;
   useEffect(() => {
-    const up = () => onDragEnd.current();
+    // A selection or fill dragged past the viewport's edge scrolls it, a row or column at a time, while the pointer stays there.
+    let pointer: { x: number; y: number } | undefined;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const autoscroll = () => {
+      const el = scrollRef.current;
+      if (!el || !pointer || !drag.current || drag.current.type === 'resize') return stop();
+      const r = el.getBoundingClientRect();
+      const dy = pointer.y > r.bottom - 6 ? ROW_STEP : pointer.y < r.top + HEAD_ROW ? -ROW_STEP : 0;
+      const dx = pointer.x > r.right - 6 ? COL_STEP : pointer.x < r.left + HEAD_COL ? -COL_STEP : 0;
+      if (!dx && !dy) return stop();
+      el.scrollBy(dx, dy);
+      const x = Math.max(r.left + HEAD_COL + 2, Math.min(r.right - 8, pointer.x));
+      const y = Math.max(r.top + HEAD_ROW + 2, Math.min(r.bottom - 8, pointer.y));
+      const key = document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-cell]')?.dataset.cell;
+      const cell = key ? parseCellKey(key) : undefined;
+      if (cell) overRef.current(cell);
+    };
+    const stop = () => {
+      clearInterval(timer);
+      timer = undefined;
+    };
+    const up = () => {
+      stop();
+      onDragEnd.current();
+    };
     const move = (e: globalThis.MouseEvent) => {
       const d = drag.current;
       if (d?.type === 'resize') setLive.current({ col: d.col, px: Math.max(8, Math.round(d.startW + e.clientX - d.startX)) });
+      else if (d) {
+        pointer = { x: e.clientX, y: e.clientY };
+        timer ??= setInterval(autoscroll, 50);
+      }
     };
     window.addEventListener('mouseup', up);
     window.addEventListener('mousemove', move);
     return () => {
+      stop();
       window.removeEventListener('mouseup', up);
       window.removeEventListener('mousemove', move);
     };
-  }, []);
+  }, [scrollRef]);
 
   return { onMouseDown, onMouseOver, onDoubleClick, fillPreview };
 }
