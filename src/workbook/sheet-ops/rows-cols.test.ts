@@ -53,6 +53,11 @@ describe('insertRows', () => {
     expect(sheetIn(doc, 'S').styles).toEqual({ A3: { bold: true } });
   });
 
+  it('keeps a range that reaches the last row ending there, and a reference pushed past it becomes #REF!', () => {
+    const doc = insertRows(docOf(sheet('S', { B1: '=SUM(A2:A1048576)+S!A1048576' })), S, 1);
+    expect(sheetIn(doc, 'S').cells.B1).toBe('=SUM(A3:A1048576)+#REF!');
+  });
+
   it('refuses when a cell would be pushed off the last row', () => {
     expect(() => insertRows(docOf(sheet('S', { A1048576: 'x' })), S, 0)).toThrow(/pushed off the end/);
   });

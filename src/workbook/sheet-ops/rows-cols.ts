@@ -7,14 +7,16 @@ import { rewriteWorkbookRefs } from './workbook-refs';
 
 export type Axis = 'rows' | 'cols';
 
-/** Inserting `n` at `at` on one axis: what lies at or past `at` moves by n; a span across `at` grows. */
+/** Inserting `n` at `at` on one axis: what lies at or past `at` moves by n; a span across `at` grows (up to the sheet's end). */
 export function insertMap(axis: Axis, at: number, n: number): AreaMap {
   const max = axis === 'rows' ? MAX_ROW : MAX_COL;
   return (area) => {
     const span = area[axis];
     if (!span) return area;
-    const moved: [number, number] = [span[0] >= at ? span[0] + n : span[0], span[1] >= at ? span[1] + n : span[1]];
-    return moved[1] > max ? null : { ...area, [axis]: moved };
+    const start = span[0] >= at ? span[0] + n : span[0];
+    // A range down to the sheet's end stays there (A1:A1048576 keeps its end); a cell pushed past it is gone.
+    if (start > max) return null;
+    return { ...area, [axis]: [start, Math.min(max, span[1] >= at ? span[1] + n : span[1])] };
   };
 }
 
