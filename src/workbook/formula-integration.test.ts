@@ -6,7 +6,8 @@ import { evaluateFormulaCell, type FormulaWorld } from './formula-eval';
 import { planFormulaColumns } from './formula-columns';
 import { compileFormula, displayValue, parseFormula, type RelationInfo, type Scalar } from './formula';
 import { pivotSql, PivotError } from './pivot';
-import { evaluateSheet, sheetTableSql } from './sheet';
+import { evaluateSheet } from './sheet';
+import { sheetTable, sheetTableSql } from './sheet-table';
 
 // The workbook's formula features against the DuckDB the browser runs (DuckDB-WASM's Node build).
 
@@ -178,7 +179,7 @@ describe('sheets', () => {
     expect(values.get('D2')).toBe(7.5);
     expect(values.get('D4')).toBe(15.5);
     expect(values.get('E1')).toBe(113);
-    run(`CREATE OR REPLACE TABLE plan AS ${sheetTableSql(cells, values)}`);
+    run(`CREATE OR REPLACE TABLE plan AS ${sheetTableSql(sheetTable({ cells }, values))}`);
     expect(run('SELECT item, qty, total FROM plan')).toEqual([
       { item: 'apple', qty: 3, total: 7.5 },
       { item: 'pear', qty: 2, total: 8 },

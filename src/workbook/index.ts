@@ -21,3 +21,4 @@ export * from './statements';
 export * from './never';
 export * from './sheet-data';
 export * from './cell-style';
+export * from './sheet-table';

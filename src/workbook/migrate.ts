@@ -1,6 +1,6 @@
 import { CHART_CHANNELS, readChartSpec, type Channel, type ChartSelection, type ChartSpec, type SelectedValue } from './chart';
 import { readCellStyle, type CellStyle } from './cell-style';
-import { DOCUMENT_VERSION, type Block, type ChartBlock, type CellControl, type FormulaColumn, type PivotAggregate, type PivotValue, type SheetBlock, type WorkbookDocument } from './document';
+import { DOCUMENT_VERSION, type Block, type ChartBlock, type CellControl, type FormulaColumn, type PivotAggregate, type PivotValue, type SheetBlock, type SheetDataRef, type WorkbookDocument } from './document';
 
 /** A document that cannot be read: from a newer Cellar, damaged, or not a workbook at all. */
 export class DocumentError extends Error {
@@ -102,7 +102,7 @@ function validate(doc: Json): WorkbookDocument {
       if (!(value === null || ['string', 'number', 'boolean'].includes(typeof value))) throw new DocumentError(`${where} (${name}) has an invalid value.`);
       out.push({ ...base, kind, control: validControl(raw.control, `${where} (${name})`), value: value as string });
     } else if (kind === 'sheet') {
-      out.push({ ...base, kind, cells: sheetCells(raw.cells, `${where} (${name})`), ...sheetFormats(raw.formats, `${where} (${name})`), ...sheetStyles(raw.styles), ...sheetExtras(raw, `${where} (${name})`) });
+      out.push({ ...base, kind, cells: sheetCells(raw.cells, `${where} (${name})`, raw.data !== undefined), ...sheetFormats(raw.formats, `${where} (${name})`), ...sheetStyles(raw.styles), ...sheetExtras(raw, `${where} (${name})`), ...sheetDataRef(raw.data, `${where} (${name})`) });
     } else if (kind === 'pivot') {
       out.push({ ...base, kind, ...pivot(raw, `${where} (${name})`) });
     } else if (kind === 'chart') {
@@ -131,12 +131,13 @@ function formulaColumns(raw: unknown, where: string): { formulaColumns?: Formula
 
 const ADDRESS = /^[A-Z]{1,3}[1-9][0-9]*$/;
 
-function sheetCells(raw: unknown, where: string): Record<string, string> {
+/** A sheet's cells; '' is kept on a big sheet, where it clears a stored cell. */
+function sheetCells(raw: unknown, where: string, overStored = false): Record<string, string> {
   if (!isObject(raw)) throw new DocumentError(`${where} has no cells.`);
   const cells: Record<string, string> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!ADDRESS.test(key) || typeof value !== 'string') throw new DocumentError(`${where} has an invalid cell ${JSON.stringify(key)}.`);
-    if (value !== '') cells[key] = value;
+    if (value !== '' || overStored) cells[key] = value;
   }
   return cells;
 }
@@ -168,6 +169,15 @@ function sheetExtras(raw: Json, where: string): Pick<SheetBlock, 'widths' | 'mer
     out.leftOut = raw.leftOut as string[];
   }
   return out;
+}
+
+/** Where a big sheet's cells are: a file, a worksheet, and an extent within Excel's grid. */
+function sheetDataRef(raw: unknown, where: string): { data?: SheetDataRef } {
+  if (raw === undefined) return {};
+  const whole = (n: unknown, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
+  if (!isObject(raw) || typeof raw.file !== 'string' || typeof raw.sheet !== 'string' || !whole(raw.rows, 1_048_576) || !whole(raw.cols, 16_384))
+    throw new DocumentError(`${where} says its cells are in a workbook file, but not which one or how many.`);
+  return { data: { file: raw.file, sheet: raw.sheet, rows: raw.rows, cols: raw.cols } };
 }
 
 /** A sheet's cell styles by address: malformed entries are dropped, never a reason to refuse the document. */

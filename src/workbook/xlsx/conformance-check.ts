@@ -1,5 +1,5 @@
 import { isDate, isFormulaError, type Scalar } from '../formula';
-import { evaluateSheet } from '../sheet';
+import { evaluateSheet, sheetReader } from '../sheet';
 import type { CachedValue, ImportedWorkbook } from './types';
 
 /** How many rounds sheets that read each other are computed before their values must have settled. */
@@ -17,14 +17,17 @@ export async function computeWorkbook(wb: ImportedWorkbook): Promise<Map<string,
     cell: () => undefined,
     relation: () => undefined,
     names: () => wb.sheets.map((s) => s.block),
-    sheet: (name: string) => (byBlock.has(name.toLowerCase()) ? (key: string) => values.get(name.toLowerCase())?.get(key) ?? null : undefined),
+    sheet: (name: string) => {
+      const s = byBlock.get(name.toLowerCase());
+      return s && sheetReader(s, values.get(name.toLowerCase()) ?? new Map());
+    },
   };
   const runSql = () => Promise.reject(new Error('The conformance workbooks hold no tables.'));
   const crossSheet = wb.sheets.some((s) => Object.values(s.cells).some((t) => t.startsWith('=') && t.includes('!')));
   for (let round = 0; round < (crossSheet ? MAX_ROUNDS : 1); round++) {
     let changed = false;
     for (const s of wb.sheets) {
-      const next = await evaluateSheet(s.block, s.cells, world, runSql);
+      const next = await evaluateSheet(s.block, s.cells, world, runSql, undefined, s.data);
       const before = values.get(s.block.toLowerCase());
       changed ||= !before || [...next].some(([k, v]) => key(before.get(k) ?? null) !== key(v));
       values.set(s.block.toLowerCase(), next);
