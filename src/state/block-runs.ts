@@ -1,6 +1,6 @@
 import { isEngineError, messageOf, type ColumnInfo, type EngineErrorKind, type IngestProgress, type ReadFix } from '../engine';
 import type { CellValue, ChartPlan, CompiledColumn } from '../workbook';
-import type { SheetCellView } from './runtime/runners/formula';
+import type { SheetCellView } from './runtime/runners/sheet';
 
 export type RunStatus = 'idle' | 'running' | 'ok' | 'error' | 'stale';
 

@@ -1,6 +1,6 @@
 import type { Row } from '../engine';
-import type { WorkbookDocument } from '../workbook';
-import { isDate, isFormulaError, type Scalar } from '../workbook/formula';
+import { eachStored, typedValue, type WorkbookDocument } from '../workbook';
+import { isDate, isFormulaError, isFormulaText, type Scalar } from '../workbook/formula';
 import { queryRows } from './data';
 import { getEngine } from './engine';
 import { useWorkbook } from './workbook-store';
@@ -48,8 +48,15 @@ export function installConsoleApi(): void {
       const b = doc.blocks.find((x) => x.kind === 'sheet' && x.name.toLowerCase() === blockName.toLowerCase());
       if (!b) throw new Error(`There is no sheet block named ${blockName}.`);
       await runtime.waitFor([b.id]);
-      const values = runtime.node(b.id).sheetValues ?? new Map<string, Scalar>();
-      return Object.fromEntries([...values].map(([key, v]) => [key, cellValueOf(v)]));
+      const node = runtime.node(b.id);
+      const values = node.sheetValues ?? new Map<string, Scalar>();
+      const out: Record<string, SheetCellValue> = {};
+      for (const [key, v] of values) out[key] = cellValueOf(v);
+      // A big sheet's stored constants (its formulas' values are in `values`).
+      if (b.kind === 'sheet') eachStored({ cells: b.cells, data: node.sheetData }, (key, raw) => {
+        if (out[key] === undefined && !(typeof raw === 'string' && isFormulaText(raw))) out[key] = cellValueOf(typeof raw === 'number' ? raw : typedValue(raw));
+      });
+      return out;
     },
   };
   Object.defineProperty(window, 'cellar', { value: Object.freeze(api), writable: false });

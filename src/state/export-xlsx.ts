@@ -1,7 +1,7 @@
 import type { RecordBatch } from 'apache-arrow';
 import { openSink, streamBatches, type ExportProgress } from '../engine/export';
-import { isRelationBlock, spreadsheetRowsSql, type SheetBlock } from '../workbook';
-import { isDate, isFormulaError, type Scalar } from '../workbook/formula';
+import { eachStored, isRelationBlock, spreadsheetRowsSql, typedValue, type SheetBlock } from '../workbook';
+import { isDate, isFormulaError, isFormulaText, type Scalar } from '../workbook/formula';
 import { writeXlsx, type ExportPart, type ExportValue } from '../workbook/xlsx-write';
 import type { LocalEngine } from './runtime/context';
 import type { Runtime } from './runtime/runtime';
@@ -55,14 +55,27 @@ export async function exportWorkbookXlsx(options: { signal?: AbortSignal; onProg
 /** A sheet block as a worksheet: its cells as typed, their computed values cached. */
 function sheetPart(b: SheetBlock, runtime: Runtime): ExportPart {
   const values: Record<string, ExportValue> = {};
-  for (const [key, v] of runtime.node(b.id).sheetValues ?? []) values[key] = exportValue(v);
+  const node = runtime.node(b.id);
+  for (const [key, v] of node.sheetValues ?? []) values[key] = exportValue(v);
+  let cells = b.cells;
+  let formats = b.formats;
+  if (node.sheetData) {
+    // A big sheet's stored cells are written with the person's edits over them.
+    cells = { ...b.cells };
+    formats = { ...(b.formats ?? {}) };
+    eachStored({ cells: b.cells, data: node.sheetData }, (key, raw, format) => {
+      cells[key] = String(raw);
+      if (format && !formats![key]) formats![key] = format;
+      if (values[key] === undefined) values[key] = typeof raw === 'number' ? { type: 'number', value: raw } : exportValue(isFormulaText(raw) ? null : typedValue(raw));
+    });
+  }
   return {
     kind: 'sheet',
     name: b.origin?.sheet ?? b.name,
     block: b.name,
-    cells: b.cells,
+    cells,
     values,
-    ...(b.formats ? { formats: b.formats } : {}),
+    ...(formats && Object.keys(formats).length ? { formats } : {}),
     ...(b.widths ? { widths: b.widths } : {}),
     ...(b.merges ? { merges: b.merges } : {}),
     ...(b.freeze ? { freeze: b.freeze } : {}),

@@ -16,3 +16,4 @@ export { WORKBOOK_EXTENSIONS } from './xlsx/client';
 export type { CellarConsoleApi, SheetCellValue } from './console-api';
 export { exportWorkbookXlsx } from './export-xlsx';
 export type { XlsxExportDone } from './export-xlsx';
+export { sheetCellView } from './runtime/runners/sheet';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
-import { useLocale, useWorkbook, type BlockRun } from '../state';
-import { parseAddress, restyle, SHEET_COLS, SHEET_ROWS, type SheetBlock } from '../workbook';
+import { sheetCellView, useLocale, useWorkbook, type BlockRun } from '../state';
+import { dataCellCount, dataFormat, parseAddress, rawText, restyle, SHEET_COLS, SHEET_ROWS, type SheetBlock, type SheetData } from '../workbook';
 import { columnIndex, columnLetters } from '../workbook/formula';
 import { canonicalInput, formatShown, impliedFormat, sheetDataValue } from '../workbook/format';
 import { BlockErrorView } from './BlockErrorView';
@@ -33,17 +33,20 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
   const context = useFormulaContext(block.id, true);
   const colWidths = useMemo(() => columnWidths(block.widths), [block.widths]);
   const merges = useMemo(() => mergedRanges(block.merges), [block.merges]);
-  const raw = useCallback((key: string) => block.cells[key], [block.cells]);
-  const formatOf = useCallback((key: string) => block.formats?.[key] ?? impliedFormat(block.cells[key]), [block.formats, block.cells]);
+  // A big sheet's stored cells (held by the runtime, not the document) under the person's edits.
+  const data = useWorkbook((s) => (block.data ? s.runtime.node(block.id).sheetData : undefined));
+  const cellCount = useMemo(() => Object.keys(block.cells).length + (data ? dataCellCount(data) : 0), [block.cells, data]);
+  const raw = useCallback((key: string) => rawText({ cells: block.cells, data }, key), [block.cells, data]);
+  const formatOf = useCallback((key: string) => block.formats?.[key] ?? storedFormat(data, key) ?? impliedFormat(raw(key)), [block.formats, data, raw]);
   // The computed value shown with the cell's format; data-value keeps the raw value for tests.
   const view = useCallback(
     (key: string) => {
-      const v = run.sheet?.[key];
+      const v = run.sheet?.[key] ?? storedView(data, block.cells, key);
       const style = block.styles?.[key];
       if (!v) return style && { text: '', kind: 'empty' as const, style };
       return { ...v, text: formatShown(v, formatOf(key), locale), value: sheetDataValue(v), ...(style ? { style } : {}) };
     },
-    [run.sheet, formatOf, locale, block.styles],
+    [run.sheet, data, block.cells, formatOf, locale, block.styles],
   );
   const ops = useSheetOps(block, (key) => view(key)?.text);
   // Sheets store en-US text: what is typed in another locale is stored as the same value in en-US.
@@ -65,7 +68,7 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
     onStyle(selected.current, { [field]: styleOf(selected.current)?.[field] ? undefined : true });
   };
   return (
-    <BlockFrame block={block} run={run} subtitle={`${Object.keys(block.cells).length} cells · use as ${block.name} in SQL`}>
+    <BlockFrame block={block} run={run} subtitle={`${cellCount.toLocaleString('en-US')} cells · use as ${block.name} in SQL`}>
       {block.leftOut && block.leftOut.length > 0 && (
         <p className="left-out" data-testid="left-out">
           Not imported from {block.origin?.file ?? 'the workbook'}: {block.leftOut.join(' ')}
@@ -146,4 +149,17 @@ function mergedRanges(merges: SheetBlock['merges']): CellRange[] | undefined {
     if (!a || !b || b.col >= SHEET_COLS || b.row >= SHEET_ROWS) return [];
     return [{ top: a.row, left: a.col, bottom: b.row, right: b.col }];
   });
+}
+
+/** A big sheet's stored cell's format code. */
+function storedFormat(data: SheetData | undefined, key: string): string | undefined {
+  const a = data && parseAddress(key);
+  return a ? dataFormat(data, a.row, a.col) : undefined;
+}
+
+/** How a big sheet's stored constant shows (its formulas' values come computed, in the run). */
+function storedView(data: SheetData | undefined, cells: SheetBlock['cells'], key: string) {
+  if (!data || cells[key] !== undefined) return undefined;
+  const raw = rawText({ cells, data }, key);
+  return raw === undefined || raw.startsWith('=') ? undefined : sheetCellView(raw);
 }

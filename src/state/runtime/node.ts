@@ -1,5 +1,5 @@
 import type { SqlAnalysis } from '../../engine';
-import type { BlockId, share, WorkbookDocument } from '../../workbook';
+import type { BlockId, share, SheetData, WorkbookDocument } from '../../workbook';
 import type { Scalar } from '../../workbook/formula';
 import { IDLE, type BlockRun } from '../block-runs';
 
@@ -28,6 +28,8 @@ export interface BlockNode {
   placeholder?: share.MissingTable;
   /** A sheet's computed values, for other sheets' formulas. */
   sheetValues?: Map<string, Scalar>;
+  /** A big sheet's stored cells (read from its workbook file; never in the document). */
+  sheetData?: SheetData;
   /** The revision of the block's table the server has a copy of (pushed there). */
   pushedRevision?: number;
   /** Its formula-column relations (base table, grid view, the name as a view) may exist. */

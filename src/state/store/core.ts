@@ -152,7 +152,9 @@ export function createCore(set: StoreCore['set'], get: () => WorkbookState, engi
     void useServer.getState().refreshTables(); // the server's tables of this workbook
     // Opened once its blocks have run (or the page is left): only a visit that froze or crashed keeps it marked.
     void runtime.waitFor(doc.blocks.map((b) => b.id)).then(() => openGuard.end(workbookId));
-    void storage.deleteFiles(workbookId, new Set(doc.blocks.filter(isTableBlock).map((b) => b.id))).catch(() => undefined);
+    // Kept files: a table's, and a big sheet's workbook.
+    const keep = doc.blocks.filter((b) => isTableBlock(b) || (b.kind === 'sheet' && b.data)).map((b) => b.id);
+    void storage.deleteFiles(workbookId, new Set(keep)).catch(() => undefined);
   }
 
   const edit = (fn: (doc: WorkbookDocument) => WorkbookDocument, options?: CommitOptions) => commit(fn(get().doc), options);

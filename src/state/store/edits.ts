@@ -7,6 +7,7 @@ import {
   isRelationBlock,
   isSqlBlock,
   nextName,
+  parseAddress,
   renameBlock as renameInDocument,
   uniqueName,
   valueForControl,
@@ -16,6 +17,7 @@ import {
   type ChartBlock,
   type PivotBlock,
   type SheetBlock,
+  type SheetDataRef,
   type SqlBlock,
   type WorkbookDocument,
 } from '../../workbook';
@@ -115,8 +117,11 @@ export function editActions(core: StoreCore): EditActions {
           if (b.kind !== 'sheet') return b;
           const cells = { ...b.cells };
           for (const [key, text] of Object.entries(updates)) {
-            if (text === null || text === '') delete cells[key];
-            else cells[key] = text;
+            // A big sheet's stored cell is cleared by an empty edit over it.
+            if (text === null || text === '') {
+              if (b.data && withinData(b.data, key)) cells[key] = '';
+              else delete cells[key];
+            } else cells[key] = text;
           }
           return { ...b, cells };
         }),
@@ -225,6 +230,8 @@ export function editActions(core: StoreCore): EditActions {
         runtime.node(copy.id).file = file;
         void storage.keepFile(get().workbookId, copy.id, file).catch(() => undefined);
       }
+      // A big sheet's stored cells never change (edits go over them): the copy shares them.
+      runtime.node(copy.id).sheetData = runtime.node(id).sheetData;
       void edit(insertAfter(id, copy));
       return copy.id;
     },
@@ -252,3 +259,9 @@ export function editActions(core: StoreCore): EditActions {
 }
 
 export { mapBlock };
+
+/** Whether an address lies in a big sheet's stored extent. */
+function withinData(d: SheetDataRef, key: string): boolean {
+  const a = parseAddress(key);
+  return a !== undefined && a.row < d.rows && a.col < d.cols;
+}

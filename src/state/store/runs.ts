@@ -1,5 +1,5 @@
 import { formatFromName, isEngineError, messageOf } from '../../engine';
-import { createBlockId, isTableBlock, tableNameFromFile, tableNameFromUrl, uniqueName, type BlockId, type SheetBlock, type TableBlock } from '../../workbook';
+import { createBlockId, isTableBlock, tableNameFromFile, tableNameFromUrl, uniqueName, type BlockId, type SheetBlock, type SheetData, type TableBlock } from '../../workbook';
 import type { ImportedWorkbook } from '../../workbook/xlsx';
 import { importWorkbookFile, isWorkbookFile } from '../xlsx/client';
 import { withReadOptions } from '../read-options';
@@ -21,8 +21,25 @@ export function runActions(core: StoreCore): RunActions {
       const sheets: SheetBlock[] = [];
       for (const file of list) {
         if (isWorkbookFile(file.name)) {
+          // Big sheets waiting for their workbook (after a link, or a lost copy) are filled by it.
+          const waiting = get().doc.blocks.filter((b): b is SheetBlock => b.kind === 'sheet' && b.data?.file === file.name && !runtime.node(b.id).sheetData);
+          if (waiting.length > 0) {
+            for (const b of waiting) {
+              runtime.node(b.id).file = file;
+              void storage.keepFile(get().workbookId, b.id, file).catch(() => undefined);
+            }
+            refilled.push(...waiting.map((b) => b.id));
+            continue;
+          }
           try {
-            sheets.push(...sheetBlocks(file.name, await importWorkbookFile(file, [...core.takenNames(), ...sheets.map((b) => b.name)])));
+            const imported = sheetBlocks(file.name, await importWorkbookFile(file, [...core.takenNames(), ...sheets.map((b) => b.name)]));
+            for (const { block, data } of imported) {
+              sheets.push(block);
+              if (!data) continue;
+              // A big sheet's cells stay out of the document: the runtime holds them, the workbook file is kept to read them again.
+              Object.assign(runtime.node(block.id), { sheetData: data, file });
+              void storage.keepFile(get().workbookId, block.id, file).catch((e: unknown) => notify(`${file.name} will not survive a reload: ${messageOf(e)}`));
+            }
           } catch (e) {
             notify(`${file.name} was not opened; nothing was changed. ${messageOf(e)}`);
           }
@@ -104,11 +121,11 @@ export function runActions(core: StoreCore): RunActions {
  * One sheet block per worksheet of an imported workbook. What the import left out is listed on the
  * sheets it names, and what names no sheet (macros, the date system) on the first one.
  */
-function sheetBlocks(fileName: string, workbook: ImportedWorkbook): SheetBlock[] {
+function sheetBlocks(fileName: string, workbook: ImportedWorkbook): { block: SheetBlock; data?: SheetData }[] {
   const mentions = (sentence: string, sheet: string) => sentence.includes(sheet);
   return workbook.sheets.map((s, i) => {
     const leftOut = workbook.leftOut.filter((l) => mentions(l, s.name) || (i === 0 && !workbook.sheets.some((x) => mentions(l, x.name))));
-    return {
+    const block: SheetBlock = {
       id: createBlockId(),
       kind: 'sheet',
       name: s.block,
@@ -120,6 +137,8 @@ function sheetBlocks(fileName: string, workbook: ImportedWorkbook): SheetBlock[]
       ...(s.styles && Object.keys(s.styles).length ? { styles: s.styles } : {}),
       origin: { file: fileName, sheet: s.name },
       ...(leftOut.length ? { leftOut } : {}),
+      ...(s.data ? { data: { file: fileName, sheet: s.name, rows: s.data.rows, cols: s.data.cols } } : {}),
     };
+    return { block, data: s.data };
   });
 }

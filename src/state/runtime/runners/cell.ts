@@ -1,7 +1,8 @@
 import { cellValue, distinctValuesSql, findBlock, isFormulaCell, type CellBlock, type PivotBlock, type SheetBlock } from '../../../workbook';
 import { BlockFailure, sameColumns, toBlockError } from '../../block-runs';
 import type { RunContext } from '../context';
-import { runFormulaCell, runPivot, runSheet } from './formula';
+import { runFormulaCell, runPivot } from './formula';
+import { runSheet } from './sheet';
 
 /** A cell: a formula's value, a typed value, or a dropdown's options from a column. */
 export async function evaluateCell(ctx: RunContext, b: CellBlock): Promise<void> {

@@ -5,7 +5,6 @@ import {
   cellValue,
   createTableAsSql,
   evaluateFormulaCell,
-  evaluateSheet,
   fromScalar,
   gridViewName,
   hasFormulaColumns,
@@ -14,30 +13,21 @@ import {
   isRelationBlock,
   pivotSql,
   planFormulaColumns,
-  sheetTableSql,
   toScalar,
   type CellBlock,
   type CellValue,
   type CompiledColumn,
-  type FormulaWorld,
   type PivotBlock,
   type RunSql,
-  type SheetBlock,
+  sheetReader,
+  type SheetWorld,
   type TableBlock,
   type SqlBlock,
 } from '../../../workbook';
-import { displayValue, type Scalar } from '../../../workbook/formula';
 import type { RunContext } from '../context';
 
-/** How a sheet cell shows: its text, and what kind of value it is. */
-export interface SheetCellView {
-  text: string;
-  kind: 'number' | 'text' | 'boolean' | 'date' | 'error' | 'empty';
-  message?: string;
-}
-
 /** Runs SQL for formulas, cancellable with the block's run. */
-function sqlRunner(ctx: RunContext): RunSql {
+export function sqlRunner(ctx: RunContext): RunSql {
   return async (sql) => toRows(await ctx.engine.query(sql, {}, { signal: ctx.signal }));
 }
 
@@ -47,7 +37,7 @@ export function currentCellValue(b: CellBlock, result: CellValue | undefined): C
 }
 
 /** The workbook as formulas see it: cells by name, table-like blocks by name. */
-export function formulaWorld(ctx: RunContext): FormulaWorld & { sheet(name: string): ((key: string) => Scalar) | undefined } {
+export function formulaWorld(ctx: RunContext): SheetWorld {
   const doc = ctx.doc();
   const byName = new Map(doc.blocks.map((b) => [b.name.toLowerCase(), b] as const));
   return {
@@ -65,8 +55,9 @@ export function formulaWorld(ctx: RunContext): FormulaWorld & { sheet(name: stri
     names: () => doc.blocks.map((b) => b.name),
     sheet: (name) => {
       const b = byName.get(name.toLowerCase());
-      const values = b?.kind === 'sheet' ? ctx.node(b.id).sheetValues : undefined;
-      return values ? (key: string) => values.get(key) ?? null : undefined;
+      if (b?.kind !== 'sheet') return undefined;
+      const node = ctx.node(b.id);
+      return node.sheetValues && sheetReader({ cells: b.cells, data: node.sheetData }, node.sheetValues);
     },
   };
 }
@@ -98,27 +89,6 @@ export async function applyFormulaColumns(ctx: RunContext, b: TableBlock | SqlBl
   await ctx.engine.catalog.drop(b.name, 'table');
   for (const statement of plan.statements) await ctx.engine.query(statement, {}, { signal: ctx.signal });
   return { columns: plan.columns, errorColumns: plan.errorColumns, gridTable: gridViewName(b.id) };
-}
-
-export interface SheetResult {
-  values: Map<string, Scalar>;
-  view: Record<string, SheetCellView>;
-  columns: ColumnInfo[];
-  rows: number;
-}
-
-/** Evaluates a sheet and makes its used range the table SQL reads by the sheet's name. */
-export async function runSheet(ctx: RunContext, b: SheetBlock): Promise<SheetResult> {
-  const values = await evaluateSheet(b.name, b.cells, formulaWorld(ctx), sqlRunner(ctx));
-  const view: Record<string, SheetCellView> = {};
-  for (const [key, v] of values) view[key] = cellView(v);
-  const result = await ctx.engine.query(createTableAsSql(b.name, sheetTableSql(b.cells, values)), {}, { signal: ctx.signal });
-  return { values, view, columns: await ctx.engine.catalog.describe(b.name), rows: Number(result.getChildAt(0)?.get(0) ?? 0) };
-}
-
-function cellView(v: Scalar): SheetCellView {
-  const c = fromScalar(v);
-  return { text: displayValue(v), kind: c.type, ...(c.type === 'error' ? { message: c.message } : {}) };
 }
 
 /** Builds a pivot's table; returns the SELECT it ran, for "Show SQL". */

@@ -1,0 +1,109 @@
+import { Bool, Float64, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import type { ColumnInfo } from '../../../engine';
+import { INTERNAL_PREFIX, quoteIdent } from '../../../sql';
+import { createTableAsSql, evaluateSheet, fromScalar, sheetTable, sheetTableSql, typedValue, type SheetBlock, type SheetData, type SheetTable } from '../../../workbook';
+import { displayValue, isDate, isFormulaError, type Scalar } from '../../../workbook/formula';
+import { BlockFailure } from '../../block-runs';
+import { importWorkbookFile } from '../../xlsx/client';
+import type { RunContext } from '../context';
+import { formulaWorld, sqlRunner } from './formula';
+
+/** How a sheet cell shows: its text, and what kind of value it is. */
+export interface SheetCellView {
+  text: string;
+  kind: 'number' | 'text' | 'boolean' | 'date' | 'error' | 'empty';
+  message?: string;
+}
+
+export interface SheetResult {
+  values: Map<string, Scalar>;
+  view: Record<string, SheetCellView>;
+  columns: ColumnInfo[];
+  rows: number;
+}
+
+/** Past this many rows a sheet's table goes to DuckDB as Arrow rather than as a VALUES list. */
+const ARROW_ROWS = 2_000;
+
+/** Evaluates a sheet and makes its used range the table SQL reads by the sheet's name. */
+export async function runSheet(ctx: RunContext, b: SheetBlock): Promise<SheetResult> {
+  const data = await sheetDataOf(ctx, b);
+  const values = await evaluateSheet(b.name, b.cells, formulaWorld(ctx), sqlRunner(ctx), undefined, data);
+  const view: Record<string, SheetCellView> = {};
+  for (const [key, v] of values) view[key] = cellView(v);
+  const table = sheetTable({ cells: b.cells, data }, values);
+  if (table && table.rows > ARROW_ROWS) await loadArrow(ctx, b, table);
+  else await ctx.engine.query(createTableAsSql(b.name, sheetTableSql(table)), {}, { signal: ctx.signal });
+  return { values, view, columns: await ctx.engine.catalog.describe(b.name), rows: table?.rows ?? 0 };
+}
+
+/** How a stored cell's raw text shows (a big sheet's constants are not in the run's view). */
+export const sheetCellView = (raw: string): SheetCellView => cellView(typedValue(raw));
+
+export function cellView(v: Scalar): SheetCellView {
+  const c = fromScalar(v);
+  return { text: displayValue(v), kind: c.type, ...(c.type === 'error' ? { message: c.message } : {}) };
+}
+
+/**
+ * A big sheet's stored cells: the runtime's copy, else read again from the workbook file kept with
+ * the workbook (after a reload), else a failure that says which file to drop.
+ */
+async function sheetDataOf(ctx: RunContext, b: SheetBlock): Promise<SheetData | undefined> {
+  if (!b.data) return undefined;
+  const node = ctx.node(b.id);
+  if (node.sheetData) return node.sheetData;
+  const { file: fileName, sheet, rows, cols } = b.data;
+  node.file ??= await ctx.keptFile(b.id, fileName);
+  const size = `${rows.toLocaleString('en-US')} rows × ${cols.toLocaleString('en-US')} columns`;
+  if (!node.file)
+    throw new BlockFailure({ kind: 'file', message: `This sheet's cells (${size}) stay in ${fileName}, which is not here (a link carries only the sheet's edits and formulas). Drop ${fileName} on the page to fill the sheet.` });
+  let found: SheetData | undefined;
+  try {
+    found = (await importWorkbookFile(node.file, [])).sheets.find((s) => s.name === sheet)?.data;
+  } catch (e) {
+    throw new BlockFailure({ kind: 'file', message: `${fileName} could not be read again: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  if (!found) throw new BlockFailure({ kind: 'file', message: `${fileName} has no worksheet ${sheet} of ${size} any more. Drop the workbook this sheet came from.` });
+  node.sheetData = found;
+  return found;
+}
+
+/** Excel's serial day 0 (1899-12-30) in Unix milliseconds. */
+const EPOCH_OFFSET_DAYS = 25_569;
+
+/** One column as an Arrow vector: numbers, booleans, text; dates as Unix milliseconds, typed back in SQL. */
+function vectorOf(c: SheetTable['columns'][number]): Vector {
+  const plain = (v: Scalar) => (v === null || isFormulaError(v) ? null : v);
+  switch (c.type) {
+    case 'DOUBLE':
+      return vectorFromArray(c.data.map((v) => plain(v) as number | null), new Float64());
+    case 'BOOLEAN':
+      return vectorFromArray(c.data.map((v) => plain(v) as boolean | null), new Bool());
+    case 'DATE':
+    case 'TIMESTAMP':
+      return vectorFromArray(c.data.map((v) => (isDate(v) ? Math.round((v.serial - EPOCH_OFFSET_DAYS) * 86_400_000) : null)), new Float64());
+    case 'VARCHAR':
+      return vectorFromArray(c.data.map((v) => (v === null || isFormulaError(v) ? null : displayValue(v))), new Utf8());
+  }
+}
+
+/** A big sheet's table, handed to DuckDB as Arrow (SQL text of 2 million literals would take longer to parse than to compute). */
+async function loadArrow(ctx: RunContext, b: SheetBlock, table: SheetTable): Promise<void> {
+  const staging = `${INTERNAL_PREFIX}sheet_${b.id}`;
+  const vectors: Record<string, Vector> = {};
+  table.columns.forEach((c, i) => (vectors[`c${i}`] = vectorOf(c)));
+  const bytes = tableToIPC(new Table(vectors), 'stream');
+  await ctx.engine.catalog.drop(staging, 'table');
+  await ctx.engine.ingest({ kind: 'file', file: new File([bytes as Uint8Array<ArrayBuffer>], `${staging}.arrow`) }, staging, { format: 'arrow', signal: ctx.signal });
+  const select = table.columns.map((c, i) => {
+    const v = `c${i}`;
+    const typed = c.type === 'DATE' ? `CAST(epoch_ms(CAST(${v} AS BIGINT)) AS DATE)` : c.type === 'TIMESTAMP' ? `epoch_ms(CAST(${v} AS BIGINT))` : v;
+    return `${typed} AS ${quoteIdent(c.name)}`;
+  });
+  try {
+    await ctx.engine.query(createTableAsSql(b.name, `SELECT ${select.join(', ')} FROM ${quoteIdent(staging)}`), {}, { signal: ctx.signal });
+  } finally {
+    await ctx.engine.catalog.drop(staging, 'table');
+  }
+}
