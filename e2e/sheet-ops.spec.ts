@@ -135,3 +135,17 @@ test('a cut pasted into another sheet pastes its texts there and clears them whe
   await expect.poll(() => typed(page, 'sheet2')).toEqual({ A1: 'stays', C3: 'moved' });
   await expect.poll(() => typed(page, 'sheet1')).toEqual({});
 });
+
+test('a right-click on a column header selects the column and deletes it from the menu', async ({ cellar, page }) => {
+  const sheet = await addSheet(cellar, page, 'sheet1', [
+    ['A1', '1'],
+    ['B1', '2'],
+    ['C1', '=A1+B1'],
+    ['D1', '=SUM(A1:C1)'],
+  ]);
+  await sheet.locator('[data-col="1"]').click({ button: 'right' });
+  await expect(sheet.getByTestId('sheet-delete-cols')).toHaveText('Delete column');
+  await sheet.getByTestId('sheet-delete-cols').click();
+  await expect.poll(() => typed(page, 'sheet1')).toEqual({ A1: '1', B1: '=A1+#REF!', C1: '=SUM(A1:B1)' });
+  await expect(sheet.locator('[data-cell="B1"]')).toHaveText('#REF!');
+});

@@ -1,6 +1,6 @@
 import { useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useWorkbook } from '../state';
-import { parseAddress, type BlockId, type SheetBlock } from '../workbook';
+import { parseAddress, SHEET_COLS, SHEET_ROWS, type BlockId, type SheetBlock } from '../workbook';
 import { toTsv } from '../workbook/tsv';
 import { FindReplace } from './FindReplace';
 import { cellKey, copyRange, type CellPos, type CellRange } from './sheet-selection';
@@ -55,9 +55,14 @@ export function useSheetOps(block: SheetBlock, shown: (key: string) => string | 
         const el = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-cell],[data-col],[data-row],[data-corner]') : null;
         if (!el) return;
         e.preventDefault();
+        // As in Excel, a right-click outside the selection selects the cell, column or row under the pointer.
         const p = el.dataset.cell ? parseAddress(el.dataset.cell) : undefined;
-        // As in Excel, a right-click outside the selection selects the cell under the pointer.
-        if (p && !inside(p, range.current)) selectCell(p);
+        const col = el.dataset.col ? Number(el.dataset.col) : undefined;
+        const row = el.dataset.row ? Number(el.dataset.row) : undefined;
+        const r = range.current;
+        if (p && !inside(p, r)) selectCell(p);
+        else if (col !== undefined && (col < r.left || col > r.right)) setSelect({ range: { top: 0, bottom: SHEET_ROWS - 1, left: col, right: col }, seq: ++seq.current });
+        else if (row !== undefined && (row < r.top || row > r.bottom)) setSelect({ range: { top: row, bottom: row, left: 0, right: SHEET_COLS - 1 }, seq: ++seq.current });
         setMenuAt({ x: e.clientX, y: e.clientY, seq: ++seq.current });
       },
       onKeyDownCapture(e) {
