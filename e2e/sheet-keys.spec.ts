@@ -202,4 +202,25 @@ test('freezing the top row keeps row 1 on screen while scrolling', async ({ cell
   await expect(address).toHaveText('XFD1048576');
   await expect(cell('A1048576')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('frozen.png') });
+  // Freeze panes at the active cell: the rows above and the columns left of it.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await expect(address).toHaveText('B3');
+  await sheet.getByTestId('sheet-freeze').click();
+  await page.getByTestId('freeze-panes').click();
+  const frozenRows = sheet.getByTestId('sheet-frozen-rows');
+  await expect(frozenRows.locator('[role="row"]')).toHaveCount(2);
+  await expect(frozenRows.locator('.sheet-cell.pinned')).toHaveCount(2);
+  // Frozen far down, the pane is drawn no taller than the grid (not 5,000 rows).
+  for (let i = 0; i < 10; i++) await page.keyboard.press('PageDown');
+  await sheet.getByTestId('sheet-freeze').click();
+  await page.getByTestId('freeze-panes').click();
+  const shown = await frozenRows.locator('[role="row"]').count();
+  expect(shown).toBeGreaterThan(2);
+  expect(shown).toBeLessThan(30);
+  await sheet.getByTestId('sheet-freeze').click();
+  await page.getByTestId('unfreeze').click();
+  await expect(frozenRows).toHaveCount(0);
 });

@@ -52,8 +52,6 @@ interface Editing {
 export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, renderTools, colWidths, merges, select: moveTo, onMove, used, onResizeColumn, freeze, onFreeze }: SheetGridProps) {
   const size = { rows, cols };
   const extent = used ?? size;
-  const fr = Math.max(0, Math.min(rows - 1, freeze?.rows ?? 0));
-  const fc = Math.max(0, Math.min(cols - 1, freeze?.cols ?? 0));
   const [sel, setSel] = useState<Selection>(() => single({ row: 0, col: 0 }));
   const [editing, setEditing] = useState<Editing | null>(null);
   const [scroll, setScroll] = useState({ top: 0, left: 0 });
@@ -82,6 +80,9 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
   const focusGrid = () => rootRef.current?.focus({ preventScroll: true });
   // Prefix sums over up to 16,384 columns: an imported sheet keeps Excel's widths, a resized column its own.
   const layout = useMemo(() => columnLayout(cols, (c) => (live?.col === c ? live.px : (colWidths?.[c] ?? COL_W))), [cols, colWidths, live]);
+  // Frozen panes drawn no larger than the viewport less a row (a column) to scroll: a pane frozen at row 100,000 would render 100,000 rows.
+  const fr = Math.max(0, Math.min(rows - 1, freeze?.rows ?? 0, Math.floor(viewport.h / ROW_H) - 2));
+  const fc = Math.max(0, Math.min(cols - 1, freeze?.cols ?? 0, layout.at(Math.max(0, viewport.w - HEAD_W - COL_W))));
   const rectStyle = (r: CellRange) => rectOf(r, layout);
   const filled = (p: CellPos) => p.row < extent.rows && p.col < extent.cols && (raw(cellKey(p)) ?? '') !== '';
   /** Where a cell shows in the scrolled content: a frozen one moves with the scroll to stay on screen. */
