@@ -43,6 +43,10 @@ describe('fill handle: series', () => {
     expect(fillSeries(r('A1'), r('A1:A2'), sheet({ A1: 'row 009' }))).toEqual({ A2: 'row 010' });
   });
 
+  test('a number typed with a currency sign is copied, not counted as text', () => {
+    expect(fillSeries(r('A1'), r('A1:A2'), sheet({ A1: '$5' }))).toEqual({ A2: '$5' });
+  });
+
   test('formulas repeat shifted as copying shifts them; $ refs stay', () => {
     expect(fillSeries(r('B1'), r('B1:B3'), sheet({ B1: '=A1*2+$C$1' }))).toEqual({ B2: '=A2*2+$C$1', B3: '=A3*2+$C$1' });
     expect(fillSeries(r('A2'), r('A2:C2'), sheet({ A2: '=A1+1' }))).toEqual({ B2: '=B1+1', C2: '=C1+1' });

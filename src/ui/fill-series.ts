@@ -119,6 +119,8 @@ function countedText(texts: readonly string[]): Series | undefined {
   // Plain numbers are numbers (one is copied); a formula is shifted, never counted.
   if (prefix === undefined || prefix === '' || prefix.startsWith('=') || !/\D$/.test(prefix)) return undefined;
   if (!parts.every((m) => m && m[1] === prefix)) return undefined;
+  // `$5` is the number 5 shown as currency: copied (one) as Excel copies a number, not counted as text.
+  if (texts.some((t) => parseInput(t).kind !== 'text')) return undefined;
   const counts = parts.map((m) => Number(m![2]));
   const step = counts.length === 1 ? 1 : counts[counts.length - 1]! - counts[counts.length - 2]!;
   const width = parts[0]![2]!.length;
