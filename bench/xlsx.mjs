@@ -289,6 +289,7 @@ export async function runXlsxPart({ browser, url, rows, reps, timeoutMs, log }) 
     try {
       const r = await cellarRound({ browser, url, file, rows, timeoutMs, log });
       if (r.first != null) C.first.push(r.first);
+      else C.errors.first ??= `round ${i + 1}: Data's A2 and B2 were not in the page with "x" and 100001 within 60 s after the formulas were computed`;
       C.all.push(r.all);
       if (r.editError) {
         C.errors.edit ??= `round ${i + 1}: ${r.editError}`;
