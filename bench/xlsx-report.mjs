@@ -50,7 +50,7 @@ export function buildXlsxRows(r) {
   ];
   if (H.errors.edit) rows[4].peer += ` ${note(`HyperFormula: ${H.errors.edit}`)}`;
   // A fast wrong answer is not a result: say so where the time is.
-  const wrong = (bad) => (bad?.length ? ` (${bad.length} values wrong: last row)` : '');
+  const wrong = (bad) => (bad?.length ? ` (${bad.length} value${bad.length === 1 ? '' : 's'} wrong: last row)` : '');
   if (median(C.all) != null) rows[1].cellar += wrong(C.mismatches);
   if (median(H.open) != null) rows[1].peer += wrong(H.mismatches);
   if (n !== 200_000) rows.forEach((row) => (row.work = row.work.replace('200,000', n.toLocaleString('en-US'))));
