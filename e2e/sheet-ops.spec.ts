@@ -145,6 +145,9 @@ test('a right-click on a column header selects the column and deletes it from th
   ]);
   await sheet.locator('[data-col="1"]').click({ button: 'right' });
   await expect(sheet.getByTestId('sheet-delete-cols')).toHaveText('Delete column');
+  // Opened on a column header, it offers column operations only.
+  await expect(sheet.getByTestId('sheet-delete-rows')).toBeHidden();
+  await page.screenshot({ path: test.info().outputPath('context-menu.png') });
   await sheet.getByTestId('sheet-delete-cols').click();
   await expect.poll(() => typed(page, 'sheet1')).toEqual({ A1: '1', B1: '=A1+#REF!', C1: '=SUM(A1:B1)' });
   await expect(sheet.locator('[data-cell="B1"]')).toHaveText('#REF!');

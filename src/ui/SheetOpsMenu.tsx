@@ -6,11 +6,13 @@ import type { CellRange } from './sheet-selection';
 import { usePopover } from './usePopover';
 import './sheet-ops.css';
 
-/** Where a right-click opened the menu (page coordinates); `seq` changes on each right-click. */
+/** Where a right-click opened the menu (viewport coordinates); `seq` changes on each right-click. */
 export interface MenuAt {
   x: number;
   y: number;
   seq: number;
+  /** Opened on a column or row header: only that kind's insert and delete are offered, as in Excel. */
+  only?: 'rows' | 'cols';
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
@@ -27,12 +29,13 @@ export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: Shee
   const insertColumns = useWorkbook((s) => s.insertSheetColumns);
   const deleteColumns = useWorkbook((s) => s.deleteSheetColumns);
   const sortRange = useWorkbook((s) => s.sortSheetRange);
-  const [placed, setPlaced] = useState<MenuAt>();
+  const [placed, setPlaced] = useState<{ at: MenuAt; style: CSSProperties }>();
   useEffect(() => {
     if (!at) return;
-    setPlaced(at);
+    setPlaced({ at, style: placeAt(at, ref.current) });
     setOpen(true);
-  }, [at, setOpen]);
+  }, [at, setOpen, ref]);
+  const show = (kind: 'rows' | 'cols') => placed?.at.only === undefined || placed.at.only === kind;
 
   const rows = range.bottom - range.top + 1;
   const cols = range.right - range.left + 1;
@@ -65,22 +68,30 @@ export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: Shee
         Sheet
       </button>
       {open && (
-        <div className="menu sheet-ops-menu" role="menu" aria-label="Sheet" style={placed && fixedAt(placed)}>
-          <button type="button" role="menuitem" data-testid="sheet-insert-rows" onClick={() => run(() => insertRows(block.id, range.top, rows))}>
-            Insert {plural(rows, 'row', 'rows')} above
-          </button>
-          <button type="button" role="menuitem" data-testid="sheet-delete-rows" onClick={() => run(() => deleteRows(block.id, range.top, rows))}>
-            Delete {plural(rows, 'row', 'rows')} {range.top + 1}
-            {rows > 1 ? `–${range.bottom + 1}` : ''}
-          </button>
-          <hr />
-          <button type="button" role="menuitem" data-testid="sheet-insert-cols" onClick={() => run(() => insertColumns(block.id, range.left, cols))}>
-            Insert {plural(cols, 'column', 'columns')} left
-          </button>
-          <button type="button" role="menuitem" data-testid="sheet-delete-cols" onClick={() => run(() => deleteColumns(block.id, range.left, cols))}>
-            Delete {plural(cols, 'column', 'columns')}
-          </button>
-          <hr />
+        <div className="menu sheet-ops-menu" role="menu" aria-label="Sheet" style={placed?.style}>
+          {show('rows') && (
+            <>
+              <button type="button" role="menuitem" data-testid="sheet-insert-rows" onClick={() => run(() => insertRows(block.id, range.top, rows))}>
+                Insert {plural(rows, 'row', 'rows')} above
+              </button>
+              <button type="button" role="menuitem" data-testid="sheet-delete-rows" onClick={() => run(() => deleteRows(block.id, range.top, rows))}>
+                Delete {plural(rows, 'row', 'rows')} {range.top + 1}
+                {rows > 1 ? `–${range.bottom + 1}` : ''}
+              </button>
+              <hr />
+            </>
+          )}
+          {show('cols') && (
+            <>
+              <button type="button" role="menuitem" data-testid="sheet-insert-cols" onClick={() => run(() => insertColumns(block.id, range.left, cols))}>
+                Insert {plural(cols, 'column', 'columns')} left
+              </button>
+              <button type="button" role="menuitem" data-testid="sheet-delete-cols" onClick={() => run(() => deleteColumns(block.id, range.left, cols))}>
+                Delete {plural(cols, 'column', 'columns')}
+              </button>
+              <hr />
+            </>
+          )}
           <button type="button" role="menuitem" data-testid="sheet-sort-asc" onClick={() => run(() => sort(false))}>
             Sort A → Z by this column
           </button>
@@ -97,9 +108,14 @@ export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: Shee
   );
 }
 
-/** A right-click opens the menu at the pointer (kept inside the window); the button opens it below itself. */
-function fixedAt(at: MenuAt): CSSProperties {
-  const left = Math.min(at.x, window.innerWidth - 240);
-  const top = Math.min(at.y, window.innerHeight - 320);
-  return { position: 'fixed', left: Math.max(4, left), top: Math.max(4, top), right: 'auto' };
+/**
+ * A right-click opens the menu at the pointer (kept inside the window), placed from the menu's
+ * anchor (a fixed position would be off inside a block, which makes its own containing block);
+ * the button opens it below itself.
+ */
+function placeAt(at: MenuAt, anchor: HTMLElement | null): CSSProperties {
+  const box = anchor?.getBoundingClientRect() ?? { left: 0, top: 0 };
+  const x = Math.max(4, Math.min(at.x, window.innerWidth - 250));
+  const y = Math.max(4, Math.min(at.y, window.innerHeight - 330));
+  return { left: x - box.left, top: y - box.top, right: 'auto' };
 }

@@ -63,7 +63,7 @@ export function useSheetOps(block: SheetBlock, shown: (key: string) => string | 
         if (p && !inside(p, r)) selectCell(p);
         else if (col !== undefined && (col < r.left || col > r.right)) setSelect({ range: { top: 0, bottom: SHEET_ROWS - 1, left: col, right: col }, seq: ++seq.current });
         else if (row !== undefined && (row < r.top || row > r.bottom)) setSelect({ range: { top: row, bottom: row, left: 0, right: SHEET_COLS - 1 }, seq: ++seq.current });
-        setMenuAt({ x: e.clientX, y: e.clientY, seq: ++seq.current });
+        setMenuAt({ x: e.clientX, y: e.clientY, seq: ++seq.current, ...(col !== undefined ? { only: 'cols' as const } : row !== undefined ? { only: 'rows' as const } : {}) });
       },
       onKeyDownCapture(e) {
         const key = e.key.toLowerCase();
