@@ -151,4 +151,12 @@ test('a right-click on a column header selects the column and deletes it from th
   await sheet.getByTestId('sheet-delete-cols').click();
   await expect.poll(() => typed(page, 'sheet1')).toEqual({ A1: '1', B1: '=A1+#REF!', C1: '=SUM(A1:B1)' });
   await expect(sheet.locator('[data-cell="B1"]')).toHaveText('#REF!');
+
+  // Opened low in the grid, the menu moves up to stay inside the block (which clips what overflows).
+  await sheet.locator('[data-cell="C16"]').click({ button: 'right' });
+  const menu = sheet.getByRole('menu', { name: 'Sheet' });
+  await expect(menu).toBeVisible();
+  const [m, b] = [await menu.boundingBox(), await sheet.boundingBox()];
+  expect(m!.y + m!.height).toBeLessThanOrEqual(b!.y + b!.height);
+  await page.screenshot({ path: test.info().outputPath('context-menu-low.png') });
 });

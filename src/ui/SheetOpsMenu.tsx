@@ -1,4 +1,4 @@
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useWorkbook } from '../state';
 import type { SheetBlock } from '../workbook';
 import { currentRegion } from '../workbook/sheet-ops';
@@ -35,6 +35,15 @@ export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: Shee
     setPlaced({ at, style: placeAt(at, ref.current) });
     setOpen(true);
   }, [at, setOpen, ref]);
+  const menuRef = useRef<HTMLDivElement>(null);
+  // A block clips what overflows it: a menu opened low in the grid moves up to fit inside it.
+  useLayoutEffect(() => {
+    const menu = menuRef.current;
+    const block = menu?.closest('.block');
+    if (!menu || !block || !placed) return;
+    const over = menu.getBoundingClientRect().bottom - block.getBoundingClientRect().bottom + 4;
+    if (over > 0) menu.style.top = `${Math.max(4 - (ref.current?.getBoundingClientRect().top ?? 0) + block.getBoundingClientRect().top, Number(placed.style.top) - over)}px`;
+  }, [placed, open, ref]);
   const show = (kind: 'rows' | 'cols') => placed?.at.only === undefined || placed.at.only === kind;
 
   const rows = range.bottom - range.top + 1;
@@ -68,7 +77,7 @@ export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: Shee
         Sheet
       </button>
       {open && (
-        <div className="menu sheet-ops-menu" role="menu" aria-label="Sheet" style={placed?.style}>
+        <div className="menu sheet-ops-menu" role="menu" aria-label="Sheet" style={placed?.style} ref={menuRef}>
           {show('rows') && (
             <>
               <button type="button" role="menuitem" data-testid="sheet-insert-rows" onClick={() => run(() => insertRows(block.id, range.top, rows))}>
