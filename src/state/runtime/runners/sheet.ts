@@ -1,4 +1,4 @@
-import { Bool, Float64, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Bool, Float64, makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 import type { ColumnInfo } from '../../../engine';
 import { INTERNAL_PREFIX, quoteIdent } from '../../../sql';
 import { createTableAsSql, evaluateSheet, fromScalar, sheetTable, sheetTableSql, typedValue, type SheetBlock, type SheetData, type SheetTable } from '../../../workbook';
@@ -72,19 +72,56 @@ async function sheetDataOf(ctx: RunContext, b: SheetBlock): Promise<SheetData | 
 /** Excel's serial day 0 (1899-12-30) in Unix milliseconds. */
 const EPOCH_OFFSET_DAYS = 25_569;
 
-/** One column as an Arrow vector: numbers, booleans, text; dates as Unix milliseconds, typed back in SQL. */
+/**
+ * One column as an Arrow vector: numbers, booleans, text; dates as Unix milliseconds, typed back in
+ * SQL. Built from typed arrays with makeData: Arrow's builders compile a null check with
+ * `new Function`, which the page's CSP (no unsafe-eval) refuses.
+ */
 function vectorOf(c: SheetTable['columns'][number]): Vector {
-  const plain = (v: Scalar) => (v === null || isFormulaError(v) ? null : v);
+  const n = c.data.length;
+  const valid = new Uint8Array((n + 7) >> 3);
+  let nulls = 0;
+  const present = (v: Scalar, i: number) => {
+    if (v === null || isFormulaError(v)) return (nulls++, false);
+    valid[i >> 3]! |= 1 << (i & 7);
+    return true;
+  };
   switch (c.type) {
     case 'DOUBLE':
-      return vectorFromArray(c.data.map((v) => plain(v) as number | null), new Float64());
-    case 'BOOLEAN':
-      return vectorFromArray(c.data.map((v) => plain(v) as boolean | null), new Bool());
     case 'DATE':
-    case 'TIMESTAMP':
-      return vectorFromArray(c.data.map((v) => (isDate(v) ? Math.round((v.serial - EPOCH_OFFSET_DAYS) * 86_400_000) : null)), new Float64());
-    case 'VARCHAR':
-      return vectorFromArray(c.data.map((v) => (v === null || isFormulaError(v) ? null : displayValue(v))), new Utf8());
+    case 'TIMESTAMP': {
+      const out = new Float64Array(n);
+      c.data.forEach((v, i) => {
+        if (!present(isDate(v) || typeof v === 'number' ? v : null, i)) return;
+        out[i] = isDate(v) ? Math.round((v.serial - EPOCH_OFFSET_DAYS) * 86_400_000) : (v as number);
+      });
+      return makeVector(makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: valid, data: out }));
+    }
+    case 'BOOLEAN': {
+      const bits = new Uint8Array((n + 7) >> 3);
+      c.data.forEach((v, i) => {
+        if (present(typeof v === 'boolean' ? v : null, i) && v) bits[i >> 3]! |= 1 << (i & 7);
+      });
+      return makeVector(makeData({ type: new Bool(), length: n, nullCount: nulls, nullBitmap: valid, data: bits }));
+    }
+    case 'VARCHAR': {
+      const encoder = new TextEncoder();
+      const parts: Uint8Array[] = [];
+      const offsets = new Int32Array(n + 1);
+      let size = 0;
+      c.data.forEach((v, i) => {
+        if (present(v, i)) {
+          const bytes = encoder.encode(displayValue(v));
+          parts.push(bytes);
+          size += bytes.length;
+        }
+        offsets[i + 1] = size;
+      });
+      const bytes = new Uint8Array(size);
+      let at = 0;
+      for (const p of parts) (bytes.set(p, at), (at += p.length));
+      return makeVector(makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: valid, valueOffsets: offsets, data: bytes }));
+    }
   }
 }
 

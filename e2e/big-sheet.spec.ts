@@ -1,0 +1,75 @@
+import ExcelJS from 'exceljs';
+import { expect, test } from './support/cellar';
+
+const ROWS = 60_000;
+
+/** A workbook whose Data worksheet (60,000 rows, past the 2 MiB of XML where its cells stop going into the document) a Summary reads. */
+async function sales(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const data = wb.addWorksheet('Data');
+  data.addRow(['region', 'id', 'amount', 'day']);
+  for (let r = 1; r <= ROWS; r++) data.addRow([['x', 'y', 'z'][r % 3], `id${r}`, r, new Date(Date.UTC(2024, 0, 1 + (r % 365)))]);
+  data.getColumn(4).numFmt = 'yyyy-mm-dd';
+  const summary = wb.addWorksheet('Summary');
+  summary.getCell('A1').value = { formula: 'SUMIFS(Data!C:C,Data!A:A,"x")', result: 0 };
+  summary.getCell('A2').value = { formula: 'VLOOKUP("id59999",Data!B:C,2,FALSE)', result: 0 };
+  summary.getCell('A3').value = { formula: 'COUNTA(Data!B:B)', result: 0 };
+  summary.getCell('A4').value = { formula: 'A3*2', result: 0 };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const sumX = (() => {
+  let s = 0;
+  for (let r = 3; r <= ROWS; r += 3) s += r;
+  return s;
+})();
+
+test('a 60,000-row worksheet opens as a sheet whose cells stay out of the document; formulas on another sheet reach all of it; an edit, a reload and undo keep it right', async ({ cellar, page }) => {
+  test.setTimeout(240_000);
+  await cellar.dropFiles([{ name: 'sales.xlsx', bytes: await sales() }]);
+  await cellar.expectOk('sales_Data', 120_000);
+  await cellar.expectOk('sales_Summary', 120_000);
+  const cells = (name: string) => page.evaluate((n) => window.cellar.cells(n), name);
+  expect(await cells('sales_Summary')).toEqual({ A1: { value: sumX }, A2: { value: 59_999 }, A3: { value: ROWS + 1 }, A4: { value: 2 * (ROWS + 1) } });
+
+  // The document holds where the cells are, not the cells.
+  const doc = await page.evaluate(() => window.cellar.document());
+  const data = doc.blocks.find((b) => b.name === 'sales_Data') as { cells: Record<string, string>; data?: unknown };
+  expect(data.data).toEqual({ file: 'sales.xlsx', sheet: 'Data', rows: ROWS + 1, cols: 4 });
+  expect(Object.keys(data.cells)).toHaveLength(0);
+  expect(JSON.stringify(doc).length).toBeLessThan(20_000);
+
+  // The grid shows the stored cells (a date with its format), and the sheet is a table of all its rows.
+  const grid = cellar.block('sales_Data');
+  await expect(grid.locator('[data-cell="C2"]')).toHaveAttribute('data-value', '1');
+  await expect(grid.locator('[data-cell="D2"]')).toHaveText('2024-01-02');
+  expect(await cellar.scalar('SELECT count(*) FROM sales_Data')).toBe(ROWS);
+  expect(await cellar.scalar("SELECT sum(amount) FROM sales_Data WHERE region = 'x'")).toBe(sumX);
+
+  // Edit a stored cell: the Summary follows; the document gains that one edit.
+  const since = await cellar.runId('sales_Summary');
+  await grid.locator('[data-cell="C4"]').click(); // region x, amount 3
+  await page.keyboard.type('1003');
+  await page.keyboard.press('Enter');
+  await cellar.expectOk('sales_Summary', 120_000, since);
+  await expect.poll(async () => (await cells('sales_Summary')).A1).toEqual({ value: sumX + 1000 });
+
+  // A reload reads the cells again from the kept workbook file; the edit is still over them.
+  await page.waitForTimeout(800); // the autosave's debounce
+  await page.reload();
+  await page.evaluate(() => window.cellar.ready);
+  await cellar.expectOk('sales_Data', 120_000);
+  await cellar.expectOk('sales_Summary', 120_000);
+  await expect.poll(async () => (await cells('sales_Summary')).A1).toEqual({ value: sumX + 1000 });
+  await expect(cellar.block('sales_Data').locator('[data-cell="C4"]')).toHaveAttribute('data-value', '1003');
+
+  // Clearing a stored cell and undoing it.
+  const before = await cellar.runId('sales_Summary');
+  await cellar.block('sales_Data').locator('[data-cell="C4"]').click();
+  await page.keyboard.press('Delete');
+  await cellar.expectOk('sales_Summary', 120_000, before);
+  await expect.poll(async () => (await cells('sales_Summary')).A1).toEqual({ value: sumX - 3 });
+  await page.getByTestId('undo').click();
+  await expect.poll(async () => (await cells('sales_Summary')).A1, { timeout: 120_000 }).toEqual({ value: sumX + 1000 });
+  await page.screenshot({ path: test.info().outputPath('big-sheet.png') });
+});
