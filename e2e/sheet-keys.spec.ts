@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/cellar';
 
@@ -223,4 +224,31 @@ test('freezing the top row keeps row 1 on screen while scrolling', async ({ cell
   await sheet.getByTestId('sheet-freeze').click();
   await page.getByTestId('unfreeze').click();
   await expect(frozenRows).toHaveCount(0);
+});
+
+test('frozen panes and a resized column go out in the .xlsx and come back in', async ({ cellar, page }) => {
+  await page.evaluate(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }));
+  const { sheet, cell } = await addSheet(page, cellar);
+  await cell('A1').click();
+  await page.keyboard.type('Title');
+  await page.keyboard.press('Enter');
+  await sheet.getByTestId('sheet-freeze').click();
+  await page.getByTestId('freeze-top-row').click();
+  const grip = sheet.locator('[role="columnheader"][data-col="0"]').getByTestId('sheet-col-grip');
+  const g = (await grip.boundingBox())!;
+  await page.mouse.move(g.x + g.width / 2, g.y + g.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(g.x + g.width / 2 + 54, g.y + g.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await sheet.locator('[role="columnheader"][data-col="0"]').boundingBox())!.width).toBe(150);
+  await cellar.expectOk('sheet1');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-xlsx').click();
+  const bytes = readFileSync(await (await download).path());
+  await cellar.dropFiles([{ name: 'again.xlsx', bytes }]);
+  await cellar.expectOk('again_sheet1');
+  const again = cellar.block('again_sheet1');
+  await expect(again.getByTestId('sheet-frozen-rows')).toBeVisible();
+  await expect(again.getByTestId('sheet-frozen-rows').locator('[data-cell="A1"]')).toHaveAttribute('data-value', 'Title');
+  expect((await again.locator('[role="columnheader"][data-col="0"]').boundingBox())!.width).toBe(150);
 });
