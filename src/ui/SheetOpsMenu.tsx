@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useWorkbook } from '../state';
 import type { SheetBlock } from '../workbook';
-import { currentRegion } from '../workbook/sheet-ops';
+import { currentRegion, movableProblem } from '../workbook/sheet-ops';
 import type { CellRange } from './sheet-selection';
 import { usePopover } from './usePopover';
 import './sheet-ops.css';
@@ -46,6 +46,9 @@ export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: Shee
   }, [placed, open, ref]);
   const show = (kind: 'rows' | 'cols') => placed?.at.only === undefined || placed.at.only === kind;
 
+  // A big sheet's cells stay in its workbook file: what would move them is offered disabled, saying why.
+  const refused = movableProblem(block, 'insert, delete or sort');
+  const item = { type: 'button', role: 'menuitem', disabled: !!refused, title: refused } as const;
   const rows = range.bottom - range.top + 1;
   const cols = range.right - range.left + 1;
   const run = (op: () => void) => {
@@ -80,10 +83,10 @@ export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: Shee
         <div className="menu sheet-ops-menu" role="menu" aria-label="Sheet" style={placed?.style} ref={menuRef}>
           {show('rows') && (
             <>
-              <button type="button" role="menuitem" data-testid="sheet-insert-rows" onClick={() => run(() => insertRows(block.id, range.top, rows))}>
+              <button {...item} data-testid="sheet-insert-rows" onClick={() => run(() => insertRows(block.id, range.top, rows))}>
                 Insert {plural(rows, 'row', 'rows')} above
               </button>
-              <button type="button" role="menuitem" data-testid="sheet-delete-rows" onClick={() => run(() => deleteRows(block.id, range.top, rows))}>
+              <button {...item} data-testid="sheet-delete-rows" onClick={() => run(() => deleteRows(block.id, range.top, rows))}>
                 Delete {plural(rows, 'row', 'rows')} {range.top + 1}
                 {rows > 1 ? `–${range.bottom + 1}` : ''}
               </button>
@@ -92,19 +95,19 @@ export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: Shee
           )}
           {show('cols') && (
             <>
-              <button type="button" role="menuitem" data-testid="sheet-insert-cols" onClick={() => run(() => insertColumns(block.id, range.left, cols))}>
+              <button {...item} data-testid="sheet-insert-cols" onClick={() => run(() => insertColumns(block.id, range.left, cols))}>
                 Insert {plural(cols, 'column', 'columns')} left
               </button>
-              <button type="button" role="menuitem" data-testid="sheet-delete-cols" onClick={() => run(() => deleteColumns(block.id, range.left, cols))}>
+              <button {...item} data-testid="sheet-delete-cols" onClick={() => run(() => deleteColumns(block.id, range.left, cols))}>
                 Delete {plural(cols, 'column', 'columns')}
               </button>
               <hr />
             </>
           )}
-          <button type="button" role="menuitem" data-testid="sheet-sort-asc" onClick={() => run(() => sort(false))}>
+          <button {...item} data-testid="sheet-sort-asc" onClick={() => run(() => sort(false))}>
             Sort A → Z by this column
           </button>
-          <button type="button" role="menuitem" data-testid="sheet-sort-desc" onClick={() => run(() => sort(true))}>
+          <button {...item} data-testid="sheet-sort-desc" onClick={() => run(() => sort(true))}>
             Sort Z → A by this column
           </button>
           <hr />

@@ -6,13 +6,17 @@ export class SheetOpError extends Error {
 }
 
 /**
- * Refuses an operation that rewrites cells on a big sheet: its cells live outside the document
- * (sheet-data.ts), and moving them is not supported yet.
+ * Why an operation that rewrites cells cannot run on this sheet, or undefined when it can: a big
+ * sheet's cells live outside the document (sheet-data.ts), and moving them is not supported yet.
  */
-export function assertMovable(sheet: SheetBlock, what: string): void {
-  if (!sheet.data) return;
+export function movableProblem(sheet: SheetBlock, what: string): string | undefined {
+  if (!sheet.data) return undefined;
   const count = (sheet.data.rows * sheet.data.cols).toLocaleString('en-US');
-  throw new SheetOpError(
-    `Cannot ${what} in ${sheet.name}: this sheet's ${count} cells stay in ${sheet.data.file}; ${what} works on sheets whose cells are kept in the workbook. Edit the file in Excel, or copy the part you need into a new sheet.`,
-  );
+  return `Cannot ${what} in ${sheet.name}: this sheet's ${count} cells stay in ${sheet.data.file}; ${what} works on sheets whose cells are kept in the workbook. Edit the file in Excel, or copy the part you need into a new sheet.`;
+}
+
+/** Throws movableProblem's message as a SheetOpError. */
+export function assertMovable(sheet: SheetBlock, what: string): void {
+  const why = movableProblem(sheet, what);
+  if (why) throw new SheetOpError(why);
 }

@@ -1,4 +1,4 @@
-export { assertMovable, SheetOpError } from './errors';
+export { assertMovable, movableProblem, SheetOpError } from './errors';
 export { findAll, replaceAll, replaceInText } from './find';
 export type { FindOptions } from './find';
 export { moveRange } from './move';
