@@ -17,7 +17,7 @@ export interface SheetOps {
     onPasteCapture(e: ClipboardEvent): void;
   };
   /** For SheetGrid: where Find next moves the selection, and the move a cut and paste makes. */
-  grid: { select?: { range: CellRange; seq: number }; onMove(from: CellRange, to: CellPos): void };
+  grid: { select?: { range: CellRange; seq: number }; onMove?(from: CellRange, to: CellPos): void };
   /** The Sheet menu for the bar's tools. */
   tools(range: CellRange): ReactNode;
   /** The Find and replace panel, when open. */
@@ -92,7 +92,8 @@ export function useSheetOps(block: SheetBlock, shown: (key: string) => string | 
         if (keys.length > 0) setSheetCells(cut.block, Object.fromEntries(keys.map((k) => [k, null])));
       },
     },
-    grid: { select, onMove: (from, to) => moveSheetRange(block.id, from, to) },
+    // A big sheet cannot move its stored cells: there a cut and paste copies the texts and clears, as before.
+    grid: { select, onMove: block.data ? undefined : (from, to) => moveSheetRange(block.id, from, to) },
     tools(r) {
       range.current = r;
       return <SheetOpsMenu block={block} range={r} at={menuAt} onFind={openFind} onDone={() => setMenuAt(undefined)} />;
