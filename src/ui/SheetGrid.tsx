@@ -168,7 +168,8 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
       default: {
         tabStart.current = undefined;
         const pageRows = Math.max(1, Math.floor(viewport.h / ROW_H) - 2 - fr);
-        const next = navigate(sel, cmd, size, { filled, pageRows, used });
+        // Without a used extent, a small grid is looked through for its last cell; a big one never is.
+        const next = navigate(sel, cmd, size, { filled, pageRows, used: used ?? (rows * cols > 1_000_000 ? size : undefined) });
         // Select all keeps the view where it is.
         select(next, cmd.type === 'selectAll' ? next.active : next.focus);
       }
