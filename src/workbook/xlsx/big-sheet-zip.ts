@@ -74,12 +74,22 @@ function zip64(view: DataView, start: number, length: number, e: ZipEntry): void
   }
 }
 
+/** Whether this runtime inflates raw deflate natively (Chromium 103+, Firefox 113+, Safari 16.4+, Node 20). */
+function nativeInflate(): boolean {
+  try {
+    return typeof DecompressionStream === 'function' && new DecompressionStream('deflate-raw') !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Inflates one part piece by piece, handing each piece of text to `onText` (a 100 MB worksheet
  * never sits in memory whole). Stops, as a zip bomb, at more than the part declared or than
- * MAX_INFLATED_BYTES.
+ * MAX_INFLATED_BYTES. Uses the platform's DecompressionStream where it has one: in Chromium it
+ * inflates a 73 MB sheet in 0.8 s where fflate's JavaScript takes 3 to 7 s; fflate otherwise.
  */
-export function streamPart(bytes: Uint8Array, entry: ZipEntry, onText: (text: string) => void): void {
+export async function streamPart(bytes: Uint8Array, entry: ZipEntry, onText: (text: string) => void, native = nativeInflate()): Promise<void> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localOffset;
   if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_HEADER) throw notReadable(`its part ${entry.name} is damaged (no local header)`);
@@ -102,6 +112,18 @@ export function streamPart(bytes: Uint8Array, entry: ZipEntry, onText: (text: st
     return;
   }
   if (entry.method !== 8) throw notReadable(`its part ${entry.name} is compressed with method ${entry.method}, which .xlsx files do not use`);
+  if (native) {
+    const reader = new Blob([bytes.slice(start, stop)]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    try {
+      for (let next = await reader.read(); !next.done; next = await reader.read()) take(next.value, false);
+    } catch (e) {
+      await reader.cancel().catch(() => undefined);
+      if (e instanceof XlsxImportError) throw e;
+      throw notReadable(`its part ${entry.name} does not inflate (${e instanceof Error ? e.message : String(e)})`);
+    }
+    take(new Uint8Array(0), true);
+    return;
+  }
   const inflate = new Inflate(take);
   try {
     for (let at = start; at < stop; at += CHUNK) inflate.push(bytes.subarray(at, Math.min(stop, at + CHUNK)), at + CHUNK >= stop);

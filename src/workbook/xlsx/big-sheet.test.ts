@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { columnLetters } from '../formula';
 import { dataCellCount, dataFormat, dataRaw } from '../sheet-data';
 import { BIG_SHEET_BYTES } from './big-sheet';
+import { streamPart, zipEntries } from './big-sheet-zip';
 import { readXlsx } from './read';
 import type { ImportedWorkbook } from './types';
 
@@ -153,6 +154,20 @@ describe('big worksheets are read by the streaming scanner into a column store',
       }
     expect(patched).toBe(1);
     await expect(readXlsx(bytes, { blockName, bigSheetBytes: 1000 })).rejects.toThrow(/part xl\/worksheets\/sheet1\.xml inflates past the 5,000 bytes it declares: it is damaged or a zip bomb/);
+  });
+
+  test('without a native DecompressionStream the part inflates to the same text with fflate, and a lying size is caught there too', async () => {
+    const bytes = await workbook();
+    const entry = zipEntries(bytes).get('xl/worksheets/sheet1.xml')!;
+    const text = async (native: boolean, e = entry) => {
+      let out = '';
+      await streamPart(bytes, e, (t) => (out += t), native);
+      return out;
+    };
+    const native = await text(true);
+    expect(native.length).toBe(entry.size);
+    expect(await text(false)).toBe(native);
+    await expect(text(false, { ...entry, size: 5000 })).rejects.toThrow(/inflates past the 5,000 bytes it declares/);
   });
 
   test('a big sheet whose used range spans past what Cellar holds is refused, saying how to find the stray cell', async () => {

@@ -50,7 +50,7 @@ export async function splitBigSheets(bytes: Uint8Array, xml: WorkbookXml, limit 
   const emptied = new Map<string, string>();
   for (const s of big) {
     const scan = new SheetScan(s.name, shared);
-    streamPart(bytes, entries.get(s.part)!, (text) => scan.push(text));
+    await streamPart(bytes, entries.get(s.part)!, (text) => scan.push(text));
     scan.end();
     if (scan.rows * scan.cols > MAX_BIG_SHEET_CELLS)
       throw new XlsxImportError(
