@@ -108,7 +108,7 @@ test('insert and delete rows, cut to move, sort and replace all rewrite every re
   await expect(cell('F3')).toHaveText('apple');
 });
 
-test('a refused operation says why and changes nothing', async ({ cellar, page }) => {
+test('Find says what is wrong (nothing typed, nothing found), changes nothing, and Escape closes it', async ({ cellar, page }) => {
   const sheet = await addSheet(cellar, page, 'sheet1', [['A1', 'x']]);
   await sheet.locator('[data-cell="A1"]').click();
   await page.keyboard.press('Control+F');
