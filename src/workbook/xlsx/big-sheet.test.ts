@@ -47,6 +47,7 @@ async function write(): Promise<Uint8Array> {
   ws.getCell('J12').value = 'noted';
   ws.getCell('J12').note = 'check this';
   ws.mergeCells('I1:J2');
+  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -74,7 +75,7 @@ function expectSameCells(whole: ImportedWorkbook, big: ImportedWorkbook): void {
 }
 
 describe('big worksheets are read by the streaming scanner into a column store', () => {
-  test('every cell of a 30,000 × 10 sheet reads as the exceljs path reads it, with widths, merges and what is left out', async () => {
+  test('every cell of a 30,000 × 10 sheet reads as the exceljs path reads it, with widths, merges, frozen panes and what is left out', async () => {
     const bytes = await workbook();
     const whole = await readXlsx(bytes, { blockName, bigSheetBytes: Number.POSITIVE_INFINITY });
     const big = await readXlsx(bytes, BIG);
@@ -84,6 +85,7 @@ describe('big worksheets are read by the streaming scanner into a column store',
     expect(b.data!.cols).toBe(10);
     expect(b.widths).toEqual(a.widths);
     expect(b.merges).toEqual(['I1:J2']);
+    expect(b.freeze).toEqual({ rows: 1, cols: 1 });
     expect(big.leftOut).toEqual(whole.leftOut);
     expect(big.leftOut.join(' ')).toMatch(/Hyperlinks.*"Data"/);
     expect(big.sheets[1]).toEqual(whole.sheets[1]);
