@@ -77,9 +77,12 @@ export function sortRange(doc: WorkbookDocument, id: BlockId, range: CellRect, k
   const top = range.top + (header ? 1 : 0);
   if (top >= range.bottom) return doc;
   const rows = Array.from({ length: range.bottom - top + 1 }, (_, i) => top + i);
+  // Each row's key values read once, not once per comparison.
+  const keyValues = new Map(rows.map((r) => [r, keys.map((k) => valueOf(addressKey(r, k.col)))]));
   const sorted = [...rows].sort((r1, r2) => {
-    for (const k of keys) {
-      const c = compare(valueOf(addressKey(r1, k.col)), valueOf(addressKey(r2, k.col)), !!k.desc, !!options.matchCase);
+    const [v1, v2] = [keyValues.get(r1)!, keyValues.get(r2)!];
+    for (let i = 0; i < keys.length; i++) {
+      const c = compare(v1[i], v2[i], !!keys[i]!.desc, !!options.matchCase);
       if (c !== 0) return c;
     }
     return r1 - r2;
