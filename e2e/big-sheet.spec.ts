@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { expect, test } from './support/cellar';
+import { Cellar, expect, test } from './support/cellar';
 
 const ROWS = 60_000;
 
@@ -24,7 +24,7 @@ const sumX = (() => {
   return s;
 })();
 
-test('a 60,000-row worksheet opens as a sheet whose cells stay out of the document; formulas on another sheet reach all of it; an edit, a reload and undo keep it right', async ({ cellar, page }) => {
+test('a 60,000-row worksheet opens as a sheet whose cells stay out of the document; formulas on another sheet reach all of it; an edit, a reload, undo and a link keep it right', async ({ cellar, page, browser, baseURL }) => {
   test.setTimeout(240_000);
   await cellar.dropFiles([{ name: 'sales.xlsx', bytes: await sales() }]);
   await cellar.expectOk('sales_Data', 120_000);
@@ -72,4 +72,21 @@ test('a 60,000-row worksheet opens as a sheet whose cells stay out of the docume
   await page.getByTestId('undo').click();
   await expect.poll(async () => (await cells('sales_Summary')).A1, { timeout: 120_000 }).toEqual({ value: sumX + 1000 });
   await page.screenshot({ path: test.info().outputPath('big-sheet.png') });
+
+  // A link carries the edit and the formulas, not the 240,000 stored cells: the opener drops the workbook.
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w=1\./, { timeout: 30_000 });
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link.length).toBeLessThan(8_000);
+  await expect(page.getByTestId('share-facts')).toContainText('Too big to carry (the opener drops the same file): sales.xlsx');
+  const other = await (await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } })).newPage();
+  await other.goto(link);
+  await other.evaluate(() => window.cellar.ready);
+  const opened = new Cellar(other);
+  expect(await opened.expectError('sales_Data', 60_000)).toContain('stay in sales.xlsx, which is not here');
+  await opened.dropFiles([{ name: 'sales.xlsx', bytes: await sales() }]);
+  await opened.expectOk('sales_Data', 120_000);
+  await opened.expectOk('sales_Summary', 120_000);
+  await expect.poll(async () => (await other.evaluate(() => window.cellar.cells('sales_Summary'))).A1, { timeout: 120_000 }).toEqual({ value: sumX + 1000 });
+  await other.context().close();
 });

@@ -42,7 +42,10 @@ export async function buildShareLink(input: { doc: WorkbookDocument; workbookId:
   const url = new URL(input.base);
   url.search = '';
   url.hash = `${HASH_KEY}=${payload}`;
-  return { url: url.href, bytes, embedded: bundle.files.map((f) => fileName(f.blockId)), placeholders: bundle.missing.map((m) => fileName(m.blockId)) };
+  // A big sheet carries its edits and formulas, never its stored cells: the opener drops its workbook.
+  const bigSheets = input.doc.blocks.flatMap((b) => (b.kind === 'sheet' && b.data ? [b.data.file] : []));
+  const placeholders = [...new Set([...bundle.missing.map((m) => fileName(m.blockId)), ...bigSheets])];
+  return { url: url.href, bytes, embedded: bundle.files.map((f) => fileName(f.blockId)), placeholders };
 }
 
 /** A workbook published on a server: where, which document, and the read-only token to read it. */
