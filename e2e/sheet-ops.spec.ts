@@ -123,17 +123,25 @@ test('Find says what is wrong (nothing typed, nothing found), changes nothing, a
   expect(await typed(page, 'sheet1')).toEqual({ A1: 'x' });
 });
 
-test('a cut pasted into another sheet pastes its texts there and clears them where they were cut', async ({ cellar, page }) => {
-  const sheet1 = await addSheet(cellar, page, 'sheet1', [['C1', 'moved']]);
+test('a cut pasted into another sheet moves the cells there, and the formulas that read them follow', async ({ cellar, page }) => {
+  const sheet1 = await addSheet(cellar, page, 'sheet1', [
+    ['C1', 'moved'],
+    ['D1', '=C1&"!"'],
+  ]);
   const sheet2 = await addSheet(cellar, page, 'sheet2', [['A1', 'stays']]);
   await sheet1.locator('[data-cell="C1"]').click();
   await page.keyboard.press('Control+X');
   // Not cleared until it is pasted, as in Excel.
-  expect(await typed(page, 'sheet1')).toEqual({ C1: 'moved' });
+  expect(await typed(page, 'sheet1')).toEqual({ C1: 'moved', D1: '=C1&"!"' });
   await sheet2.locator('[data-cell="C3"]').click();
   await page.keyboard.press('Control+V');
   await expect.poll(() => typed(page, 'sheet2')).toEqual({ A1: 'stays', C3: 'moved' });
-  await expect.poll(() => typed(page, 'sheet1')).toEqual({});
+  expect(await typed(page, 'sheet1')).toEqual({ D1: '=sheet2!C3&"!"' });
+  await expect(sheet1.locator('[data-cell="D1"]')).toHaveText('moved!');
+  // One undo step puts both sheets back.
+  await page.getByTestId('undo').click();
+  await expect.poll(() => typed(page, 'sheet1')).toEqual({ C1: 'moved', D1: '=C1&"!"' });
+  expect(await typed(page, 'sheet2')).toEqual({ A1: 'stays' });
 });
 
 test('a right-click on a column header selects the column and deletes it from the menu', async ({ cellar, page }) => {

@@ -26,8 +26,9 @@ export interface SheetOps {
 
 /**
  * A cut not pasted yet. Inside its own sheet a paste moves the cells (the grid's onMove); pasted
- * into another sheet the texts are pasted there and the cut cells cleared here, as a cut did
- * before cut-to-move (their references are not carried across sheets).
+ * into another sheet they move there too, references following (moveAcross). A big sheet's cells
+ * cannot move: cut there, the grid clears them at once; pasted into one, the texts are pasted and
+ * the cut cells cleared.
  */
 let pendingCut: { block: BlockId; range: CellRange; text: string } | undefined;
 const sameText = (a: string, b: string) => a.replace(/\r\n?/g, '\n').replace(/\n$/, '') === b.replace(/\r\n?/g, '\n').replace(/\n$/, '');
@@ -39,6 +40,7 @@ const inside = (p: CellPos, r: CellRange) => p.row >= r.top && p.row <= r.bottom
 export function useSheetOps(block: SheetBlock, shown: (key: string) => string | undefined): SheetOps {
   const moveSheetRange = useWorkbook((s) => s.moveSheetRange);
   const setSheetCells = useWorkbook((s) => s.setSheetCells);
+  const moveSheetRangeAcross = useWorkbook((s) => s.moveSheetRangeAcross);
   const [select, setSelect] = useState<{ range: CellRange; seq: number }>();
   const [menuAt, setMenuAt] = useState<MenuAt>();
   const [find, setFind] = useState<{ seq: number }>();
@@ -73,7 +75,7 @@ export function useSheetOps(block: SheetBlock, shown: (key: string) => string | 
         openFind();
       },
       onCutCapture(e) {
-        if (onGrid(e)) pendingCut = { block: block.id, range: range.current, text: toTsv(copyRange(range.current, (k) => block.cells[k])) };
+        if (onGrid(e) && !block.data) pendingCut = { block: block.id, range: range.current, text: toTsv(copyRange(range.current, (k) => block.cells[k])) };
       },
       onCopyCapture() {
         pendingCut = undefined;
@@ -83,6 +85,16 @@ export function useSheetOps(block: SheetBlock, shown: (key: string) => string | 
         if (!cut || !onGrid(e)) return;
         pendingCut = undefined;
         if (cut.block === block.id || !sameText(e.clipboardData.getData('text/plain'), cut.text)) return;
+        if (!block.data) {
+          // The grid's own paste would paste texts: the move takes its place.
+          e.preventDefault();
+          e.stopPropagation();
+          const r = range.current;
+          const [h, w] = [cut.range.bottom - cut.range.top, cut.range.right - cut.range.left];
+          if (!moveSheetRangeAcross(cut.block, cut.range, block.id, { row: r.top, col: r.left }))
+            setSelect({ range: { top: r.top, left: r.left, bottom: r.top + h, right: r.left + w }, seq: ++seq.current });
+          return;
+        }
         const source = useWorkbook.getState().doc.blocks.find((b) => b.id === cut.block);
         if (source?.kind !== 'sheet') return;
         const keys = Object.keys(source.cells).filter((k) => {

@@ -4,6 +4,7 @@ import {
   deleteRows,
   insertColumns,
   insertRows,
+  moveAcross,
   moveRange,
   replaceAll,
   SheetOpError,
@@ -25,6 +26,8 @@ export interface SheetOpsActions {
   deleteSheetColumns(id: BlockId, at: number, count: number): string | undefined;
   /** Cut and paste: the cells of `from` move to `to`, references following them. */
   moveSheetRange(id: BlockId, from: CellRect, to: { row: number; col: number }): string | undefined;
+  /** Cut in one sheet, paste in another: the cells move there, references following them. */
+  moveSheetRangeAcross(fromId: BlockId, from: CellRect, toId: BlockId, to: { row: number; col: number }): string | undefined;
   /** Sorts the rows of a range by its computed values. */
   sortSheetRange(id: BlockId, range: CellRect, keys: SortKey[], options?: SortOptions): string | undefined;
   /** Replaces every match in the sheet; resolves to the number of cells changed, or why not. */
@@ -51,6 +54,7 @@ export function sheetOpsActions(core: StoreCore): SheetOpsActions {
     insertSheetColumns: (id, at, count) => apply((doc) => insertColumns(doc, id, at, count)),
     deleteSheetColumns: (id, at, count) => apply((doc) => deleteColumns(doc, id, at, count)),
     moveSheetRange: (id, from, to) => apply((doc) => moveRange(doc, id, from, to)),
+    moveSheetRangeAcross: (fromId, from, toId, to) => apply((doc) => moveAcross(doc, fromId, from, toId, to)),
     sortSheetRange(id, range, keys, options) {
       const values = core.runtime.node(id).sheetValues;
       return apply((doc) => sortRange(doc, id, range, keys, (k) => values?.get(k), options));

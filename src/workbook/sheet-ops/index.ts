@@ -9,3 +9,5 @@ export { deleteColumns, deleteRows, insertColumns, insertRows, sheetOf } from '.
 export { guessHeader, sortRange } from './sort';
 export type { SortKey, SortOptions } from './sort';
 export { currentRegion } from './region';
+export { moveAcross } from './move-across';
+export { replaceReferences } from './refs';

@@ -72,6 +72,56 @@ export function rewriteReferences(text: string, target: RefTarget, map: AreaMap)
   return replaceSpans(text, spans);
 }
 
+/** One reference as replaceReferences hands it over. */
+export interface FoundRef {
+  /** The sheet it names (`Data!B2`), or undefined when it names none. */
+  sheet?: string;
+  area: Area;
+  /** Its text as written, without its sheet name. */
+  text: string;
+  /** Its text (no sheet name) with its cells at `area`, `$` marks kept. */
+  at(area: Area): string;
+}
+
+/**
+ * The formula with each reference replaced by what `fn` returns for it (its whole new text, sheet
+ * name included), or kept when `fn` returns undefined; everything else byte for byte. For moves
+ * that change a reference's sheet, which rewriteReferences cannot.
+ */
+export function replaceReferences(text: string, fn: (ref: FoundRef) => string | undefined): string {
+  if (!text.startsWith('=')) return text;
+  let tokens: Token[];
+  try {
+    tokens = tokenize(text);
+  } catch {
+    return text;
+  }
+  const spans: { start: number; end: number; text: string }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const prefixed = t.type === 'sheet';
+    const ref = readReference(tokens, prefixed ? i + 1 : i);
+    if (!ref) {
+      i++;
+      continue;
+    }
+    i = ref.next;
+    const ends = ref.ends;
+    const first = ends[0]!.token;
+    const last = ends[ends.length - 1]!.token;
+    const found: FoundRef = {
+      ...(prefixed ? { sheet: String(t.value) } : {}),
+      area: areaOf(ends),
+      text: text.slice(first.start, last.end),
+      at: (area) => endTexts(ends, area).join(':'),
+    };
+    const next = fn(found);
+    if (next !== undefined) spans.push({ start: t.start, end: last.end, text: next });
+  }
+  return replaceSpans(text, spans);
+}
+
 /** The reference starting at tokens[i] (a cell, a cell range, a column range or a row range), with the index after it. */
 function readReference(tokens: Token[], i: number): { ends: End[]; next: number } | undefined {
   const t = tokens[i];

@@ -9,19 +9,28 @@ import { rewriteReferences, type AreaMap } from './refs';
 export function rewriteWorkbookRefs(doc: WorkbookDocument, sheetId: BlockId, map: AreaMap): WorkbookDocument {
   const sheet = doc.blocks.find((b) => b.id === sheetId);
   if (!sheet) return doc;
-  const blocks = doc.blocks.map((b) => rewriteBlock(b, (text, inSheet) => rewriteReferences(text, { sheet: sheet.name, inSheet }, map), b.id === sheetId));
+  return mapWorkbookFormulas(doc, (text, inSheet) => rewriteReferences(text, { sheet: sheet.name, inSheet: inSheet?.toLowerCase() === sheet.name.toLowerCase() }, map));
+}
+
+/**
+ * Every formula of the workbook passed through `rewrite`, told the sheet it sits in (undefined
+ * for formula cells, formula columns and pivots, where a bare `B2` is a name). Blocks with nothing
+ * changed are returned as they were.
+ */
+export function mapWorkbookFormulas(doc: WorkbookDocument, rewrite: (text: string, inSheet: string | undefined) => string): WorkbookDocument {
+  const blocks = doc.blocks.map((b) => rewriteBlock(b, (text, inSheet) => rewrite(text, inSheet ? b.name : undefined)));
   return blocks.every((b, i) => b === doc.blocks[i]) ? doc : { ...doc, blocks };
 }
 
 type Rewrite = (text: string, inSheet: boolean) => string;
 
-function rewriteBlock(b: Block, rewrite: Rewrite, isTarget: boolean): Block {
+function rewriteBlock(b: Block, rewrite: Rewrite): Block {
   switch (b.kind) {
     case 'sheet': {
       let changed = false;
       const cells: Record<string, string> = {};
       for (const [k, v] of Object.entries(b.cells)) {
-        cells[k] = rewrite(v, isTarget);
+        cells[k] = rewrite(v, true);
         changed ||= cells[k] !== v;
       }
       return changed ? { ...b, cells } : b;
