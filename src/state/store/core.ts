@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand';
 import { messageOf } from '../../engine';
 import { createDocument, isTableBlock, type Block, type BlockId, type share, type WorkbookDocument } from '../../workbook';
-import { History } from '../history';
+import { History, type Operation } from '../history';
 import { openGuard } from '../open-guard';
 import type { ServerSide } from '../runtime/context';
 import { createRuntime, type EngineSource, type Runtime } from '../runtime/runtime';
@@ -40,6 +40,8 @@ export interface CommitOptions {
   record?: boolean;
   /** Whether changed SQL text runs (false while typing: Run does). */
   runSqlEdits?: boolean;
+  /** The edit as an operation: undo applies its inverse instead of restoring the document before it. */
+  op?: Operation<WorkbookDocument>;
 }
 
 /** What the store's slices share: the runtime, the history, committing, saving, opening. */
@@ -94,7 +96,7 @@ export function createCore(set: StoreCore['set'], get: () => WorkbookState, engi
   function commit(next: WorkbookDocument, options: CommitOptions = {}): Promise<void> {
     const prev = get().doc;
     if (next === prev) return runtime.applied();
-    if (options.record !== false) history.record(prev, options.coalesce);
+    if (options.record !== false) history.record(prev, options.coalesce, undefined, options.op);
     set({ doc: next, canUndo: history.canUndo, canRedo: history.canRedo });
     scheduleSave();
     return runtime.apply(prev, next, options.runSqlEdits ?? true);

@@ -112,20 +112,18 @@ export function editActions(core: StoreCore): EditActions {
     },
 
     setSheetCells(id, updates) {
-      void edit(
-        mapBlock(id, (b) => {
-          if (b.kind !== 'sheet') return b;
-          const cells = { ...b.cells };
-          for (const [key, text] of Object.entries(updates)) {
-            // A big sheet's stored cell is cleared by an empty edit over it.
-            if (text === null || text === '') {
-              if (b.data && withinData(b.data, key)) cells[key] = '';
-              else delete cells[key];
-            } else cells[key] = text;
-          }
-          return { ...b, cells };
-        }),
-      );
+      const b = findBlock(doc(), id);
+      if (b?.kind !== 'sheet') return;
+      // Undone by operation: the step keeps the edited cells' texts before and after, not the document.
+      const after: Record<string, string | undefined> = {};
+      const before: Record<string, string | undefined> = {};
+      for (const [key, text] of Object.entries(updates)) {
+        // A big sheet's stored cell is cleared by an empty edit over it.
+        after[key] = text === null || text === '' ? (b.data && withinData(b.data, key) ? '' : undefined) : text;
+        before[key] = b.cells[key];
+      }
+      const op = { undo: withCells(id, before), redo: withCells(id, after) };
+      void core.commit(op.redo(doc()), { op });
     },
 
     setGridView(id, grid) {
@@ -264,4 +262,17 @@ export { mapBlock };
 function withinData(d: SheetDataRef, key: string): boolean {
   const a = parseAddress(key);
   return a !== undefined && a.row < d.rows && a.col < d.cols;
+}
+
+/** The document with some of a sheet's cells set (undefined removes one). */
+function withCells(id: BlockId, cells: Record<string, string | undefined>) {
+  return mapBlock(id, (b) => {
+    if (b.kind !== 'sheet') return b;
+    const next = { ...b.cells };
+    for (const [key, text] of Object.entries(cells)) {
+      if (text === undefined) delete next[key];
+      else next[key] = text;
+    }
+    return { ...b, cells: next };
+  });
 }
