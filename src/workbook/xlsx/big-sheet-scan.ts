@@ -23,6 +23,8 @@ export interface ScanParts {
   formats: readonly (string | undefined)[];
 }
 
+/** What may come before `<sheetData>` (views, columns, properties); past this the part is not a worksheet Cellar reads. */
+const MAX_HEAD = 16 * 1024 * 1024;
 const HEAD = 0;
 const DATA = 1;
 const TAIL = 2;
@@ -80,6 +82,9 @@ export class SheetScan {
   readonly formulas: ScannedFormula[] = [];
   private state = HEAD;
   private pending = '';
+  private headPieces: string[] = [];
+  private headLength = 0;
+  private carry = '';
   private rowAt = -1;
   private colAt = -1;
   private readonly masters = new Map<string, ScannedFormula>();
@@ -93,13 +98,24 @@ export class SheetScan {
 
   push(text: string): void {
     if (this.state === HEAD) {
-      this.head += text;
-      const open = this.head.indexOf('<sheetData');
-      const close = open < 0 ? -1 : this.head.indexOf('>', open);
-      if (close < 0) return;
-      text = this.head.slice(close + 1);
-      this.state = this.head[close - 1] === '/' ? TAIL : DATA;
-      this.head = this.head.slice(0, open);
+      // Pieces are kept apart and only the new one is searched (with what may begin a tag cut in
+      // two): searching a string grown by += copies all of it every time.
+      const piece = this.carry + text;
+      const open = piece.indexOf('<sheetData');
+      const close = open < 0 ? -1 : piece.indexOf('>', open);
+      if (close < 0) {
+        const keep = open >= 0 ? open : Math.max(0, piece.length - '<sheetData'.length);
+        this.headPieces.push(piece.slice(0, keep));
+        this.carry = piece.slice(keep);
+        this.headLength += keep;
+        if (this.headLength + this.carry.length > MAX_HEAD) throw this.noCells();
+        return;
+      }
+      this.headPieces.push(piece.slice(0, open));
+      this.head = this.headPieces.join('');
+      this.headPieces = [];
+      text = piece.slice(close + 1);
+      this.state = piece[close - 1] === '/' ? TAIL : DATA;
     }
     if (this.state === DATA) {
       this.pending += text;
@@ -123,10 +139,18 @@ export class SheetScan {
 
   /** Checks the part ended as a worksheet does. */
   end(): void {
+    if (this.state === HEAD) throw this.noCells();
     if (this.state !== TAIL || !/<\/worksheet>\s*$/.test(this.tail))
       throw new XlsxImportError(
         `The worksheet "${this.sheet}" is damaged: its XML stops ${this.state === TAIL ? 'after its cells' : `in the middle of its cells (after ${this.count.toLocaleString('en-US')} cells)`}. Open the workbook in Excel, let it repair the file, save it and drop it again.`,
       );
+  }
+
+  /** A part with no `<sheetData>` (or one under a namespace prefix, `<x:sheetData>`, which exceljs does not read either). */
+  private noCells(): XlsxImportError {
+    return new XlsxImportError(
+      `The worksheet "${this.sheet}" has no cells Cellar can read (no <sheetData> in its XML): it was written by a program other than Excel or is damaged. Open the workbook in Excel, save it as .xlsx and drop it again.`,
+    );
   }
 
   /** Whole `<row>` and `<c>` elements, found with indexOf (a regular expression per cell costs twice as much on 2 million cells). */

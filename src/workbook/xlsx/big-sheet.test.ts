@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { columnLetters } from '../formula';
 import { dataCellCount, dataFormat, dataRaw } from '../sheet-data';
 import { BIG_SHEET_BYTES } from './big-sheet';
+import { SheetScan } from './big-sheet-scan';
 import { streamPart, zipEntries } from './big-sheet-zip';
 import { readXlsx } from './read';
 import type { ImportedWorkbook } from './types';
@@ -129,6 +130,18 @@ describe('big worksheets are read by the streaming scanner into a column store',
     expect(whole.sheets[0]!.formats).toMatchObject({ A6: 'yyyy-mm-dd', B1: 'mm-dd-yy', B2: '0.00%' });
   });
 
+  test('a worksheet handed over in pieces of any size (tags cut in two) scans the same', () => {
+    const xml = '<worksheet><cols><col min="1" max="1" width="3"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>x</t></is></c></row><row r="3"><c r="C3"><f>A1+1</f><v>2</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
+    const scanned = [1, 2, 3, 7, 13, xml.length].map((size) => {
+      const scan = new SheetScan('S', { strings: [], formats: [] });
+      for (let i = 0; i < xml.length; i += size) scan.push(xml.slice(i, i + size));
+      scan.end();
+      return { head: scan.head, tail: scan.tail, cells: [scan.count, scan.rows, scan.cols], texts: scan.texts, formulas: scan.formulas };
+    });
+    expect(scanned[0]).toEqual({ head: '<worksheet><cols><col min="1" max="1" width="3"/></cols>', tail: '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>', cells: [3, 3, 3], texts: ['x'], formulas: [{ text: 'A1+1', row: 2, col: 2 }] });
+    for (const s of scanned) expect(s).toEqual(scanned[0]);
+  });
+
   test('every Excel conformance workbook stays on the exceljs path: the limit is above their largest sheet', () => {
     expect(BIG_SHEET_BYTES).toBeGreaterThan(1_654_278);
   });
@@ -139,6 +152,14 @@ describe('big worksheets are read by the streaming scanner into a column store',
     zip.file('xl/worksheets/sheet1.xml', xml.slice(0, Math.floor(xml.length / 2)));
     const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     await expect(readXlsx(bytes, BIG)).rejects.toThrow(/The worksheet "Data" is damaged: its XML stops in the middle of its cells.*Open the workbook in Excel/);
+  });
+
+  test('a big sheet with no <sheetData> (a namespace prefix exceljs does not read either) is refused, saying to save it from Excel', async () => {
+    const zip = await JSZip.loadAsync(await workbook());
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', xml.replace(/<(\/?)(sheetData|row|c|v|f)\b/g, '<$1x:$2'));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    await expect(readXlsx(bytes, BIG)).rejects.toThrow(/The worksheet "Data" has no cells Cellar can read \(no <sheetData> in its XML\).*save it as \.xlsx/);
   });
 
   test('a big sheet that inflates past the size its zip directory declares is refused as a zip bomb', async () => {
