@@ -138,6 +138,11 @@ test('a cut pasted into another sheet moves the cells there, and the formulas th
   await expect.poll(() => typed(page, 'sheet2')).toEqual({ A1: 'stays', C3: 'moved' });
   expect(await typed(page, 'sheet1')).toEqual({ D1: '=sheet2!C3&"!"' });
   await expect(sheet1.locator('[data-cell="D1"]')).toHaveText('moved!');
+  // Pasted again in the sheet it was cut from (on D1), a cut that already moved does nothing, as in Excel.
+  await sheet1.locator('[data-cell="D1"]').click();
+  await page.keyboard.press('Control+V');
+  await page.waitForTimeout(300); // nothing to wait for: give a wrong move the time to show
+  expect(await typed(page, 'sheet1')).toEqual({ D1: '=sheet2!C3&"!"' });
   // One undo step puts both sheets back.
   await page.getByTestId('undo').click();
   await expect.poll(() => typed(page, 'sheet1')).toEqual({ C1: 'moved', D1: '=C1&"!"' });

@@ -31,6 +31,8 @@ export interface SheetOps {
  * the cut cells cleared.
  */
 let pendingCut: { block: BlockId; range: CellRange; text: string } | undefined;
+/** A cut already moved into another sheet: its own grid still holds it as a cut, and must not move it again. */
+let movedCut: { block: BlockId; text: string } | undefined;
 const sameText = (a: string, b: string) => a.replace(/\r\n?/g, '\n').replace(/\n$/, '') === b.replace(/\r\n?/g, '\n').replace(/\n$/, '');
 const onGrid = (e: ClipboardEvent) => e.target instanceof HTMLElement && e.target.dataset.testid === 'sheet-grid';
 
@@ -75,20 +77,30 @@ export function useSheetOps(block: SheetBlock, shown: (key: string) => string | 
         openFind();
       },
       onCutCapture(e) {
+        movedCut = undefined;
         if (onGrid(e) && !block.data) pendingCut = { block: block.id, range: range.current, text: toTsv(copyRange(range.current, (k) => block.cells[k])) };
       },
       onCopyCapture() {
         pendingCut = undefined;
+        movedCut = undefined;
       },
       onPasteCapture(e) {
         const cut = pendingCut;
-        if (!cut || !onGrid(e)) return;
+        if (!onGrid(e)) return;
+        if (!cut && movedCut?.block === block.id && sameText(e.clipboardData.getData('text/plain'), movedCut.text)) {
+          // Pasted back where it was cut after it moved away: as in Excel, a cut pastes once.
+          e.preventDefault();
+          e.stopPropagation();
+          return;
+        }
+        if (!cut) return;
         pendingCut = undefined;
         if (cut.block === block.id || !sameText(e.clipboardData.getData('text/plain'), cut.text)) return;
         if (!block.data) {
           // The grid's own paste would paste texts: the move takes its place.
           e.preventDefault();
           e.stopPropagation();
+          movedCut = { block: cut.block, text: cut.text };
           const r = range.current;
           const [h, w] = [cut.range.bottom - cut.range.top, cut.range.right - cut.range.left];
           if (!moveSheetRangeAcross(cut.block, cut.range, block.id, { row: r.top, col: r.left }))
