@@ -33,6 +33,13 @@ const endsName = (code: number) => code === 32 || code === 62 || code === 47 || 
 const FORMULA_TAG = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
 const INLINE_TAG = /<is\b[^>]*>([\s\S]*?)<\/is>/;
 
+/** Where the last `<c` or `<row` start tag in the text begins; 0 when none. */
+function lastStart(s: string): number {
+  for (let at = s.lastIndexOf('<'); at > 0; at = s.lastIndexOf('<', at - 1))
+    if ((s.charCodeAt(at + 1) === 99 && endsName(s.charCodeAt(at + 2))) || (s.startsWith('<row', at) && endsName(s.charCodeAt(at + 4)))) return at;
+  return 0;
+}
+
 /** An attribute's value in a start tag's attributes (` r="`), without a regular expression: this runs for every cell. */
 function attribute(attributes: string, key: string): string | undefined {
   const at = attributes.indexOf(key);
@@ -85,6 +92,7 @@ export class SheetScan {
   private headPieces: string[] = [];
   private headLength = 0;
   private carry = '';
+  private dataFrom = 0;
   private rowAt = -1;
   private colAt = -1;
   private readonly masters = new Map<string, ScannedFormula>();
@@ -119,18 +127,20 @@ export class SheetScan {
     }
     if (this.state === DATA) {
       this.pending += text;
-      const end = this.pending.indexOf('</sheetData>');
+      const end = this.pending.indexOf('</sheetData>', this.dataFrom);
       if (end >= 0) {
         this.cells(this.pending.slice(0, end));
         text = this.pending.slice(end + '</sheetData>'.length);
         this.pending = '';
         this.state = TAIL;
       } else {
-        const last = this.pending.lastIndexOf('</row>');
-        if (last >= 0) {
-          this.cells(this.pending.slice(0, last));
-          this.pending = this.pending.slice(last);
+        // Everything before the last element that starts is whole: scan it, keep the rest (one cell at most).
+        const cut = lastStart(this.pending);
+        if (cut > 0) {
+          this.cells(this.pending.slice(0, cut));
+          this.pending = this.pending.slice(cut);
         }
+        this.dataFrom = Math.max(0, this.pending.length - '</sheetData>'.length);
         return;
       }
     }

@@ -130,15 +130,15 @@ describe('big worksheets are read by the streaming scanner into a column store',
     expect(whole.sheets[0]!.formats).toMatchObject({ A6: 'yyyy-mm-dd', B1: 'mm-dd-yy', B2: '0.00%' });
   });
 
-  test('a worksheet handed over in pieces of any size (tags cut in two) scans the same', () => {
-    const xml = '<worksheet><cols><col min="1" max="1" width="3"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>x</t></is></c></row><row r="3"><c r="C3"><f>A1+1</f><v>2</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
+  test('a worksheet handed over in pieces of any size (tags cut in two, empty rows, <charset> in a rich run) scans the same', () => {
+    const xml = '<worksheet><cols><col min="1" max="1" width="3"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>x</t></is></c></row><row r="3"><c r="C3"><f>A1+1</f><v>2</v></c></row><row r="4"/><row r="5"><c r="A5" t="inlineStr"><is><r><rPr><charset val="1"/></rPr><t>y</t></r></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
     const scanned = [1, 2, 3, 7, 13, xml.length].map((size) => {
       const scan = new SheetScan('S', { strings: [], formats: [] });
       for (let i = 0; i < xml.length; i += size) scan.push(xml.slice(i, i + size));
       scan.end();
       return { head: scan.head, tail: scan.tail, cells: [scan.count, scan.rows, scan.cols], texts: scan.texts, formulas: scan.formulas };
     });
-    expect(scanned[0]).toEqual({ head: '<worksheet><cols><col min="1" max="1" width="3"/></cols>', tail: '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>', cells: [3, 3, 3], texts: ['x'], formulas: [{ text: 'A1+1', row: 2, col: 2 }] });
+    expect(scanned[0]).toEqual({ head: '<worksheet><cols><col min="1" max="1" width="3"/></cols>', tail: '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>', cells: [4, 5, 3], texts: ['x', 'y'], formulas: [{ text: 'A1+1', row: 2, col: 2 }] });
     for (const s of scanned) expect(s).toEqual(scanned[0]);
   });
 
