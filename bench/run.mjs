@@ -1,7 +1,7 @@
 // `npm run bench`: the same work in the app's DuckDB-WASM (headless Chromium) and in native DuckDB,
 // in one run; prints the medians and writes docs/benchmarks.md. Browser first (it decides the
 // thread count), closed before the native runs so the two never share the 2 cores.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildIfStale, checkChromium, launchChromium, runBrowser, snapshotDist, startPreview, withApp } from './browser.mjs';
@@ -154,6 +154,9 @@ async function main() {
   if (!ONLY || ONLY === 'xlsx') {
     log(`xlsx: a ${XLSX.rows.toLocaleString('en-US')} × 10 workbook, Cellar in the page vs HyperFormula in Node`);
     xlsxPart = await runXlsxPart({ browser, url: server.url, ...XLSX, log });
+    // Which build of the app ran (BENCH_APP_REV: what it was built from, when that is not this tree).
+    const built = statSync(join(ROOT, dist ?? 'dist', 'index.html')).mtime.toISOString().replace(/\.\d+Z$/, 'Z');
+    xlsxPart.app = `\`${dist ?? 'dist'}/\`, built ${built}${process.env.BENCH_APP_REV ? ` from ${process.env.BENCH_APP_REV}` : ''}`;
   }
   await cleanup();
   if (ONLY === 'xlsx') return finishXlsxOnly(xlsxPart);

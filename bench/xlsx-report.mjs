@@ -66,7 +66,8 @@ export function xlsxMarkdown(r) {
   const md = [x.rows === 200_000 ? HEADING : HEADING.replace('200,000 × 10', `${size} (not the issue's 200,000: \`--rows\`)`), ''];
   md.push(`Run ${r.date}${r.machine ? ` on ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memGB} GB, Node ${r.machine.node}` : ''}; ` +
     `load average (1 min) ${x.loadBefore} when this part started, ${x.loadAfter} when it ended (the machine is shared: other work shows in both).`);
-  md.push(`One generated workbook, opened ${x.reps} times by each side, the sides alternating which goes first; medians.`);
+  md.push(`One generated workbook, opened ${x.reps} times by each side, the sides alternating which goes first; medians.` +
+    (x.app ? ` The app: ${x.app}.` : ''));
   md.push(`HyperFormula ${H.version ?? '?'} is a dev-only benchmark peer (GPL-3.0, \`licenseKey: 'gpl-v3'\`): never imported by src/, never bundled.`, '');
   md.push(`| ${XLSX_COLUMNS.map(([, h]) => h).join(' | ')} |`);
   md.push(`| ${XLSX_COLUMNS.map(() => '---').join(' | ')} |`);
@@ -84,7 +85,13 @@ export function xlsxMarkdown(r) {
   md.push('The workbook:', '');
   md.push(`- \`${x.file.path}\`, ${fmtMB(x.file.bytes)}, written with exceljs's streaming writer (shared strings, styles)${x.file.generatedS != null ? ` in ${x.file.generatedS.toFixed(1)} s in this run` : ' by an earlier run, reused'}.`);
   md.push(`- \`Data\`: a header row, then ${x.rows.toLocaleString('en-US')} rows of key (text, 50 values: "x", "k1" … "k49"), id (unique number), amount, qty, price, a date (format \`yyyy-mm-dd\`), region, score, rank, cost.`);
-  md.push(`- \`Summary\`: 50 formulas in B2:B51, with whole-column references into Data: ${[...new Set(x.formulas.map((f) => f.replace(/"[^"]*"|\d+/g, '…')))].map((f) => `\`${f}\``).join(', ')}.`);
+  // Each kind of formula once (the first of its shape), with how many there are.
+  const kinds = new Map();
+  for (const f of x.formulas) {
+    const shape = f.replace(/"[^"]*"|\d+/g, '…');
+    kinds.set(shape, { first: kinds.get(shape)?.first ?? f, n: (kinds.get(shape)?.n ?? 0) + 1 });
+  }
+  md.push(`- \`Summary\`: 50 formulas in B2:B51, with whole-column references into Data: ${[...kinds.values()].map((k) => `\`${k.first}\`${k.n > 1 ? ` (×${k.n})` : ''}`).join(', ')}.`);
   md.push(`- The edit: Data!${x.edit.cell} (key "x") becomes ${x.edit.value}; Summary!B2 is its SUMIFS, B3 = B2*2, B4 … B12 each the one above + 1, and B12 is the value timed.`);
   md.push('- Every formula\'s value is checked against the same sums, counts and lookups computed by the bench in plain JS (numbers within 1e-9, relative).');
   md.push('');
@@ -108,8 +115,8 @@ const HOW = [
   '  then on). *First cells*: a MutationObserver sees Data\'s `sheet-cell` A2 and B2 with the right `data-value`, then one',
   '  animation frame. *All formulas*: `window.cellar.cells(\'<file>_Summary\')` (which waits for the block\'s run) holds all 50',
   '  formula cells. *Edit*: a click on Data!C2, the new amount typed, then Enter; the clock starts at Enter\'s keydown and stops',
-  '  one frame after Summary\'s B12 cell shows its value before the edit + 2 × the change (B3 = B2*2); that value is checked apart. *Memory*: CDP `Runtime.getHeapUsage` every 250 ms while',
-  '  opening (the peak), CDP `Performance.getMetrics` JSHeapUsedSize after a forced GC once open (the page\'s main thread',
+  '  one frame after Summary\'s B12 cell shows its value before the edit + 2 × the change (B3 = B2*2); that value is checked',
+  '  apart. *Memory*: CDP `Runtime.getHeapUsage` every 250 ms while opening (the peak), CDP `Performance.getMetrics` JSHeapUsedSize after a forced GC once open (the page\'s main thread',
   '  only: workers are not in it), and the RSS of the renderer process from /proc (page, workers, DuckDB-WASM\'s memory).',
   '- **HyperFormula**: a fresh `node --expose-gc` process every round. The .xlsx is read with exceljs\'s streaming reader into',
   '  arrays of rows (HyperFormula reads no files; dates become Excel serials, formulas `=…` text), then',
