@@ -77,6 +77,17 @@ function unescape(text: string): string {
   return text.replace(/~([*?~])/g, '$1');
 }
 
+/** A text criterion's value as compared (unescaped, folded) or its wildcard pattern: made once, not per cell. */
+const prepared = new WeakMap<Criterion, string | RegExp>();
+function preparedText(criterion: Criterion & { kind: 'text' }): string | RegExp {
+  let p = prepared.get(criterion);
+  if (p === undefined) {
+    p = criterion.wildcard ? wildcardRegex(criterion.value) : unescape(criterion.value).toLowerCase();
+    prepared.set(criterion, p);
+  }
+  return p;
+}
+
 /** Whether one cell matches a criterion. Errors in cells never match. */
 export function matches(criterion: Criterion, v: Scalar): boolean {
   if (isFormulaError(v)) return false;
@@ -94,8 +105,9 @@ export function matches(criterion: Criterion, v: Scalar): boolean {
       return compareWith(criterion.op, Number(v) - Number(criterion.value));
     case 'text': {
       if (typeof v !== 'string') return criterion.op === '<>';
-      if (criterion.wildcard) return wildcardRegex(criterion.value).test(v) === (criterion.op === '=');
-      const [x, y] = [v.toLowerCase(), unescape(criterion.value).toLowerCase()];
+      const p = preparedText(criterion);
+      if (typeof p !== 'string') return p.test(v) === (criterion.op === '=');
+      const [x, y] = [v.toLowerCase(), p];
       return compareWith(criterion.op, x < y ? -1 : x > y ? 1 : 0);
     }
   }
