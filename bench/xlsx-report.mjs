@@ -64,7 +64,7 @@ export function xlsxMarkdown(r) {
   const { rows, notes } = buildXlsxRows(r);
   const size = `${x.rows.toLocaleString('en-US')} × 10`;
   const md = [x.rows === 200_000 ? HEADING : HEADING.replace('200,000 × 10', `${size} (not the issue's 200,000: \`--rows\`)`), ''];
-  md.push(`Run ${r.date}${r.machine ? ` on ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memGB} GB, Node ${r.machine.node}` : ''}; ` +
+  md.push(`Finished ${r.date}${r.machine ? ` on ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memGB} GB, Node ${r.machine.node}` : ''}; ` +
     `load average (1 min) ${x.loadBefore} when this part started, ${x.loadAfter} when it ended (the machine is shared: other work shows in both).`);
   md.push(`One generated workbook, opened ${x.reps} times by each side, the sides alternating which goes first; medians.` +
     (x.app ? ` The app: ${x.app}.` : ''));
