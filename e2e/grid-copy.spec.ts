@@ -86,3 +86,33 @@ test('a drag selects a range, and Ctrl+A copies the rows in the order the sorted
   expect(lines[1]!.split('\t')[cols.indexOf('temp_max')]).toBe(String(max));
   expect(lines[1_461]!.split('\t')[cols.indexOf('temp_max')]).toBe(String(await cellar.scalar('SELECT min(temp_max) FROM seattle_weather')));
 });
+
+test('a sheet copies the values it shows, as text and as an HTML table; pasted into another sheet the formulas come along, moved', async ({ cellar, page }) => {
+  await page.getByTestId('add-block').click();
+  await page.getByTestId('add-sheet').click();
+  await page.getByTestId('add-block').click();
+  await page.getByTestId('add-sheet').click();
+  const cell = (sheet: string, key: string) => cellar.block(sheet).locator(`[data-testid="sheet-cell"][data-cell="${key}"]`);
+  await cell('sheet1', 'A1').click();
+  await page.keyboard.type('$1,234.50');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('=A1*2');
+  await page.keyboard.press('Enter');
+  await expect(cell('sheet1', 'B1')).toHaveText('2469');
+  await cell('sheet1', 'A1').click();
+  await cell('sheet1', 'B1').click({ modifiers: ['Shift'] });
+  await page.keyboard.press('Control+C');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('$1,234.50\t2469');
+  const html = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    return item?.types.includes('text/html') ? await (await item.getType('text/html')).text() : '';
+  });
+  expect(html).toContain('<td>$1,234.50</td><td>2469</td>');
+
+  // Into the other sheet, one row down: the formula moves with the cells, as Excel's does.
+  await cell('sheet2', 'A2').click();
+  await page.keyboard.press('Control+V');
+  await expect(cell('sheet2', 'B2')).toHaveAttribute('data-value', '2469');
+  await cell('sheet2', 'B2').click();
+  await expect(cellar.block('sheet2').getByTestId('sheet-formula-bar').first()).toContainText('=A2*2');
+});

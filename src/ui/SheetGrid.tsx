@@ -28,6 +28,8 @@ import { SheetFreezeMenu } from './SheetFreezeMenu';
 import { FormulaInput } from './SheetFormulaInput';
 import type { SheetGridProps } from './sheet-grid-types';
 import { useSheetPointer, type LiveWidth } from './useSheetPointer';
+import { rememberSheetCopy, sheetCopyOf } from './sheet-clipboard';
+import { rangeHtml } from './grid-range';
 import './sheet-grid.css';
 
 export type { SheetCellView, SheetGridProps } from './sheet-grid-types';
@@ -238,12 +240,23 @@ export function SheetGrid({ rows, cols, raw, view, onEdit, renderFormulaInput, r
         onMove(from, { row: range.top, col: range.left });
         return setSel(selectRange({ top: range.top, left: range.left, bottom: range.top + from.bottom - from.top, right: range.left + from.right - from.left }));
       }
-      const pasted = pasteRange(parseTsv(text), work ?? rangeOf(single(sel.active)), size, raw, pasteOrigin(text, lastCopy.current));
+      // A copy out of a sheet of this page pastes its cells' texts (formulas moved as they travel); anything else as typed.
+      const own = sheetCopyOf(text);
+      const origin = pasteOrigin(text, lastCopy.current) ?? own?.origin;
+      const pasted = pasteRange(own?.rows ?? parseTsv(text), work ?? rangeOf(single(sel.active)), size, raw, origin);
       edit(pasted.updates);
       return setSel(selectRange(pasted.range));
     }
-    const text = work ? toTsv(copyRange(work, raw)) : '';
+    // A copy gives other programs the values as they show, as text and as an HTML table (cells in
+    // Excel and Sheets); a cut keeps the texts, for the move its paste makes.
+    const own = work ? copyRange(work, raw) : [];
+    const shown = work && e.type === 'copy' ? copyRange(work, (k) => view(k)?.text ?? '') : own;
+    const text = toTsv(shown);
     e.clipboardData.setData('text/plain', text);
+    if (e.type === 'copy') {
+      e.clipboardData.setData('text/html', rangeHtml(shown));
+      if (work) rememberSheetCopy({ shown: text, rows: own, origin: { row: work.top, col: work.left } });
+    }
     lastCopy.current = { text, origin: { row: range.top, col: range.left }, cut: e.type === 'cut' };
     cutRange.current = work;
     // A cut with a move to paste into leaves its cells until the paste, as Excel does.
