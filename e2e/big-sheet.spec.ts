@@ -53,6 +53,9 @@ test('a 60,000-row worksheet opens as a sheet whose cells stay out of the docume
   await page.keyboard.press('Enter');
   await cellar.expectOk('sales_Summary', 120_000, since);
   await expect.poll(async () => (await cells('sales_Summary')).A1).toEqual({ value: sumX + 1000 });
+  // The sheet's table took the edit (updated in place, not made again).
+  expect(await cellar.scalar("SELECT amount FROM sales_Data WHERE id = 'id3'")).toBe(1003);
+  expect(await cellar.scalar('SELECT count(*) FROM sales_Data')).toBe(ROWS);
 
   // A reload reads the cells again from the kept workbook file; the edit is still over them.
   await page.waitForTimeout(800); // the autosave's debounce
@@ -71,6 +74,7 @@ test('a 60,000-row worksheet opens as a sheet whose cells stay out of the docume
   await expect.poll(async () => (await cells('sales_Summary')).A1).toEqual({ value: sumX - 3 });
   await page.getByTestId('undo').click();
   await expect.poll(async () => (await cells('sales_Summary')).A1, { timeout: 120_000 }).toEqual({ value: sumX + 1000 });
+  await expect.poll(() => cellar.scalar("SELECT amount FROM sales_Data WHERE id = 'id3'"), { timeout: 60_000 }).toBe(1003);
   await page.screenshot({ path: test.info().outputPath('big-sheet.png') });
 
   // A link carries the edit and the formulas, not the 240,000 stored cells: the opener drops the workbook.

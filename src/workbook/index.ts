@@ -22,3 +22,4 @@ export * from './never';
 export * from './sheet-data';
 export * from './cell-style';
 export * from './sheet-table';
+export * from './sheet-table-update';

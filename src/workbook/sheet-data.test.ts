@@ -4,6 +4,7 @@ import { evaluateSheet, sheetReader, type SheetReader } from './sheet';
 import { eachStored, sheetExtent } from './sheet-cells';
 import { createSheetData, NUMBER, TEXT, type SheetData } from './sheet-data';
 import { sheetTable } from './sheet-table';
+import { tableUpdates } from './sheet-table-update';
 
 /** A Data sheet of `rows` rows under a header: key (x, y, z by turns), id, amount = row number. */
 function dataSheet(rows: number): SheetData {
@@ -97,5 +98,29 @@ describe('a big sheet kept outside the document', () => {
     const v = values.get('A1');
     expect(v).toBeInstanceOf(FormulaError);
     expect((v as FormulaError).message).toMatch(/too large.*SQL/);
+  });
+});
+
+describe("an edit updates a big sheet's table in place", () => {
+  const d = dataSheet(5_000);
+  const shapeOf = (cells: Record<string, string>, values: Map<string, Scalar>) => {
+    const t = sheetTable({ cells, data: d }, values)!;
+    return { table: 'data', bounds: t.bounds, types: t.columns.map((c) => c.type), names: t.columns.map((c) => c.name) };
+  };
+
+  test('one changed number is one UPDATE by rowid; nothing changed is none', () => {
+    const shape = shapeOf({}, new Map());
+    expect(tableUpdates({ cells: {}, data: d }, new Map(), new Map(), shape)).toEqual([]);
+    const after = new Map<string, Scalar>([['C4', 1003]]);
+    expect(tableUpdates({ cells: { C4: '1003' }, data: d }, new Map(), after, shape)).toEqual(['UPDATE "data" SET "amount" = CASE rowid WHEN 2 THEN CAST(1003 AS DOUBLE) END WHERE rowid IN (2)']);
+    // Undone: the stored value comes back.
+    expect(tableUpdates({ cells: {}, data: d }, after, new Map(), shape)).toEqual(['UPDATE "data" SET "amount" = CASE rowid WHEN 2 THEN CAST(3 AS DOUBLE) END WHERE rowid IN (2)']);
+  });
+
+  test('a change of a column type, of the header or of the used range makes the table again', () => {
+    const shape = shapeOf({}, new Map());
+    expect(tableUpdates({ cells: { C4: 'n/a' }, data: d }, new Map(), new Map([['C4', 'n/a']]), shape)).toBeUndefined();
+    expect(tableUpdates({ cells: { C1: 'total' }, data: d }, new Map(), new Map([['C1', 'total']]), shape)).toBeUndefined();
+    expect(tableUpdates({ cells: { A6000: 'x' }, data: d }, new Map(), new Map([['A6000', 'x']]), shape)).toBeUndefined();
   });
 });

@@ -10,10 +10,19 @@ export interface SheetTable {
   columns: { name: string; type: SheetColumnType; data: Scalar[] }[];
   /** Rows under the header. */
   rows: number;
+  /** The used range it was made from (0-based, inclusive; row r0 the header). */
+  bounds: Bounds;
+}
+
+export interface Bounds {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
 }
 
 /** The SQL type a column of a sheet's values needs: one type when they share it, else text. */
-function columnSqlType(values: Scalar[]): SheetColumnType {
+export function columnSqlType(values: Iterable<Scalar>): SheetColumnType {
   let type: SheetColumnType | undefined;
   let withTime = false;
   for (const v of values) {
@@ -28,7 +37,7 @@ function columnSqlType(values: Scalar[]): SheetColumnType {
 }
 
 /** The used range's corners (loops, not Math.min(...): a sheet may hold millions of cells). */
-function usedBounds(sheet: SheetCells): { r0: number; r1: number; c0: number; c1: number } | undefined {
+export function usedBounds(sheet: SheetCells): Bounds | undefined {
   let [r0, r1, c0, c1] = [Infinity, -1, Infinity, -1];
   const take = (row: number, col: number) => {
     if (row < r0) r0 = row;
@@ -81,11 +90,11 @@ export function sheetTable(sheet: SheetCells, values: ReadonlyMap<string, Scalar
     for (let r = r0 + 1; r <= r1; r++) data[r - r0 - 1] = reader.at(r, col);
     return { name, type: columnSqlType(data), data };
   });
-  return { columns, rows: r1 - r0 };
+  return { columns, rows: r1 - r0, bounds };
 }
 
 /** A sheet value as a SQL literal of its column's type (errors are NULL, as in formula columns). */
-function literalOf(v: Scalar, type: string): string {
+export function literalOf(v: Scalar, type: string): string {
   if (v === null || isFormulaError(v)) return `CAST(NULL AS ${type})`;
   if (type === 'VARCHAR') return sqlLiteral(displayValue(v)).sql;
   if (type === 'TIMESTAMP' && isDate(v) && !v.withTime) return `CAST(${sqlLiteral(v).sql} AS TIMESTAMP)`;

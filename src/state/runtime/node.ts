@@ -1,5 +1,5 @@
 import type { SqlAnalysis } from '../../engine';
-import type { BlockId, share, SheetData, WorkbookDocument } from '../../workbook';
+import type { BlockId, share, SheetData, SheetTableShape, WorkbookDocument } from '../../workbook';
 import type { Scalar } from '../../workbook/formula';
 import { IDLE, type BlockRun } from '../block-runs';
 
@@ -30,6 +30,8 @@ export interface BlockNode {
   sheetValues?: Map<string, Scalar>;
   /** A big sheet's stored cells (read from its workbook file; never in the document). */
   sheetData?: SheetData;
+  /** What the sheet's table was made from, while it holds `sheetValues`: an edit then updates it in place. */
+  sheetTable?: SheetTableShape & { data?: SheetData };
   /** The revision of the block's table the server has a copy of (pushed there). */
   pushedRevision?: number;
   /** Its formula-column relations (base table, grid view, the name as a view) may exist. */

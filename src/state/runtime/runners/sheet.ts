@@ -1,7 +1,7 @@
 import { Bool, Float64, makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 import type { ColumnInfo } from '../../../engine';
 import { INTERNAL_PREFIX, quoteIdent } from '../../../sql';
-import { createTableAsSql, evaluateSheet, fromScalar, sheetTable, sheetTableSql, typedValue, type SheetBlock, type SheetData, type SheetTable } from '../../../workbook';
+import { createTableAsSql, evaluateSheet, fromScalar, sheetTable, sheetTableSql, tableUpdates, typedValue, type SheetBlock, type SheetData, type SheetTable } from '../../../workbook';
 import { displayValue, isDate, isFormulaError, type Scalar } from '../../../workbook/formula';
 import { BlockFailure } from '../../block-runs';
 import { importWorkbookFile } from '../../xlsx/client';
@@ -28,13 +28,35 @@ const ARROW_ROWS = 2_000;
 /** Evaluates a sheet and makes its used range the table SQL reads by the sheet's name. */
 export async function runSheet(ctx: RunContext, b: SheetBlock): Promise<SheetResult> {
   const data = await sheetDataOf(ctx, b);
+  const node = ctx.node(b.id);
   const values = await evaluateSheet(b.name, b.cells, formulaWorld(ctx), sqlRunner(ctx), undefined, data);
   const view: Record<string, SheetCellView> = {};
   for (const [key, v] of values) view[key] = cellView(v);
-  const table = sheetTable({ cells: b.cells, data }, values);
+  const sheet = { cells: b.cells, data };
+  // The shape is kept only while the table is known to hold the last values: a run stopped halfway forgets it.
+  const shape = node.sheetTable;
+  node.sheetTable = undefined;
+  if (shape && shape.table === b.name && shape.data === data && node.sheetValues && (await updateInPlace(ctx, tableUpdates(sheet, node.sheetValues, values, shape)))) {
+    node.sheetTable = shape;
+    const { r0, r1 } = shape.bounds;
+    return { values, view, columns: await ctx.engine.catalog.describe(b.name), rows: r1 - r0 };
+  }
+  const table = sheetTable(sheet, values);
   if (table && table.rows > ARROW_ROWS) await loadArrow(ctx, b, table);
   else await ctx.engine.query(createTableAsSql(b.name, sheetTableSql(table)), {}, { signal: ctx.signal });
+  if (table && !ctx.signal.aborted) node.sheetTable = { table: b.name, data, bounds: table.bounds, types: table.columns.map((c) => c.type), names: table.columns.map((c) => c.name) };
   return { values, view, columns: await ctx.engine.catalog.describe(b.name), rows: table?.rows ?? 0 };
+}
+
+/** Runs an edit's UPDATEs on the sheet's table; false when there are none to run or one fails (the table is then made again). */
+async function updateInPlace(ctx: RunContext, statements: string[] | undefined): Promise<boolean> {
+  if (!statements) return false;
+  try {
+    for (const sql of statements) await ctx.engine.query(sql, {}, { signal: ctx.signal });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** How a stored cell's raw text shows (a big sheet's constants are not in the run's view). */
