@@ -1,8 +1,8 @@
 import type { RecordBatch } from 'apache-arrow';
 import { openSink, streamBatches, type ExportProgress } from '../engine/export';
-import { eachStored, isRelationBlock, spreadsheetRowsSql, typedValue, type SheetBlock } from '../workbook';
+import { addressKey, EMPTY, isRelationBlock, NUMBER, spreadsheetRowsSql, typedValue, type SheetBlock } from '../workbook';
 import { isDate, isFormulaError, isFormulaText, type Scalar } from '../workbook/formula';
-import { writeXlsx, type ExportPart, type ExportValue } from '../workbook/xlsx-write';
+import { writeXlsx, type ExportPart, type ExportValue, type StoredCells } from '../workbook/xlsx-write';
 import type { LocalEngine } from './runtime/context';
 import type { Runtime } from './runtime/runtime';
 import { useWorkbook } from './workbook-store';
@@ -57,25 +57,33 @@ function sheetPart(b: SheetBlock, runtime: Runtime): ExportPart {
   const values: Record<string, ExportValue> = {};
   const node = runtime.node(b.id);
   for (const [key, v] of node.sheetValues ?? []) values[key] = exportValue(v);
-  let cells = b.cells;
-  let formats = b.formats;
-  if (node.sheetData) {
-    // A big sheet's stored cells are written with the person's edits over them.
-    cells = { ...b.cells };
-    formats = { ...(b.formats ?? {}) };
-    eachStored({ cells: b.cells, data: node.sheetData }, (key, raw, format) => {
-      cells[key] = String(raw);
-      if (format && !formats![key]) formats![key] = format;
-      if (values[key] === undefined) values[key] = typeof raw === 'number' ? { type: 'number', value: raw } : exportValue(isFormulaText(raw) ? null : typedValue(raw));
-    });
-  }
+  const data = node.sheetData;
+  // A big sheet's stored cells are read row by row as the worksheet is written, the person's edits over them.
+  const stored: StoredCells | undefined = data && {
+    rows: data.rows,
+    cols: data.cols,
+    formats: data.formatCodes,
+    at(row, col) {
+      const i = col * data.rows + row;
+      const kind = data.kind[i];
+      if (kind === EMPTY) return undefined;
+      const f = data.format[i]!;
+      const format = f === 0 ? undefined : data.formatCodes[f - 1];
+      if (kind === NUMBER) return { text: String(data.num[i]), value: { type: 'number', value: data.num[i]! }, format };
+      const text = data.text.get(i)!;
+      // A stored formula's value was computed with the rest (values); a constant is typed as a sheet types it.
+      const value = values[addressKey(row, col)] ?? exportValue(isFormulaText(text) ? null : typedValue(text));
+      return { text, value, format };
+    },
+  };
   return {
     kind: 'sheet',
     name: b.origin?.sheet ?? b.name,
     block: b.name,
-    cells,
+    cells: b.cells,
     values,
-    ...(formats && Object.keys(formats).length ? { formats } : {}),
+    ...(stored ? { stored } : {}),
+    ...(b.formats ? { formats: b.formats } : {}),
     ...(b.widths ? { widths: b.widths } : {}),
     ...(b.merges ? { merges: b.merges } : {}),
     ...(b.freeze ? { freeze: b.freeze } : {}),

@@ -11,4 +11,4 @@
 export { EXCEL_MAX_DATA_ROWS, writeXlsx } from './write-xlsx';
 export { worksheetNames } from './sheet-names';
 export { toExcelFormula } from './formula-text';
-export type { DeflateLevel, ExportPart, ExportSheet, ExportTable, ExportValue, WriteOptions, WriteResult, XlsxSink } from './types';
+export type { DeflateLevel, ExportPart, ExportSheet, ExportTable, ExportValue, StoredCells, WriteOptions, WriteResult, XlsxSink } from './types';

@@ -1,10 +1,10 @@
-import { columnIndex, isFormulaText } from '../formula';
+import { columnIndex, columnLetters, isFormulaText } from '../formula';
 import { cellXml, numberValue, type FileValue } from './cell-xml';
 import { excelSerial, isoMs } from './excel-dates';
 import { toExcelFormula, type FormulaScope } from './formula-text';
 import { worksheetHead, worksheetTail } from './package-parts';
 import { DATE_FORMAT, DATE_TIME_FORMAT, type StyleTable } from './styles';
-import type { ExportSheet, ExportValue, WriteResult } from './types';
+import type { ExportSheet, ExportValue, StoredCells, WriteResult } from './types';
 import type { ZipEntry } from './zip-out';
 
 const A1 = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/;
@@ -16,6 +16,52 @@ interface Place {
   ref: string;
   row: number;
   col: number;
+}
+
+/**
+ * The worksheet's rows as XML, in order: the sheet's own cells, merged with a big sheet's stored
+ * cells read one row at a time (never gathered: 2 million of them would be that many objects).
+ */
+function* rowsOf(sheet: ExportSheet, worksheet: string, places: Place[], context: CellContext): Generator<[number, string]> {
+  const stored = sheet.stored;
+  let i = 0;
+  const last = Math.max(places.at(-1)?.row ?? 0, stored?.rows ?? 0);
+  for (let row = stored ? 1 : (places[0]?.row ?? 1); row <= last; ) {
+    let line = '';
+    if (stored && row <= stored.rows) {
+      for (let col = 0; col < stored.cols; col++) {
+        while (i < places.length && places[i]!.row === row && places[i]!.col < col) line += cellOf(sheet, worksheet, places[i++]!.ref, context);
+        if (i < places.length && places[i]!.row === row && places[i]!.col === col) {
+          // Listed for a computed value, a format or a style only: the stored cell is still the cell.
+          const ref = places[i++]!.ref;
+          const under = sheet.cells[ref] === undefined ? stored.at(row - 1, col) : undefined;
+          line += under ? storedCellOf(sheet, worksheet, ref, under, context) : cellOf(sheet, worksheet, ref, context);
+          continue;
+        }
+        const cell = stored.at(row - 1, col);
+        if (cell) line += storedCellOf(sheet, worksheet, `${columnLetters(col)}${row}`, cell, context);
+      }
+    }
+    while (i < places.length && places[i]!.row === row) line += cellOf(sheet, worksheet, places[i++]!.ref, context);
+    if (line) yield [row, line];
+    // Past the stored rows, straight to the next row that has cells.
+    row = stored && row < stored.rows ? row + 1 : Math.max(row + 1, places[i]?.row ?? last + 1);
+  }
+}
+
+type CellContext = { scope: FormulaScope; styles: StyleTable; valuesOnly: WriteResult['valuesOnly'] };
+
+/** A stored cell's XML: its formula (when Excel can read it), its value, its format and any style set over it. */
+function storedCellOf(sheet: ExportSheet, worksheet: string, ref: string, cell: NonNullable<ReturnType<StoredCells['at']>>, context: CellContext): string {
+  const style = context.styles.styleOf(sheet.formats?.[ref] ?? cell.format, sheet.styles?.[ref]);
+  // A value computed for the cell (a stored formula's result) wins over what the store says.
+  const fileValue = toFileValue(sheet.values[ref] ?? cell.value);
+  if (isFormulaText(cell.text)) {
+    const formula = toExcelFormula(cell.text, context.scope);
+    if (formula.ok) return cellXml(ref, fileValue, style, formula.text);
+    context.valuesOnly.push({ sheet: worksheet, cell: ref, reason: formula.reason });
+  }
+  return cellXml(ref, fileValue, style);
 }
 
 /** A cell address read, or a clear error naming the sheet and the bad key. */
@@ -31,6 +77,13 @@ function place(sheet: string, ref: string): Place {
 /** Asks the style table for every cell's style (number format and cell style), so the styles part can be written before the sheets. */
 export function addSheetStyles(sheet: ExportSheet, styles: StyleTable): void {
   for (const ref of refsOf(sheet)) styleIndex(sheet, ref, styles);
+  for (const format of sheet.stored?.formats ?? []) styles.styleOf(format, undefined);
+  // A styled cell over a stored one pairs its style with the stored format.
+  for (const ref of Object.keys(sheet.styles ?? {})) {
+    const p = A1.exec(ref);
+    const stored = p && sheet.stored?.at(Number(p[2]) - 1, columnIndex(p[1]!));
+    if (stored) styles.styleOf(sheet.formats?.[ref] ?? stored.format, sheet.styles![ref]);
+  }
 }
 
 /** Every address the sheet writes: typed, computed, formatted or styled. */
@@ -50,7 +103,7 @@ function styleIndex(sheet: ExportSheet, ref: string, styles: StyleTable): number
 export function sheetRowCount(sheet: ExportSheet): number {
   const rows = new Set<string>();
   for (const ref of refsOf(sheet)) rows.add(ref.replace(/^[A-Z]+/, ''));
-  return rows.size;
+  return Math.max(rows.size, sheet.stored?.rows ?? 0);
 }
 
 /**
@@ -63,23 +116,11 @@ export async function writeSheetPart(
   entry: ZipEntry,
   context: { scope: FormulaScope; styles: StyleTable; valuesOnly: WriteResult['valuesOnly']; onRow(): void },
 ): Promise<void> {
-  const places = [...refsOf(sheet)].map((ref) => place(worksheet, ref)).sort((a, b) => a.row - b.row || a.col - b.col);
+  const refs = refsOf(sheet);
+  const places = [...refs].map((ref) => place(worksheet, ref)).sort((a, b) => a.row - b.row || a.col - b.col);
   await entry.write(worksheetHead({ cols: colsXml(worksheet, sheet.widths ?? {}), ...(sheet.freeze ? { freeze: sheet.freeze } : {}) }));
-  let row = 0;
-  let line = '';
-  for (const p of places) {
-    if (p.row !== row) {
-      if (row) {
-        await entry.write(`${line}</row>`);
-        context.onRow();
-      }
-      row = p.row;
-      line = `<row r="${row}">`;
-    }
-    line += cellOf(sheet, worksheet, p.ref, context);
-  }
-  if (row) {
-    await entry.write(`${line}</row>`);
+  for (const [row, line] of rowsOf(sheet, worksheet, places, context)) {
+    await entry.write(`<row r="${row}">${line}</row>`);
     context.onRow();
   }
   await entry.write(worksheetTail(mergesOf(worksheet, sheet.merges ?? [])));

@@ -9,6 +9,16 @@ export type ExportValue =
   | { type: 'date'; value: string }
   | { type: 'empty' };
 
+/** Cells kept outside `cells` (a big sheet's SheetData), read in row order. */
+export interface StoredCells {
+  rows: number;
+  cols: number;
+  /** Every number format the stored cells use (styles are written before the cells). */
+  formats: string[];
+  /** The stored cell at 0-based (row, col): its text as typed, its value, its format; undefined when empty. */
+  at(row: number, col: number): { text: string; value: ExportValue; format?: string } | undefined;
+}
+
 /** A sheet block, as one worksheet. */
 export interface ExportSheet {
   kind: 'sheet';
@@ -20,6 +30,11 @@ export interface ExportSheet {
   cells: Record<string, string>;
   /** A1 → the computed value: formula cells' cached results and typed values. */
   values: Record<string, ExportValue>;
+  /**
+   * A big sheet's stored cells, read row by row as the worksheet is written (never gathered into
+   * `cells`): a cell `cells` or `values` also has is theirs.
+   */
+  stored?: StoredCells;
   /** A1 → an Excel number format code (`0.00`, `yyyy-mm-dd`, `$#,##0.00`). */
   formats?: Record<string, string>;
   /** A1 → bold, italic, fill and alignment. */
