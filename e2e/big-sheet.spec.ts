@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { Cellar, expect, test } from './support/cellar';
 
 const ROWS = 60_000;
@@ -76,6 +77,19 @@ test('a 60,000-row worksheet opens as a sheet whose cells stay out of the docume
   await expect.poll(async () => (await cells('sales_Summary')).A1, { timeout: 120_000 }).toEqual({ value: sumX + 1000 });
   await expect.poll(() => cellar.scalar("SELECT amount FROM sales_Data WHERE id = 'id3'"), { timeout: 60_000 }).toBe(1003);
   await page.screenshot({ path: test.info().outputPath('big-sheet.png') });
+
+  // Export .xlsx writes the stored cells with the edit over them; the file opens again with the same values.
+  await page.evaluate(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }));
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByTestId('export-xlsx').click();
+  const exported = new ExcelJS.Workbook();
+  await exported.xlsx.load(new Uint8Array(readFileSync(await (await download).path())).buffer);
+  const sheet = exported.getWorksheet('Data')!;
+  expect(sheet.rowCount).toBe(ROWS + 1);
+  expect(sheet.getCell('C4').value).toBe(1003);
+  expect(sheet.getCell('B60001').value).toBe('id60000');
+  expect(sheet.getCell('D2').numFmt).toBe('yyyy-mm-dd');
+  expect(exported.getWorksheet('Summary')!.getCell('A1').value).toMatchObject({ formula: 'SUMIFS(Data!C:C,Data!A:A,"x")', result: sumX + 1000 });
 
   // A link carries the edit and the formulas, not the 240,000 stored cells: the opener drops the workbook.
   await page.getByTestId('share-button').click();
