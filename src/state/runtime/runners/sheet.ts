@@ -37,6 +37,8 @@ export async function runSheet(ctx: RunContext, b: SheetBlock): Promise<SheetRes
   const shape = node.sheetTable;
   node.sheetTable = undefined;
   if (shape && shape.table === b.name && shape.data === data && node.sheetValues && (await updateInPlace(ctx, tableUpdates(sheet, node.sheetValues, values, shape)))) {
+    // The table now holds these values, whether or not this run is stopped before it ends.
+    node.sheetValues = values;
     node.sheetTable = shape;
     const { r0, r1 } = shape.bounds;
     return { values, view, columns: await ctx.engine.catalog.describe(b.name), rows: r1 - r0 };
@@ -44,7 +46,10 @@ export async function runSheet(ctx: RunContext, b: SheetBlock): Promise<SheetRes
   const table = sheetTable(sheet, values);
   if (table && table.rows > ARROW_ROWS) await loadArrow(ctx, b, table);
   else await ctx.engine.query(createTableAsSql(b.name, sheetTableSql(table)), {}, { signal: ctx.signal });
-  if (table && !ctx.signal.aborted) node.sheetTable = { table: b.name, data, bounds: table.bounds, types: table.columns.map((c) => c.type), names: table.columns.map((c) => c.name) };
+  if (table && !ctx.signal.aborted) {
+    node.sheetValues = values;
+    node.sheetTable = { table: b.name, data, bounds: table.bounds, types: table.columns.map((c) => c.type), names: table.columns.map((c) => c.name) };
+  }
   return { values, view, columns: await ctx.engine.catalog.describe(b.name), rows: table?.rows ?? 0 };
 }
 
