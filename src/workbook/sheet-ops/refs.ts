@@ -36,46 +36,22 @@ const COLUMN_LETTERS = /^[A-Za-z]{1,3}$/;
  * comes back unchanged.
  */
 export function rewriteReferences(text: string, target: RefTarget, map: AreaMap): string {
-  if (!text.startsWith('=')) return text;
-  let tokens: Token[];
-  try {
-    tokens = tokenize(text);
-  } catch {
-    return text;
-  }
-  const spans: { start: number; end: number; text: string }[] = [];
-  const same = (name: unknown) => typeof name === 'string' && name.toLowerCase() === target.sheet.toLowerCase();
-  let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i]!;
-    const prefixed = t.type === 'sheet';
-    const ref = readReference(tokens, prefixed ? i + 1 : i);
-    if (!ref) {
-      i++;
-      continue;
-    }
-    i = ref.next;
+  const same = (name: string) => name.toLowerCase() === target.sheet.toLowerCase();
+  return replaceReferences(text, (ref) => {
     // Outside a sheet an unprefixed `B2` is a name, not a cell.
-    if (prefixed ? !same(t.value) : !target.inSheet) continue;
-    const area = areaOf(ref.ends);
-    const moved = map(area);
-    if (moved && sameArea(area, moved)) continue;
-    if (moved === null) {
-      spans.push({ start: t.start, end: tokens[ref.next - 1]!.end, text: '#REF!' });
-      continue;
-    }
-    const texts = endTexts(ref.ends, moved);
-    ref.ends.forEach((end, k) => {
-      if (texts[k] !== end.token.text) spans.push({ start: end.token.start, end: end.token.end, text: texts[k]! });
-    });
-  }
-  return replaceSpans(text, spans);
+    if (ref.sheet !== undefined ? !same(ref.sheet) : !target.inSheet) return undefined;
+    const moved = map(ref.area);
+    if (moved && sameArea(ref.area, moved)) return undefined;
+    return moved === null ? '#REF!' : ref.prefix + ref.at(moved);
+  });
 }
 
 /** One reference as replaceReferences hands it over. */
 export interface FoundRef {
   /** The sheet it names (`Data!B2`), or undefined when it names none. */
   sheet?: string;
+  /** That sheet name as written, with its `!` (`'my sheet'!`); '' when it names none. */
+  prefix: string;
   area: Area;
   /** Its text as written, without its sheet name. */
   text: string;
@@ -112,6 +88,7 @@ export function replaceReferences(text: string, fn: (ref: FoundRef) => string | 
     const last = ends[ends.length - 1]!.token;
     const found: FoundRef = {
       ...(prefixed ? { sheet: String(t.value) } : {}),
+      prefix: text.slice(t.start, first.start),
       area: areaOf(ends),
       text: text.slice(first.start, last.end),
       at: (area) => endTexts(ends, area).join(':'),
