@@ -1,4 +1,5 @@
-import { parseCellKey, type CellPos, type CellRange, type GridSize } from './sheet-selection';
+import { sheetExtent } from '../workbook';
+import { type CellPos, type CellRange, type GridSize } from './sheet-selection';
 
 /**
  * A range cut down to the used extent where it spans the whole sheet (a column header, a row
@@ -33,16 +34,7 @@ export function tabEnter(active: CellPos, key: 'Tab' | 'Enter', shift: boolean, 
   return { pos: { row: clampRow(active.row + (shift ? -1 : 1)), col: clampCol(tabStart ?? active.col) }, tabStart: undefined };
 }
 
-/** Rows and columns from A1 to the last cell holding something, over `base` (a big sheet's stored extent); a loop, not Math.max(...), for millions of keys. */
+/** Rows and columns from A1 to the last cell holding something, over `base` (a big sheet's stored extent, known before its cells are read). */
 export function usedExtent(cells: Readonly<Record<string, string>>, base?: GridSize): GridSize {
-  let rows = base?.rows ?? 0;
-  let cols = base?.cols ?? 0;
-  for (const key in cells) {
-    if (cells[key] === '') continue;
-    const p = parseCellKey(key);
-    if (!p) continue;
-    if (p.row >= rows) rows = p.row + 1;
-    if (p.col >= cols) cols = p.col + 1;
-  }
-  return { rows, cols };
+  return sheetExtent({ cells, data: base });
 }

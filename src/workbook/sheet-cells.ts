@@ -69,7 +69,7 @@ export function rawText(s: SheetCells, key: string): string | undefined {
 }
 
 /** Rows and columns up to the last cell holding something (a loop, not Math.max(...): a sheet may hold millions). */
-export function sheetExtent(s: SheetCells): { rows: number; cols: number } {
+export function sheetExtent(s: { cells: Record<string, string>; data?: { rows: number; cols: number } }): { rows: number; cols: number } {
   let rows = s.data?.rows ?? 0;
   let cols = s.data?.cols ?? 0;
   for (const key in s.cells) {
