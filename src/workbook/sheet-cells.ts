@@ -1,5 +1,5 @@
 import { toScalar, parseTypedValue } from './cells';
-import { columnLetters, isFormulaText, type Scalar } from './formula';
+import { columnIndex, columnLetters, isFormulaText, type Scalar } from './formula';
 import type { FormulaWorld } from './formula-eval';
 import { EMPTY, NUMBER, TEXT, type SheetData } from './sheet-data';
 
@@ -31,10 +31,7 @@ export function addressKey(row: number, col: number): string {
 /** 0-based row and column of `B2`; undefined for anything else. */
 export function parseAddress(key: string): { row: number; col: number } | undefined {
   const m = /^([A-Z]{1,3})([1-9][0-9]*)$/.exec(key);
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return m ? { row: Number(m[2]) - 1, col: columnIndex(m[1]!) } : undefined;
 }
 
 /** What a typed-in cell holds: a formula's text is evaluated elsewhere; anything else is read as typed. */
