@@ -174,8 +174,14 @@ export function editActions(core: StoreCore): EditActions {
     },
 
     async setChartSource(id, source) {
+      const before = findBlock(doc(), id);
+      if (before?.kind !== 'chart' || before.source === source) return;
       const spec = await suggestFor(runtime, doc(), source);
-      void edit(mapBlock(id, (b) => (b.kind === 'chart' ? { ...b, source, spec, selection: undefined } : b)));
+      // The suggestion waits on a query: a source picked meanwhile wins, and a spec edited meanwhile is kept.
+      const now = findBlock(doc(), id);
+      if (now?.kind !== 'chart' || now.source !== before.source) return;
+      const kept = now.spec === before.spec ? spec : now.spec;
+      void edit(mapBlock(id, (b) => (b.kind === 'chart' ? { ...b, source, spec: kept, selection: undefined } : b)));
     },
 
     setChartSpec(id, spec) {
