@@ -1,7 +1,7 @@
 import type { SqlArg, SqlExpr } from './sql/types';
 import type { RangeValue, Scalar, Value } from './values';
 
-export type Category = 'math' | 'statistics' | 'logic' | 'text' | 'date' | 'lookup' | 'information';
+export type Category = 'math' | 'statistics' | 'logic' | 'text' | 'date' | 'lookup' | 'information' | 'financial' | 'engineering' | 'database' | 'array';
 
 export const CATEGORY_TITLES: Record<Category, string> = {
   math: 'Math and rounding',
@@ -11,6 +11,10 @@ export const CATEGORY_TITLES: Record<Category, string> = {
   date: 'Dates and times',
   lookup: 'Lookup',
   information: 'Information',
+  financial: 'Financial',
+  engineering: 'Engineering',
+  database: 'Database',
+  array: 'Dynamic arrays',
 };
 
 export interface ParamSpec {

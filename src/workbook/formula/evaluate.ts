@@ -3,6 +3,7 @@ import { arityProblem, paramAt, type ScalarArg, type ScalarContext } from './cat
 import { FormulaError, isFormulaError, type Span } from './errors';
 import { functionNames, lookupFunction } from './functions';
 import { binaryOp, percentOp, unaryOp } from './operators';
+import { specialForm } from './special';
 import { withSuggestion } from './suggest';
 import { isRange, RangeValue, type Scalar, type Value } from './values';
 
@@ -91,6 +92,8 @@ export function evaluate(node: FormulaNode, ctx: EvalContext): Value {
 }
 
 function call(node: NodeOf<'call'>, ctx: EvalContext): Value {
+  const special = specialForm(node, ctx, evaluate);
+  if (special !== undefined) return special;
   const spec = lookupFunction(node.name);
   if (!spec) {
     return new FormulaError('#NAME?', withSuggestion(`Unknown function ${node.name}`, node.name, functionNames()), node.nameSpan);

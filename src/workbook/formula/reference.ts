@@ -1,7 +1,7 @@
 import { CATEGORY_TITLES, signature, type Category, type FunctionSpec } from './catalog';
 import { allFunctions } from './functions';
 
-const ORDER: Category[] = ['math', 'statistics', 'logic', 'text', 'date', 'lookup', 'information'];
+const ORDER: Category[] = ['math', 'statistics', 'logic', 'text', 'date', 'lookup', 'array', 'information', 'financial', 'engineering', 'database'];
 
 /** A table cell's text, with the characters Markdown tables treat specially escaped. */
 function cell(text: string): string {

@@ -1,5 +1,9 @@
 import type { FunctionSpec } from '../catalog';
+import { ARRAY_FUNCTIONS } from './array';
+import { DATABASE_FUNCTIONS } from './database';
 import { DATE_FUNCTIONS } from './date';
+import { ENGINEERING_FUNCTIONS } from './engineering';
+import { FINANCIAL_FUNCTIONS } from './financial';
 import { INFORMATION_FUNCTIONS } from './information';
 import { LOGIC_FUNCTIONS } from './logic';
 import { LOOKUP_FUNCTIONS } from './lookup';
@@ -15,6 +19,10 @@ const ALL: readonly FunctionSpec[] = [
   ...DATE_FUNCTIONS,
   ...LOOKUP_FUNCTIONS,
   ...INFORMATION_FUNCTIONS,
+  ...ARRAY_FUNCTIONS,
+  ...FINANCIAL_FUNCTIONS,
+  ...ENGINEERING_FUNCTIONS,
+  ...DATABASE_FUNCTIONS,
 ];
 
 const BY_NAME = new Map<string, FunctionSpec>();

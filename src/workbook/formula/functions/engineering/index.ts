@@ -1,0 +1,3 @@
+import type { FunctionSpec } from '../../catalog';
+
+export const ENGINEERING_FUNCTIONS: FunctionSpec[] = [];
