@@ -29,7 +29,11 @@ export type FormulaNode =
    * row, always a single value).
    */
   | { type: 'column'; table?: string; column: string; thisRow: boolean; span: Span }
-  | { type: 'call'; name: string; args: FormulaNode[]; span: Span; nameSpan: Span }
+  /**
+   * A function call. With `callee`, the value of that expression is called (`LAMBDA(x, x+1)(5)`):
+   * `name` is then the callee's function name, or LAMBDA.
+   */
+  | { type: 'call'; name: string; args: FormulaNode[]; span: Span; nameSpan: Span; callee?: FormulaNode }
   | { type: 'unary'; op: '-' | '+'; arg: FormulaNode; span: Span }
   | { type: 'percent'; arg: FormulaNode; span: Span }
   | { type: 'binary'; op: BinaryOp; left: FormulaNode; right: FormulaNode; span: Span }
@@ -43,6 +47,7 @@ export function walk(node: FormulaNode, visit: (node: FormulaNode) => void): voi
   visit(node);
   switch (node.type) {
     case 'call':
+      if (node.callee) walk(node.callee, visit);
       for (const a of node.args) walk(a, visit);
       break;
     case 'unary':
