@@ -94,7 +94,7 @@ export function parseFormula(text: string, options: ParseOptions = {}): FormulaN
         const close = peek();
         if (close.type !== ')') fail(`Expected ) to close the ( at ${t.start + 1}.`, close);
         next();
-        return { ...inner, span: span(t.start, close.end) };
+        return applied({ ...inner, span: span(t.start, close.end) });
       }
       case '{':
         return array();
@@ -120,7 +120,7 @@ export function parseFormula(text: string, options: ParseOptions = {}): FormulaN
   function identifier(): FormulaNode {
     const t = next();
     const after = peek();
-    if (after.type === '(') return call(t);
+    if (after.type === '(') return applied(call(t));
     if (after.type === 'column' && after.start === t.end) {
       next();
       return { type: 'column', table: t.text, column: after.value as string, thisRow: after.thisRow ?? false, span: span(t.start, after.end) };
@@ -129,6 +129,16 @@ export function parseFormula(text: string, options: ParseOptions = {}): FormulaN
     if (upper === 'TRUE' || upper === 'FALSE') return { type: 'boolean', value: upper === 'TRUE', span: span(t.start, t.end) };
     if (options.sheet && /^[A-Za-z]{1,3}$/.test(t.text) && peek().type === ':') return columnRange(t);
     return { type: 'name', name: t.text, span: span(t.start, t.end) };
+  }
+
+  /** `LAMBDA(x, x+1)(5)`, `(f)(5)`: what a call or a parenthesized expression gives, called in place. */
+  function applied(node: FormulaNode): FormulaNode {
+    while (peek().type === '(') {
+      const name = node.type === 'call' ? node.name : 'LAMBDA';
+      const callee = node;
+      node = { ...call({ type: 'ident', text: name, start: node.span.start, end: node.span.end }), callee } as FormulaNode;
+    }
+    return node;
   }
 
   function call(nameToken: Token): FormulaNode {
