@@ -127,8 +127,10 @@ test('a fill handle dragged past the bottom edge scrolls on and fills the rows i
   await page.mouse.up();
   const address = await sheet.getByTestId('sheet-address').textContent();
   expect(address).toBe('A1');
-  const filledTo = await sheet.locator('[data-testid="sheet-cell"][data-cell^="A"]').evaluateAll((els) => Math.max(...els.filter((e) => e.getAttribute('data-value') !== '').map((e) => Number(e.getAttribute('data-cell')!.slice(1)))));
-  expect(filledTo).toBeGreaterThan(30);
+  // The filled cells show once the sheet has computed them (slower on a loaded machine): wait for them.
+  const lastFilled = () => sheet.locator('[data-testid="sheet-cell"][data-cell^="A"]').evaluateAll((els) => Math.max(...els.filter((e) => e.getAttribute('data-value') !== '').map((e) => Number(e.getAttribute('data-cell')!.slice(1)))));
+  await expect.poll(lastFilled, { timeout: 15_000 }).toBeGreaterThan(30);
+  const filledTo = await lastFilled();
   await expect(cell(`A${filledTo}`)).toHaveAttribute('data-value', String(filledTo));
   await expect(cell(`A${filledTo - 1}`)).toHaveAttribute('data-value', String(filledTo - 1));
 });

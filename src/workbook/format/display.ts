@@ -19,14 +19,17 @@ export function formatCodeProblem(code: string): string | undefined {
 
 /**
  * A computed value shown with an Excel format code in `locale`: numbers and dates go through
- * the code; text, booleans and errors show as they are; no code (or General) keeps Cellar's text.
+ * the code; text, booleans and errors show as they are.
  */
 export function formatShown(v: ShownValue, code: string | undefined, locale: string = DEFAULT_LOCALE): string {
-  if (code === undefined || code === GENERAL) return v.text;
+  // General shows a number as Excel does in a cell of standard width: at most 11 characters
+  // (4203.60000000001 shows 4203.6, 1/3 0.333333333); the cell's data-value keeps every digit.
+  const general = code === undefined || code === GENERAL;
+  if (general && v.kind !== 'number') return v.text;
   const n = v.kind === 'number' ? Number(v.text) : v.kind === 'date' ? parseIsoDate(v.text)?.serial : undefined;
   if (n === undefined || !Number.isFinite(n)) return v.text;
   try {
-    return format(code, n, { locale, throws: false });
+    return format(general ? GENERAL : code, n, { locale, throws: false });
   } catch {
     return v.text; // a code numfmt cannot render: the value stays readable
   }

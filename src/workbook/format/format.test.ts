@@ -83,6 +83,14 @@ describe('formatShown shows a computed value with an Excel code', () => {
   it('keeps General, text, booleans and errors as Cellar writes them', () => {
     expect(formatShown({ text: '0.3', kind: 'number' }, undefined)).toBe('0.3');
     expect(formatShown({ text: '2469', kind: 'number' }, 'General')).toBe('2469');
+  });
+
+  it('shows a General number as Excel does in a standard-width cell: at most 11 characters, the rest rounded away', () => {
+    expect(formatShown({ text: '4203.60000000001', kind: 'number' }, undefined)).toBe('4203.6');
+    expect(formatShown({ text: '0.333333333333333', kind: 'number' }, 'General')).toBe('0.333333333');
+    expect(formatShown({ text: '123456789012', kind: 'number' }, undefined)).toBe('1.23457E+11');
+    expect(formatShown({ text: '12345678901', kind: 'number' }, undefined)).toBe('12345678901');
+    expect(formatShown({ text: '1234.5', kind: 'number' }, undefined, 'de-DE')).toBe('1234,5');
     expect(formatShown({ text: 'apple', kind: 'text' }, '0%')).toBe('apple');
     expect(formatShown({ text: '#DIV/0!', kind: 'error' }, '0%')).toBe('#DIV/0!');
   });
