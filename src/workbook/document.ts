@@ -111,13 +111,36 @@ export interface SheetBlock extends BlockBase {
   data?: SheetDataRef;
 }
 
-/** Where a big sheet's cells come from, and their extent (A1 to rows × cols). */
+/** Where a big sheet's cells come from, and their extent (A1 to rows × cols) after `ops`. */
 export interface SheetDataRef {
   file: string;
   sheet: string;
   rows: number;
   cols: number;
+  /** The structural operations made on the sheet since it was read, replayed in order over the file's cells. */
+  ops?: SheetDataOp[];
 }
+
+/** A rectangle of cells, 0-based and inclusive. */
+export interface SheetRect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A sort key's value as the document keeps it: dates as serials, errors as `{ error: '#N/A' }`. */
+export type SortKeyValue = number | string | boolean | null | { error: string };
+
+/**
+ * One operation over a big sheet's stored cells. A sort records the key values it could not read
+ * back from the file (formulas, and cells the person had edited), by address before the sort, so
+ * replaying it puts the rows in the same order.
+ */
+export type SheetDataOp =
+  | { kind: 'insert' | 'delete'; axis: 'rows' | 'cols'; at: number; count: number }
+  | { kind: 'move'; from: SheetRect; to: { row: number; col: number } }
+  | { kind: 'sort'; range: SheetRect; keys: { col: number; desc?: boolean }[]; header: boolean; matchCase?: boolean; values?: Record<string, SortKeyValue> };
 
 /** How a pivot's value is aggregated; `formula` is an aggregate formula over the group (`=SUM([a])/SUM([b])`). */
 export type PivotAggregate = 'sum' | 'avg' | 'count' | 'min' | 'max' | 'median' | 'count_distinct' | 'formula';

@@ -7,6 +7,7 @@ export class DocumentError extends Error {
   override name = 'DocumentError';
 }
 
+import { readSheetDataOps } from './sheet-data-ops';
 import type { ColumnFilter, FilterCondition, GridView, SortSpec } from './table-view';
 
 type Json = Record<string, unknown>;
@@ -177,7 +178,10 @@ function sheetDataRef(raw: unknown, where: string): { data?: SheetDataRef } {
   const whole = (n: unknown, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
   if (!isObject(raw) || typeof raw.file !== 'string' || typeof raw.sheet !== 'string' || !whole(raw.rows, 1_048_576) || !whole(raw.cols, 16_384))
     throw new DocumentError(`${where} says its cells are in a workbook file, but not which one or how many.`);
-  return { data: { file: raw.file, sheet: raw.sheet, rows: raw.rows, cols: raw.cols } };
+  if (raw.ops === undefined) return { data: { file: raw.file, sheet: raw.sheet, rows: raw.rows, cols: raw.cols } };
+  const ops = readSheetDataOps(raw.ops);
+  if (typeof ops === 'string') throw new DocumentError(`${where} cannot be replayed over ${raw.file}: ${ops}. Export the workbook from the Cellar that made it again.`);
+  return { data: { file: raw.file, sheet: raw.sheet, rows: raw.rows, cols: raw.cols, ...(ops.length > 0 ? { ops } : {}) } };
 }
 
 /** A sheet's cell styles by address: malformed entries are dropped, never a reason to refuse the document. */

@@ -6,13 +6,14 @@ export class SheetOpError extends Error {
 }
 
 /**
- * Why an operation that rewrites cells cannot run on this sheet, or undefined when it can: a big
- * sheet's cells live outside the document (sheet-data.ts), and moving them is not supported yet.
+ * Why an operation that carries cells into another sheet cannot run on this sheet, or undefined
+ * when it can: a big sheet's cells live outside the document (sheet-data.ts) and are replayed
+ * from its file by the operations made on that sheet alone (data-replay.ts).
  */
 export function movableProblem(sheet: SheetBlock, what: string): string | undefined {
   if (!sheet.data) return undefined;
   const count = (sheet.data.rows * sheet.data.cols).toLocaleString('en-US');
-  return `Cannot ${what} in ${sheet.name}: this sheet's ${count} cells stay in ${sheet.data.file}; ${what} works on sheets whose cells are kept in the workbook. Edit the file in Excel, or copy the part you need into a new sheet.`;
+  return `Cannot ${what} between ${sheet.name} and another sheet: this sheet's ${count} cells stay in ${sheet.data.file}. Move them within ${sheet.name}, or copy and paste the part you need into the other sheet.`;
 }
 
 /** Throws movableProblem's message as a SheetOpError. */

@@ -11,3 +11,5 @@ export type { SortKey, SortOptions } from './sort';
 export { currentRegion } from './region';
 export { moveAcross } from './move-across';
 export { replaceReferences } from './refs';
+export { applySheetDataOp, replaySheetData, storedValue } from './data-replay';
+export { MAX_RECORDED_KEYS } from './sort';

@@ -1,6 +1,7 @@
 import type { BlockId, WorkbookDocument } from '../document';
 import { parseAddress } from '../sheet';
-import { assertMovable, SheetOpError } from './errors';
+import { withDataOp } from './data-log';
+import { SheetOpError } from './errors';
 import { moveKeys, moveMerges, withPieces } from './layout';
 import { MAX_COL, MAX_ROW, type Area, type AreaMap } from './refs';
 import { sheetOf } from './rows-cols';
@@ -23,8 +24,7 @@ const inside = (a: Area, r: CellRect) => !!a.rows && !!a.cols && a.rows[0] >= r.
  * keep their own text apart from that (a cut formula is not shifted like a copied one).
  */
 export function moveRange(doc: WorkbookDocument, id: BlockId, from: CellRect, to: { row: number; col: number }): WorkbookDocument {
-  const sheet = sheetOf(doc, id);
-  assertMovable(sheet, 'move cells');
+  sheetOf(doc, id);
   const dRow = to.row - from.top;
   const dCol = to.col - from.left;
   if (from.top < 0 || from.left < 0 || from.bottom < from.top || from.right < from.left) throw new SheetOpError('Cannot move cells: the cut range is empty; cut some cells first.');
@@ -56,5 +56,6 @@ export function moveRange(doc: WorkbookDocument, id: BlockId, from: CellRect, to
     widths: target.widths,
     merges: target.merges && moveMerges(target.merges, (a) => (inside(a, from) ? shift(a) : inside(a, dest) ? null : a)),
   });
-  return { ...rewritten, blocks: rewritten.blocks.map((b) => (b.id === id ? movedSheet : b)) };
+  const logged = withDataOp(movedSheet, { kind: 'move', from: { ...from }, to: { row: to.row, col: to.col } });
+  return { ...rewritten, blocks: rewritten.blocks.map((b) => (b.id === id ? logged : b)) };
 }

@@ -62,9 +62,11 @@ describe('insertRows', () => {
     expect(() => insertRows(docOf(sheet('S', { A1048576: 'x' })), S, 0)).toThrow(/pushed off the end/);
   });
 
-  it('refuses a big sheet whose cells stay in its workbook file', () => {
-    const big = sheet('S', {}, { data: { file: 'budget.xlsx', sheet: 'Data', rows: 200_000, cols: 10 } });
-    expect(() => insertRows(docOf(big), S, 0)).toThrow(/2,000,000 cells stay in budget.xlsx/);
+  it("logs the insert for a big sheet's stored cells (replayed over its file) and grows their extent", () => {
+    const big = sheet('S', { A1: 'x' }, { data: { file: 'budget.xlsx', sheet: 'Data', rows: 200_000, cols: 10 } });
+    const s = sheetIn(insertRows(docOf(big), S, 0, 2), 'S');
+    expect(s.cells).toEqual({ A3: 'x' });
+    expect(s.data).toEqual({ file: 'budget.xlsx', sheet: 'Data', rows: 200_002, cols: 10, ops: [{ kind: 'insert', axis: 'rows', at: 0, count: 2 }] });
   });
 
   it('says when the block is not a sheet', () => {

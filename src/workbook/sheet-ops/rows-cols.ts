@@ -1,6 +1,7 @@
 import { isSheetBlock, type BlockId, type SheetBlock, type WorkbookDocument } from '../document';
 import { parseAddress } from '../sheet';
-import { assertMovable, SheetOpError } from './errors';
+import { withDataOp } from './data-log';
+import { SheetOpError } from './errors';
 import { moveKeys, moveMerges, moveWidths, withPieces } from './layout';
 import { MAX_COL, MAX_ROW, type Area, type AreaMap } from './refs';
 import { rewriteWorkbookRefs } from './workbook-refs';
@@ -65,7 +66,6 @@ export function sheetOf(doc: WorkbookDocument, id: BlockId): SheetBlock {
 function shiftAxis(doc: WorkbookDocument, id: BlockId, axis: Axis, op: 'insert' | 'delete', at: number, count: number): WorkbookDocument {
   const what = WHAT[op][axis];
   const sheet = sheetOf(doc, id);
-  assertMovable(sheet, what);
   const max = axis === 'rows' ? MAX_ROW : MAX_COL;
   if (!Number.isInteger(at) || !Number.isInteger(count) || at < 0 || count < 1 || at + count - 1 > max)
     throw new SheetOpError(`Cannot ${what}: ${count} from ${at + 1} is outside the sheet; pick ${axis === 'rows' ? 'rows' : 'columns'} inside it.`);
@@ -75,6 +75,9 @@ function shiftAxis(doc: WorkbookDocument, id: BlockId, axis: Axis, op: 'insert' 
       return p !== undefined && (axis === 'rows' ? p.row : p.col) + count > max;
     });
     if (spill) throw new SheetOpError(`Cannot ${what}: ${spill} would be pushed off the end of the sheet. Clear the last ${axis === 'rows' ? 'rows' : 'columns'} first.`);
+    const stored = sheet.data && (axis === 'rows' ? sheet.data.rows : sheet.data.cols);
+    if (stored && at < stored && stored + count > max + 1)
+      throw new SheetOpError(`Cannot ${what}: ${sheet.name}'s cells from ${sheet.data!.file} reach ${axis === 'rows' ? `row ${stored}` : `column ${stored}`}, and ${count} more would push them off the end of the sheet. Insert fewer.`);
   }
   const map = op === 'insert' ? insertMap(axis, at, count) : deleteMap(axis, at, count);
   const rewritten = rewriteWorkbookRefs(doc, id, map);
@@ -91,5 +94,6 @@ function shiftAxis(doc: WorkbookDocument, id: BlockId, axis: Axis, op: 'insert' 
     widths: target.widths && (axis === 'cols' ? moveWidths(target.widths, colMap) : target.widths),
     merges: target.merges && moveMerges(target.merges, map as (a: Area) => Area | null),
   });
-  return { ...rewritten, blocks: rewritten.blocks.map((b) => (b.id === id ? moved : b)) };
+  const logged = withDataOp(moved, { kind: op, axis, at, count });
+  return { ...rewritten, blocks: rewritten.blocks.map((b) => (b.id === id ? logged : b)) };
 }

@@ -1,41 +1,28 @@
-import type { BlockId, WorkbookDocument } from '../document';
-import { isDate, isFormulaError, type Scalar } from '../formula';
+import type { BlockId, SortKeyValue, WorkbookDocument } from '../document';
+import type { Scalar } from '../formula';
 import { shiftFormula } from '../formula/shift';
-import { addressKey } from '../sheet';
-import { assertMovable, SheetOpError } from './errors';
+import { addressKey, parseAddress } from '../sheet';
+import { withDataOp } from './data-log';
+import { SheetOpError } from './errors';
 import type { CellRect } from './move';
 import { sheetOf } from './rows-cols';
+import { fromKeyValue, rank, sortOrder, toKeyValue, type SortKey } from './sort-order';
 
-/** One sort key: a column of the sheet (0-based), ascending unless `desc`. */
-export interface SortKey {
-  col: number;
-  desc?: boolean;
-}
+export type { SortKey } from './sort-order';
+
+/** A big sheet's sort records at most this many key values it cannot read back from the file. */
+export const MAX_RECORDED_KEYS = 20_000;
 
 export interface SortOptions {
   /** The range's first row is a header: it stays where it is. `guess` decides as Excel does (see guessHeader). */
   header?: boolean | 'guess';
   /** Text compared with case (Excel's "Case sensitive"); off by default, as in Excel. */
   matchCase?: boolean;
-}
-
-/** Excel's order of kinds: numbers (and dates), text, booleans, errors; empty cells always last. */
-function rank(v: Scalar | undefined): number {
-  if (v === null || v === undefined || v === '') return 4;
-  if (typeof v === 'number' || isDate(v)) return 0;
-  if (typeof v === 'string') return 1;
-  if (typeof v === 'boolean') return 2;
-  return 3;
-}
-
-function compare(a: Scalar | undefined, b: Scalar | undefined, desc: boolean, matchCase: boolean): number {
-  const [ra, rb] = [rank(a), rank(b)];
-  if (ra === 4 || rb === 4) return ra === rb ? 0 : ra === 4 ? 1 : -1;
-  const sign = desc ? -1 : 1;
-  if (ra !== rb) return sign * (ra - rb);
-  const plain = (v: Scalar | undefined) => (isDate(v) ? v.serial : isFormulaError(v) ? 0 : typeof v === 'string' && !matchCase ? v.toLowerCase() : v);
-  const [x, y] = [plain(a), plain(b)] as [number | string | boolean, number | string | boolean];
-  return sign * (x < y ? -1 : x > y ? 1 : 0);
+  /**
+   * A big sheet's stored value at (row, col) as its file holds it: null when empty, undefined for
+   * a formula (its computed value is then recorded with the sort). Required for a big sheet.
+   */
+  stored?: (row: number, col: number) => Scalar | undefined;
 }
 
 /**
@@ -65,50 +52,72 @@ export function guessHeader(range: CellRect, valueOf: (key: string) => Scalar | 
  * before text before booleans before errors, empties last either way, ties kept in order. Each
  * row moves whole within the range (texts and formats); a moved formula's relative row references
  * shift by the rows it moved, as Excel's sort does. References from elsewhere to the sorted cells
- * are left as they are (Excel leaves them too).
+ * are left as they are (Excel leaves them too). On a big sheet the sort is also logged for its
+ * stored cells, with the key values the file cannot give back (formulas, edited cells).
  */
 export function sortRange(doc: WorkbookDocument, id: BlockId, range: CellRect, keys: SortKey[], valueOf: (key: string) => Scalar | undefined, options: SortOptions = {}): WorkbookDocument {
   const sheet = sheetOf(doc, id);
-  assertMovable(sheet, 'sort');
   if (keys.length === 0) throw new SheetOpError('Cannot sort without a column to sort by; pick one.');
   const outside = keys.find((k) => k.col < range.left || k.col > range.right);
   if (outside) throw new SheetOpError('Cannot sort by a column outside the selected range; select the range that includes it.');
+  if (sheet.data && !options.stored) throw new SheetOpError(`Cannot sort ${sheet.name} yet: its cells are still being read from ${sheet.data.file}. Try again when the sheet shows them.`);
   const header = options.header === 'guess' ? guessHeader(range, valueOf) : !!options.header;
   const top = range.top + (header ? 1 : 0);
   if (top >= range.bottom) return doc;
-  const rows = Array.from({ length: range.bottom - top + 1 }, (_, i) => top + i);
-  // Each row's key values read once, not once per comparison.
-  const keyValues = new Map(rows.map((r) => [r, keys.map((k) => valueOf(addressKey(r, k.col)))]));
-  const sorted = [...rows].sort((r1, r2) => {
-    const [v1, v2] = [keyValues.get(r1)!, keyValues.get(r2)!];
-    for (let i = 0; i < keys.length; i++) {
-      const c = compare(v1[i], v2[i], !!keys[i]!.desc, !!options.matchCase);
-      if (c !== 0) return c;
-    }
-    return r1 - r2;
-  });
-  if (sorted.every((r, i) => r === rows[i])) return doc;
 
-  const cells = { ...sheet.cells };
-  // Formats and styles travel with their cells.
-  const formats = sheet.formats && { ...sheet.formats };
-  const styles = sheet.styles && { ...sheet.styles };
-  const carry = <T>(from: Record<string, T>, to: Record<string, T>, src: string, dst: string) => {
-    const v = from[src];
-    if (v === undefined) delete to[dst];
-    else to[dst] = v;
-  };
-  sorted.forEach((from, i) => {
-    const to = rows[i]!;
-    for (let col = range.left; col <= range.right; col++) {
-      const [src, dst] = [addressKey(from, col), addressKey(to, col)];
-      const text = sheet.cells[src];
-      if (text === undefined) delete cells[dst];
-      else cells[dst] = shiftFormula(text, to - from, 0);
-      if (formats) carry(sheet.formats!, formats, src, dst);
-      if (styles) carry(sheet.styles!, styles, src, dst);
+  let keyAt = (row: number, col: number) => valueOf(addressKey(row, col));
+  const recorded: Record<string, SortKeyValue> = {};
+  if (sheet.data) {
+    const stored = options.stored!;
+    let count = 0;
+    const limit = () =>
+      new SheetOpError(
+        `Cannot sort ${sheet.name} by these columns: more than ${MAX_RECORDED_KEYS.toLocaleString('en-US')} of their cells are formulas or were edited here, and a sort of a big sheet keeps those values with the workbook. Sort by a column of plain values, or sort a smaller range.`,
+      );
+    for (const k of keys)
+      for (let row = top; row <= range.bottom; row++) {
+        const key = addressKey(row, k.col);
+        if (sheet.cells[key] === undefined && stored(row, k.col) !== undefined) continue;
+        if (++count > MAX_RECORDED_KEYS) throw limit();
+        recorded[key] = toKeyValue(valueOf(key));
+      }
+    // The order from exactly what a replay over the file's cells will read (data-replay.ts).
+    keyAt = (row, col) => {
+      const v = recorded[addressKey(row, col)];
+      return v !== undefined ? fromKeyValue(v) : stored(row, col);
+    };
+  }
+  const sorted = sortOrder(top, range.bottom, keys, keyAt, !!options.matchCase);
+  if (sorted.every((r, i) => r === top + i)) return doc;
+
+  const destOf = new Int32Array(sorted.length);
+  sorted.forEach((from, i) => (destOf[from - top] = top + i));
+  const inRange = (row: number, col: number) => row >= top && row <= range.bottom && col >= range.left && col <= range.right;
+  // Each row's cells, formats and styles move to its new row; what lies outside the range stays.
+  const permute = <T>(record: Record<string, T>, edit: (v: T, dRow: number) => T = (v) => v): Record<string, T> => {
+    const out: Record<string, T> = {};
+    for (const [k, v] of Object.entries(record)) {
+      const p = parseAddress(k);
+      if (!p || !inRange(p.row, p.col)) out[k] = v;
     }
-  });
-  const next = { ...sheet, cells, ...(formats ? { formats } : {}), ...(styles ? { styles } : {}) };
+    for (const [k, v] of Object.entries(record)) {
+      const p = parseAddress(k);
+      if (!p || !inRange(p.row, p.col)) continue;
+      const to = destOf[p.row - top]!;
+      out[addressKey(to, p.col)] = edit(v, to - p.row);
+    }
+    return out;
+  };
+  const cells = permute(sheet.cells, (text, dRow) => shiftFormula(text, dRow, 0));
+  let next = { ...sheet, cells, ...(sheet.formats ? { formats: permute(sheet.formats) } : {}), ...(sheet.styles ? { styles: permute(sheet.styles) } : {}) };
+  if (sheet.data)
+    next = withDataOp(next, {
+      kind: 'sort',
+      range: { ...range },
+      keys: keys.map((k) => ({ col: k.col, ...(k.desc ? { desc: true } : {}) })),
+      header,
+      ...(options.matchCase ? { matchCase: true } : {}),
+      ...(Object.keys(recorded).length > 0 ? { values: recorded } : {}),
+    });
   return { ...doc, blocks: doc.blocks.map((b) => (b.id === id ? next : b)) };
 }
