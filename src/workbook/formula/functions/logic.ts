@@ -3,6 +3,7 @@ import { FormulaError, isFormulaError } from '../errors';
 import { aggregate, anyErr, bool, castTo, commonType, compare, errCode, errorExpr, errWhen, guard, literal, num, rangeErr, result } from '../sql/coerce';
 import { expr, isSqlRange, type SqlExpr } from '../sql/types';
 import { compareValues, toBoolean } from '../values';
+import { LAMBDA_FUNCTIONS } from '../lambda/specs';
 import { arg, argValues, sqlArg } from './helpers';
 
 /** `CASE` over branches that must share one type; errors follow the branch taken. */
@@ -292,5 +293,6 @@ export const LOGIC_FUNCTIONS: FunctionSpec[] = [
   XOR,
   constant(true),
   constant(false),
+  ...LAMBDA_FUNCTIONS,
 ];
 
