@@ -1,7 +1,7 @@
 import type { FunctionSpec, SqlFunctionContext } from '../../catalog';
 import { FormulaError, isFormulaError } from '../../errors';
 import { errCode, errWhen, num, result } from '../../sql/coerce';
-import { expr, type SqlExpr } from '../../sql/types';
+import { expr, isSqlRange, type SqlExpr } from '../../sql/types';
 import { arg, booleanArg, numberArg, sqlArg, sqlBool, sqlNum, sqlText, textArg } from '../helpers';
 import { sqlBranches } from '../logic';
 import { lowerText } from './case';
@@ -76,21 +76,28 @@ export function textAround(side: 'before' | 'after'): FunctionSpec {
       // An instance left empty, as in TEXTBEFORE(A2, "-", , 1), is the first.
       const v = coerced(textArg(args, 0), textArg(args, 1), arg(args, 2) === null ? 1 : numberArg(args, 2, 1), numberArg(args, 3, 0), booleanArg(args, 4, false));
       if (isFormulaError(v)) return v;
-      const [text, d, instance, m, end] = [v[0], v[1], Math.trunc(v[2]), Math.trunc(v[3]), v[4]];
+      // Excel rounds the instance down (-1.2 is -2) and takes match_end only as 0 or 1.
+      const [text, d, instance, m, end] = [v[0], v[1], Math.floor(v[2]), Math.trunc(v[3]), v[4]];
       if (instance === 0) return valueError(`${name}: the instance cannot be 0.`);
       if (m !== 0 && m !== 1) return valueError(`${name}: match_mode is 0 (case-sensitive) or 1 (ignore case).`);
+      const endArg = arg(args, 4);
+      if (typeof endArg === 'number' && endArg !== 0 && endArg !== 1) return valueError(`${name}: match_end is 0 (FALSE) or 1 (TRUE).`);
       if (text === '') return '';
       if (Math.abs(instance) > chars(text).length) return valueError(`${name}: the instance is larger than the text is long.`);
+      // An instance given explicitly must fit where the delimiter could occur.
+      if (args[2] !== undefined && Math.abs(instance) > chars(text).length - chars(d).length + 1) return valueError(`${name}: the delimiter cannot occur ${Math.abs(instance)} times in the text.`);
       const parts = cut(text, d, instance, m === 1, end);
       if (parts) return parts[side];
       return args[5] === undefined ? new FormulaError('#N/A', `${name}: ${quoted(d)} was not found.`) : arg(args, 5);
     },
     sql(args, ctx) {
       const [t, d, n, mode, end] = [sqlText(args, 0), sqlText(args, 1), sqlNumOr(sqlArg(args, 2, 1), 1), sqlNum(args, 3, 0), sqlBool(args, 4, false)];
-      const [instance, m] = [`trunc(${n.sql})`, `trunc(${mode.sql})`];
-      const own = `CASE WHEN ${instance} = 0 OR ${m} NOT IN (0, 1) THEN ${errCode('#VALUE!')} WHEN ${t.sql} <> '' AND abs(${instance}) > length(${t.sql}) THEN ${errCode('#VALUE!')} END`;
+      const [instance, m] = [`floor(${n.sql})`, `trunc(${mode.sql})`];
+      const endBad = args[4] !== undefined && !isSqlRange(args[4]) && args[4].type === 'number' ? `${sqlArg(args, 4).sql} NOT IN (0, 1)` : 'FALSE';
+      const fits = args[2] === undefined ? 'FALSE' : `abs(${instance}) > length(${t.sql}) - length(${d.sql}) + 1`;
+      const own = `CASE WHEN ${instance} = 0 OR ${m} NOT IN (0, 1) OR ${endBad} THEN ${errCode('#VALUE!')} WHEN ${t.sql} <> '' AND (abs(${instance}) > length(${t.sql}) OR ${fits}) THEN ${errCode('#VALUE!')} END`;
       const inputErr = result('NULL', 'empty', [t, d, n, mode, end, own]).err;
-      const part = `CASE WHEN ${t.sql} = '' THEN '' ELSE ${sqlCut(side, t.sql, d.sql, sqlInt(n.sql), `${m} = 1`, end.sql, ctx)} END`;
+      const part = `CASE WHEN ${t.sql} = '' THEN '' ELSE ${sqlCut(side, t.sql, d.sql, sqlInt(`floor(${n.sql})`), `${m} = 1`, end.sql, ctx)} END`;
       const found = expr(part, 'text');
       if (args[5] === undefined) return result(part, 'text', [inputErr, errWhen(`${part} IS NULL`, '#N/A')]);
       return sqlBranches([{ when: `${part} IS NOT NULL`, then: found }], sqlArg(args, 5), inputErr);
