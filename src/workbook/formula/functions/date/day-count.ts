@@ -55,7 +55,7 @@ export const DAYS360: FunctionSpec = {
 };
 
 /** YEARFRAC's day count, for dates in order (`lo` ≤ `hi`), as Excel computes each basis. */
-function yearFrac(lo: number, hi: number, basis: number): number {
+export function yearFrac(lo: number, hi: number, basis: number): number {
   const [s, e] = [ymd(lo), ymd(hi)];
   switch (basis) {
     case 0: {

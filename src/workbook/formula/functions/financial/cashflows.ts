@@ -91,7 +91,7 @@ export const IRR: FunctionSpec = {
 };
 
 /** The numbers and whole-day dates of XNPV/XIRR, checked as Excel checks them. */
-function datedFlows(name: string, args: ScalarArg[]): { values: number[]; days: number[] } | FormulaError {
+function datedFlows(name: string, args: ScalarArg[], emptyIsZero: boolean): { values: number[]; days: number[] } | FormulaError {
   const read = (a: ScalarArg): readonly Scalar[] => (a === undefined ? [] : isRange(a) ? a.values : [a]);
   const [vs, ds] = [read(args[1]), read(args[2])];
   if (vs.length !== ds.length) return NUM(`${name}: values and dates must have as many entries.`);
@@ -101,12 +101,14 @@ function datedFlows(name: string, args: ScalarArg[]): { values: number[]; days: 
     const [v, dv] = [vs[i]!, ds[i]!];
     if (isFormulaError(v)) return v;
     if (isFormulaError(dv)) return dv;
-    if (typeof v !== 'number') return new FormulaError('#VALUE!', `${name}: every value must be a number.`);
+    // Excel: XIRR reads an empty cell as 0; anything else that is not a number is #NUM!.
+    const value = v === null && emptyIsZero ? 0 : v;
+    if (typeof value !== 'number') return NUM(`${name}: every value must be a number.`);
     const day = isDate(dv) ? dv.serial : typeof dv === 'number' ? dv : toNumber(dv);
     if (isFormulaError(day)) return day;
     if (typeof dv !== 'number' && !isDate(dv)) return new FormulaError('#VALUE!', `${name}: every date must be a date.`);
     if (day < 0) return NUM(`${name}: a date is out of range.`);
-    values.push(v);
+    values.push(value);
     days.push(Math.floor(day));
   }
   if (days.some((x) => x < days[0]!)) return NUM(`${name}: no date may come before the first.`);
@@ -128,9 +130,9 @@ export const XNPV: FunctionSpec = {
   scalar(args) {
     const rate = numberArg(args, 0);
     if (isFormulaError(rate)) return rate;
-    const flows = datedFlows('XNPV', args);
+    const flows = datedFlows('XNPV', args, false);
     if (isFormulaError(flows)) return flows;
-    if (rate <= -1) return NUM('XNPV: the rate must be above -100%.');
+    if (rate < 0) return NUM('XNPV: the rate must not be negative.');
     const r = xnpv(rate, flows.values, flows.days);
     return Number.isFinite(r) ? r : NUM('XNPV: the result is not a finite number.');
   },
@@ -144,7 +146,7 @@ export const XIRR: FunctionSpec = {
   example: { formula: '=XIRR({-10000, 2750, 4250, 3250, 2750}, {39448, 39508, 39751, 39859, 39904})', result: '0.373362535488' },
   notes: "Solved by Newton's method from the guess (10% by default), then by bisection; #NUM! without both a positive and a negative flow.",
   scalar(args) {
-    const flows = datedFlows('XIRR', [undefined, args[0], args[1]]);
+    const flows = datedFlows('XIRR', [undefined, args[0], args[1]], true);
     if (isFormulaError(flows)) return flows;
     const guess = numberArg(args, 2, 0.1);
     if (isFormulaError(guess)) return guess;
@@ -181,7 +183,8 @@ export const MIRR: FunctionSpec = {
       if (v > 0) gains += v * Math.pow(1 + reinvest, n - 1 - i);
       else if (v < 0) costs += v / Math.pow(1 + finance, i);
     }
-    if (gains === 0 || costs === 0) return DIV0('MIRR: the cash flows need at least one positive and one negative value.');
+    // No negative flow divides by zero; no positive one is a return of -100%, as in Excel.
+    if (costs === 0) return DIV0('MIRR: the cash flows need at least one negative value.');
     const r = Math.pow(-gains / costs, 1 / (n - 1)) - 1;
     return Number.isFinite(r) ? r : NUM('MIRR: the result is not a finite number.');
   },

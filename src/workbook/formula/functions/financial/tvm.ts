@@ -111,17 +111,18 @@ function annuity(rate: number, nper: number, payment: number, pvalue: number, fv
 /** RATE: Newton's method from the guess, as Excel iterates, until two steps agree to 1e-7 relative. */
 export function rate(nper: number, payment: number, pvalue: number, fvalue: number, type: number, guess: number): number | FormulaError {
   let r = guess;
+  let polish = -1;
   for (let i = 0; i < 100; i++) {
     const [f, df] = annuity(r, nper, payment, pvalue, fvalue, type);
     if (!Number.isFinite(f) || !Number.isFinite(df) || df === 0) break;
     const next = r - f / df;
     if (!Number.isFinite(next) || next <= -1) break;
-    if (Math.abs(next - r) <= 1e-13 * Math.max(1, Math.abs(r))) return next;
+    // Excel stops when two steps agree to 1e-7; a few more steps give the digits it shows.
+    if (polish < 0 && Math.abs(next - r) < 1e-7) polish = 3;
     r = next;
+    if (polish >= 0 && polish-- === 0) return r;
   }
-  const [f] = annuity(r, nper, payment, pvalue, fvalue, type);
-  if (Math.abs(f) < 1e-7 * Math.max(1, Math.abs(pvalue), Math.abs(fvalue), Math.abs(payment * nper))) return r;
-  return NUM('RATE: the rate did not converge; try another guess.');
+  return polish >= 0 ? r : NUM('RATE: the rate did not converge; try another guess.');
 }
 
 export const RATE = financial(
