@@ -8,6 +8,7 @@ import { CONCAT, CONCATENATE, TEXTJOIN } from './join';
 import { ONE_TEXT } from './one-text';
 import { LEN, MID, REPLACE, side } from './positions';
 import { EXACT, REPT } from './rept-exact';
+import { TEXTSPLIT } from './split';
 import { SUBSTITUTE } from './substitute';
 import { VALUE } from './value';
 
@@ -37,4 +38,5 @@ export const TEXT_FUNCTIONS: FunctionSpec[] = [
   UNICODE,
   textAround('before'),
   textAround('after'),
+  TEXTSPLIT,
 ];
