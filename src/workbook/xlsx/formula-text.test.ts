@@ -44,6 +44,14 @@ describe('rewriting an Excel formula for a Cellar sheet', () => {
     expect(rewriteFormula('Rate*2+other', ctx)).toBe('book_Sheet2!$B$1*2+other');
   });
 
+  test('a LAMBDA parameter named like a defined name stays a parameter; a defined name called as a function is called in place', () => {
+    const names: Record<string, string> = { rate: 'book_Sheet2!$B$1', twice: '(LAMBDA(x,x*2))', sum: '(1)' };
+    const withLambda: RewriteContext = { ...ctx, name: (n) => names[n.toLowerCase()] };
+    expect(rewriteFormula('_xlfn.LAMBDA(_xlpm.rate,_xlpm.rate*Rate)(2)', withLambda)).toBe('LAMBDA(rate,rate*book_Sheet2!$B$1)(2)');
+    expect(rewriteFormula('Twice(A1)+SUM(A1)', withLambda)).toBe('(LAMBDA(x,x*2))(A1)+SUM(A1)');
+    expect(rewriteFormula('Span(1)', { ...withLambda, name: () => 'book_Sheet2!$B$1' })).toBe('(book_Sheet2!$B$1)(1)');
+  });
+
   test('numbers with exponents are not mistaken for cells', () => {
     expect(rewriteFormula('1E+3+2.5e-2*A1', ctx, 1, 0)).toBe('1E+3+2.5e-2*A2');
   });

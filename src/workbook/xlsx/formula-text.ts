@@ -1,4 +1,4 @@
-import { columnIndex, columnLetters } from '../formula';
+import { columnIndex, columnLetters, lookupFunction } from '../formula';
 
 /** Excel's last row and column (XFD). */
 const MAX_ROW = 1_048_576;
@@ -156,7 +156,10 @@ export function rewriteFormula(text: string, ctx: RewriteContext, dRow = 0, dCol
       }
       const bare = id[0].replace(FUTURE_PREFIX, '');
       const isCall = text[end] === '(';
-      out += isCall || /^(TRUE|FALSE)$/i.test(bare) ? bare : (ctx.name(bare) ?? bare);
+      // A LET or LAMBDA parameter (`_xlpm.rate`) is never a defined name, whatever its name.
+      const defined = /^_xlpm\./i.test(id[0]) || /^(TRUE|FALSE)$/i.test(bare) ? undefined : isCall ? (lookupFunction(bare) ? undefined : ctx.name(bare)) : ctx.name(bare);
+      // A defined name called as a function (`Twice(1)`) holds a LAMBDA: it is called in place.
+      out += defined === undefined ? bare : isCall && !defined.startsWith('(') ? `(${defined})` : defined;
       i = end;
       continue;
     }

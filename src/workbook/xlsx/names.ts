@@ -8,7 +8,7 @@ const LAMBDA = /(^|[^\w.])(_xlfn\.)?LAMBDA\s*\(/i;
 export interface NameScope {
   /** For formulas on `sheet`: a defined name's text to put in its place, or undefined to leave it. */
   forSheet(sheet: string): (name: string) => string | undefined;
-  /** Names kept as names because their definition cannot be inlined (a LAMBDA). */
+  /** Names kept as names because their definition cannot be inlined (a LAMBDA that calls itself). */
   kept: string[];
 }
 
@@ -24,29 +24,34 @@ export function nameScope(names: DefinedName[], blocks: ReadonlyMap<string, stri
   const kept = new Set<string>();
   for (const n of names) {
     if (n.name.toLowerCase().startsWith('_xlnm.')) continue;
-    if (LAMBDA.test(n.text)) {
-      kept.add(n.name);
-      continue;
-    }
     const scope = n.sheet === undefined ? workbook : (local.get(n.sheet.toLowerCase()) ?? local.set(n.sheet.toLowerCase(), new Map()).get(n.sheet.toLowerCase())!);
     scope.set(n.name.toLowerCase(), n);
   }
   const cache = new Map<string, string | undefined>();
   const forSheet = (sheet: string) => {
     const own = local.get(sheet.toLowerCase());
-    const resolve = (name: string, depth: number): string | undefined => {
+    // `chain`: the names being inlined around this one; a LAMBDA met again inside itself calls itself.
+    const resolve = (name: string, chain: string[]): string | undefined => {
       const key = name.toLowerCase();
       const found = own?.get(key) ?? workbook.get(key);
-      if (!found) return undefined;
+      if (!found || kept.has(found.name)) return undefined;
       const cacheKey = `${sheet.toLowerCase()}\u0000${key}`;
       if (cache.has(cacheKey)) return cache.get(cacheKey);
-      if (depth > MAX_DEPTH) return '#REF!';
-      const body = rewriteFormula(found.text.replace(/^=/, ''), { blocks, name: (n) => resolve(n, depth + 1) }).trim();
+      if (LAMBDA.test(found.text) && chain.includes(key)) {
+        kept.add(found.name);
+        return undefined;
+      }
+      if (chain.length > MAX_DEPTH) return '#REF!';
+      const body = rewriteFormula(found.text.replace(/^=/, ''), { blocks, name: (n) => resolve(n, [...chain, key]) }).trim();
       const text = isSingleReference(body) ? body : `(${body})`;
       cache.set(cacheKey, text);
       return text;
     };
-    return (name: string) => resolve(name, 0);
+    return (name: string) => resolve(name, []);
   };
+  // A LAMBDA goes in as its text, called in place (`Twice(1)` → `(LAMBDA(x,x*2))(1)`), unless it
+  // calls itself: inlined, it would never end. Those are found first, then nothing inlines them.
+  for (const n of names) if (LAMBDA.test(n.text) && !n.name.toLowerCase().startsWith('_xlnm.')) forSheet(n.sheet ?? '')(n.name);
+  cache.clear();
   return { forSheet, kept: [...kept] };
 }

@@ -81,10 +81,10 @@ describe('readXlsx', () => {
     expect(sheets[1]!.cells.A1).toBe('=book_My_Sheet!A1*2+SUM(book_My_Sheet!A1:B2)');
   });
 
-  test('workbook- and sheet-scoped defined names are inlined; a LAMBDA name stays and is listed', async () => {
+  test('workbook- and sheet-scoped defined names are inlined; a LAMBDA name is called in place; one that calls itself stays and is listed', async () => {
     const bytes = await build(
       (wb) => {
-        wb.addWorksheet('Data').getCell('A1').value = { formula: 'Rate*Total+Tax+Twice(1)', result: 0 } as ExcelJS.CellValue;
+        wb.addWorksheet('Data').getCell('A1').value = { formula: 'Rate*Total+Tax+Twice(1)+Down(3)', result: 0 } as ExcelJS.CellValue;
         wb.addWorksheet('Other').getCell('A1').value = { formula: 'Rate+Tax', result: 0 } as ExcelJS.CellValue;
       },
       '<definedName name="Rate">Data!$B$1</definedName>' +
@@ -92,12 +92,14 @@ describe('readXlsx', () => {
         '<definedName name="Total">SUM(Data!$D$1:$D$9)</definedName>' +
         '<definedName name="Tax">0.2</definedName>' +
         '<definedName name="Twice">_xlfn.LAMBDA(_xlpm.x,_xlpm.x*2)</definedName>' +
+        '<definedName name="Down">_xlfn.LAMBDA(_xlpm.n,IF(_xlpm.n&lt;1,0,Down(_xlpm.n-1)))</definedName>' +
         '<definedName name="_xlnm.Print_Area" localSheetId="0">Data!$A$1:$D$9</definedName>',
     );
     const wb = await readXlsx(bytes, { blockName });
-    expect(wb.sheets[0]!.cells.A1).toBe('=book_Data!$B$1*(SUM(book_Data!$D$1:$D$9))+(0.2)+Twice(1)');
+    expect(wb.sheets[0]!.cells.A1).toBe('=book_Data!$B$1*(SUM(book_Data!$D$1:$D$9))+(0.2)+(LAMBDA(x,x*2))(1)+Down(3)');
     expect(wb.sheets[1]!.cells.A1).toBe('=book_Other!$C$1+(0.2)');
-    expect(wb.leftOut.join(' ')).toMatch(/Twice is a LAMBDA/);
+    expect(wb.leftOut.join(' ')).toMatch(/Down is a LAMBDA/);
+    expect(wb.leftOut.join(' ')).not.toMatch(/Twice/);
   });
 
   test('column widths, merged cells and what is left out (a comment)', async () => {
