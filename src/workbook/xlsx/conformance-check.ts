@@ -13,13 +13,21 @@ const MAX_ROUNDS = 8;
 export async function computeWorkbook(wb: ImportedWorkbook): Promise<Map<string, Map<string, Scalar>>> {
   const values = new Map<string, Map<string, Scalar>>();
   const byBlock = new Map(wb.sheets.map((s) => [s.block.toLowerCase(), s]));
+  const readers = new Map<string, { vals: Map<string, Scalar> | undefined; reader: ReturnType<typeof sheetReader> | undefined }>();
   const world = {
     cell: () => undefined,
     relation: () => undefined,
     names: () => wb.sheets.map((s) => s.block),
+    // One reader per sheet and round: building one walks the whole sheet, and a sheet of 20,000
+    // cross-sheet references (ARABIC(ROMAN!B2) …) asks for it once per reference.
     sheet: (name: string) => {
       const s = byBlock.get(name.toLowerCase());
-      return s && sheetReader(s, values.get(name.toLowerCase()) ?? new Map());
+      const vals = values.get(name.toLowerCase());
+      const kept = readers.get(name.toLowerCase());
+      if (kept && kept.vals === vals) return kept.reader;
+      const reader = s && sheetReader(s, vals ?? new Map());
+      readers.set(name.toLowerCase(), { vals, reader });
+      return reader;
     },
   };
   const runSql = () => Promise.reject(new Error('The conformance workbooks hold no tables.'));

@@ -2,11 +2,13 @@ import type { FunctionSpec } from '../../catalog';
 import { FormulaError } from '../../errors';
 import { errWhen } from '../../sql/coerce';
 import { numeric } from '../helpers';
+import { BASE, DECIMAL } from './base';
 import { COMBIN, FACT } from './counting';
 import { GCD, LCM } from './divisors';
 import { CEILING, EVEN, FLOOR, MOD, MROUND, ODD, QUOTIENT, roundingMath } from './multiples';
 import { LOG, POWER, positiveOnly } from './powers';
 import { RAND, RANDBETWEEN } from './random';
+import { ARABIC, ROMAN } from './roman';
 import { rounding, sqlTruncDigits, truncDigits } from './round';
 import { PRODUCT, SUM, SUMPRODUCT, SUMSQ } from './sums';
 import { ATAN2, inverseTrig, trig } from './trig';
@@ -73,4 +75,8 @@ export const MATH_FUNCTIONS: FunctionSpec[] = [
   ATAN2,
   RAND,
   RANDBETWEEN,
+  ROMAN,
+  ARABIC,
+  BASE,
+  DECIMAL,
 ];
