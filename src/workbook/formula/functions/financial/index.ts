@@ -1,7 +1,9 @@
 import type { FunctionSpec } from '../../catalog';
+import { DURATION, MDURATION, PRICE, YIELD } from './bonds';
 import { IRR, MIRR, NPV, XIRR, XNPV } from './cashflows';
 import { ACCRINT, ACCRINTM, COUPDAYBS, COUPDAYS, COUPDAYSNC, COUPNCD, COUPNUM, COUPPCD } from './coupons';
 import { DB, DDB, SLN, SYD, VDB } from './depreciation';
+import { ODDFPRICE, ODDFYIELD, ODDLPRICE, ODDLYIELD } from './odd';
 import { DOLLARDE, DOLLARFR, EFFECT, FVSCHEDULE, NOMINAL, PDURATION, RRI } from './rates';
 import { CUMIPMT, CUMPRINC, FV, IPMT, ISPMT, NPER, PMT, PPMT, PV, RATE } from './tvm';
 
@@ -11,4 +13,6 @@ export const FINANCIAL_FUNCTIONS: FunctionSpec[] = [
   ...[PDURATION, RRI, EFFECT, NOMINAL, FVSCHEDULE, DOLLARDE, DOLLARFR],
   ...[SLN, SYD, DB, DDB, VDB],
   ...[COUPDAYBS, COUPDAYS, COUPDAYSNC, COUPNCD, COUPNUM, COUPPCD, ACCRINT, ACCRINTM],
+  ...[PRICE, YIELD, DURATION, MDURATION],
+  ...[ODDFPRICE, ODDFYIELD, ODDLPRICE, ODDLYIELD],
 ];
