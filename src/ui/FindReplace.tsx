@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useWorkbook } from '../state';
-import { parseAddress, type SheetBlock } from '../workbook';
+import { parseAddress, rawText, type SheetBlock } from '../workbook';
 import { findAll, replaceInText, SheetOpError, type FindOptions } from '../workbook/sheet-ops';
 
 export interface FindReplaceProps {
@@ -30,6 +30,8 @@ function after(a: string, b: string): boolean {
 export function FindReplace({ block, shown, from, onSelect, onClose, focusSeq }: FindReplaceProps) {
   const setSheetCells = useWorkbook((s) => s.setSheetCells);
   const replaceInSheet = useWorkbook((s) => s.replaceInSheet);
+  // A big sheet's stored cells are searched too, under the edits.
+  const data = useWorkbook((s) => (block.data ? s.runtime.node(block.id).sheetData : undefined));
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
   const [matchCase, setMatchCase] = useState(false);
@@ -48,7 +50,7 @@ export function FindReplace({ block, shown, from, onSelect, onClose, focusSeq }:
   /** The matches, or a problem shown in the status line. */
   const matches = (): string[] | undefined => {
     try {
-      return findAll(block, query, options, shown);
+      return findAll(block, query, options, shown, data);
     } catch (e) {
       if (!(e instanceof SheetOpError)) throw e;
       setStatus({ text: e.message, problem: true });
@@ -60,7 +62,7 @@ export function FindReplace({ block, shown, from, onSelect, onClose, focusSeq }:
     if (!all) return;
     if (all.length === 0) {
       setFound(undefined);
-      return setStatus({ text: `No cell ${lookIn === 'values' ? 'shows' : 'holds'} “${query}”${block.data ? ` among the ${Object.keys(block.cells).length} cells edited here (the rest stay in ${block.data.file})` : ''}.`, problem: true });
+      return setStatus({ text: `No cell ${lookIn === 'values' ? 'shows' : 'holds'} “${query}”.`, problem: true });
     }
     const next = all.find((k) => after(k, start)) ?? all[0]!;
     setFound(next);
@@ -68,7 +70,7 @@ export function FindReplace({ block, shown, from, onSelect, onClose, focusSeq }:
     setStatus({ text: `${next} · ${all.indexOf(next) + 1} of ${all.length}` });
   };
   const replaceOne = () => {
-    const text = found !== undefined ? block.cells[found] : undefined;
+    const text = found !== undefined ? rawText({ cells: block.cells, data }, found) : undefined;
     const next = text === undefined ? undefined : replaceInText(text, query, replacement, options);
     if (found !== undefined && next !== undefined) setSheetCells(block.id, { [found]: next === '' ? null : next });
     findNext();

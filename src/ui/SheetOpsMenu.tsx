@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useWorkbook } from '../state';
-import type { SheetBlock } from '../workbook';
-import { currentRegion, movableProblem } from '../workbook/sheet-ops';
+import { sheetExtent, type SheetBlock } from '../workbook';
+import { currentRegion } from '../workbook/sheet-ops';
 import type { CellRange } from './sheet-selection';
 import { usePopover } from './usePopover';
 import './sheet-ops.css';
@@ -46,9 +46,7 @@ export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: Shee
   }, [placed, open, ref]);
   const show = (kind: 'rows' | 'cols') => placed?.at.only === undefined || placed.at.only === kind;
 
-  // A big sheet's cells stay in its workbook file: what would move them is offered disabled, saying why.
-  const refused = movableProblem(block, 'insert, delete or sort');
-  const item = { type: 'button', role: 'menuitem', disabled: !!refused, title: refused } as const;
+  const item = { type: 'button', role: 'menuitem' } as const;
   const rows = range.bottom - range.top + 1;
   const cols = range.right - range.left + 1;
   const run = (op: () => void) => {
@@ -58,7 +56,9 @@ export function SheetOpsMenu({ block, range, at, onFind, onDone }: { block: Shee
   };
   const sort = (desc: boolean) => {
     const one = rows === 1 && cols === 1;
-    const target = one ? currentRegion(range.top, range.left, block.cells) : range;
+    // A big sheet's region is its used extent: its stored cells are one table read from its file.
+    const used = block.data && sheetExtent(block);
+    const target = !one ? range : used ? { top: 0, left: 0, bottom: used.rows - 1, right: used.cols - 1 } : currentRegion(range.top, range.left, block.cells);
     // The region around one cell may start with its column names (a sheet's table reads them there): Excel guesses.
     sortRange(block.id, target, [{ col: range.left, desc }], { header: one ? 'guess' : false });
   };

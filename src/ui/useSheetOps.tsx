@@ -1,6 +1,6 @@
 import { useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useWorkbook } from '../state';
-import { parseAddress, SHEET_COLS, SHEET_ROWS, type BlockId, type SheetBlock } from '../workbook';
+import { parseAddress, rawText, sheetExtent, SHEET_COLS, SHEET_ROWS, type BlockId, type SheetBlock } from '../workbook';
 import { toTsv } from '../workbook/tsv';
 import { FindReplace } from './FindReplace';
 import { cellKey, copyRange, type CellPos, type CellRange } from './sheet-selection';
@@ -27,14 +27,20 @@ export interface SheetOps {
 /**
  * A cut not pasted yet. Inside its own sheet a paste moves the cells (the grid's onMove); pasted
  * into another sheet they move there too, references following (moveAcross). A big sheet's cells
- * cannot move: cut there, the grid clears them at once; pasted into one, the texts are pasted and
- * the cut cells cleared.
+ * move only within it: cut there and pasted into another sheet, the grid clears them at once;
+ * pasted into one, the texts are pasted and the cut cells cleared.
  */
 let pendingCut: { block: BlockId; range: CellRange; text: string } | undefined;
 /** A cut already moved into another sheet: its own grid still holds it as a cut, and must not move it again. */
 let movedCut: { block: BlockId; text: string } | undefined;
 const sameText = (a: string, b: string) => a.replace(/\r\n?/g, '\n').replace(/\n$/, '') === b.replace(/\r\n?/g, '\n').replace(/\n$/, '');
 const onGrid = (e: ClipboardEvent) => e.target instanceof HTMLElement && e.target.dataset.testid === 'sheet-grid';
+
+/** A sheet's raw cell texts, a big sheet's stored cells under its edits included. */
+const rawOf = (b: SheetBlock) => {
+  const data = b.data ? useWorkbook.getState().runtime.node(b.id).sheetData : undefined;
+  return (key: string) => rawText({ cells: b.cells, data }, key);
+};
 
 const inside = (p: CellPos, r: CellRange) => p.row >= r.top && p.row <= r.bottom && p.col >= r.left && p.col <= r.right;
 
@@ -78,7 +84,7 @@ export function useSheetOps(block: SheetBlock, shown: (key: string) => string | 
       },
       onCutCapture(e) {
         movedCut = undefined;
-        if (onGrid(e) && !block.data) pendingCut = { block: block.id, range: range.current, text: toTsv(copyRange(range.current, (k) => block.cells[k])) };
+        if (onGrid(e)) pendingCut = { block: block.id, range: range.current, text: toTsv(copyRange(range.current, rawOf(block))) };
       },
       onCopyCapture() {
         pendingCut = undefined;
@@ -96,7 +102,9 @@ export function useSheetOps(block: SheetBlock, shown: (key: string) => string | 
         if (!cut) return;
         pendingCut = undefined;
         if (cut.block === block.id || !sameText(e.clipboardData.getData('text/plain'), cut.text)) return;
-        if (!block.data) {
+        const source = useWorkbook.getState().doc.blocks.find((b) => b.id === cut.block);
+        if (source?.kind !== 'sheet') return;
+        if (!block.data && !source.data) {
           // The grid's own paste would paste texts: the move takes its place.
           e.preventDefault();
           e.stopPropagation();
@@ -107,17 +115,20 @@ export function useSheetOps(block: SheetBlock, shown: (key: string) => string | 
             setSelect({ range: { top: r.top, left: r.left, bottom: r.top + h, right: r.left + w }, seq: ++seq.current });
           return;
         }
-        const source = useWorkbook.getState().doc.blocks.find((b) => b.id === cut.block);
-        if (source?.kind !== 'sheet') return;
-        const keys = Object.keys(source.cells).filter((k) => {
-          const p = parseAddress(k);
-          return p !== undefined && inside(p, cut.range);
-        });
+        // Into or out of a big sheet the grid pastes the texts; the cut cells are cleared.
+        const raw = rawOf(source);
+        const used = sheetExtent(source);
+        const keys: string[] = [];
+        for (let row = cut.range.top; row <= Math.min(cut.range.bottom, used.rows - 1); row++)
+          for (let col = cut.range.left; col <= Math.min(cut.range.right, used.cols - 1); col++) {
+            const key = cellKey({ row, col });
+            if (raw(key) !== undefined) keys.push(key);
+          }
         if (keys.length > 0) setSheetCells(cut.block, Object.fromEntries(keys.map((k) => [k, null])));
       },
     },
-    // A big sheet cannot move its stored cells: there a cut and paste copies the texts and clears, as before.
-    grid: { select, onMove: block.data ? undefined : (from, to) => moveSheetRange(block.id, from, to) },
+    // Within a sheet a cut moves, a big sheet's stored cells too (replayed from its file); between sheets a big one copies and clears, as before.
+    grid: { select, onMove: (from, to) => moveSheetRange(block.id, from, to) },
     tools(r) {
       range.current = r;
       return <SheetOpsMenu block={block} range={r} at={menuAt} onFind={openFind} onDone={() => setMenuAt(undefined)} />;

@@ -28,7 +28,10 @@ export interface BlockNode {
   placeholder?: share.MissingTable;
   /** A sheet's computed values, for other sheets' formulas. */
   sheetValues?: Map<string, Scalar>;
-  /** A big sheet's stored cells (read from its workbook file; never in the document). */
+  /**
+   * A big sheet's stored cells (read from its workbook file; never in the document), after the
+   * operations its document logs (runners/sheet-data.ts): a new object whenever they change.
+   */
   sheetData?: SheetData;
   /** What the sheet's table was made from, while it holds `sheetValues`: an edit then updates it in place. */
   sheetTable?: SheetTableShape & { data?: SheetData };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockId } from '../document';
 import { findAll, replaceAll, replaceInText } from './find';
+import { createSheetData, NUMBER, TEXT } from '../sheet-data';
 import { docOf, sheet, sheetIn } from './test-doc';
 
 const S = 'S' as BlockId;
@@ -58,5 +59,39 @@ describe('replaceAll', () => {
 
   it('keeps $ and other replacement characters literally', () => {
     expect(replaceInText('price', 'price', '$&$1')).toBe('$&$1');
+  });
+});
+
+describe('find and replace on a big sheet', () => {
+  const data = createSheetData(3, 2);
+  const put = (row: number, col: number, text: string) => {
+    data.kind[col * 3 + row] = TEXT;
+    data.text.set(col * 3 + row, text);
+  };
+  put(0, 0, 'apple');
+  put(1, 1, 'Apple tart');
+  put(2, 0, 'pear');
+  data.kind[1] = NUMBER;
+  data.num[1] = 42;
+  const big = sheet('S', { A1: 'fig', B3: 'apple jam', A3: '' }, { data: { file: 'big.xlsx', sheet: 'Data', rows: 3, cols: 2 } });
+
+  it('finds stored cells under the edits, in reading order', () => {
+    expect(findAll(big, 'apple', {}, undefined, data)).toEqual(['B2', 'B3']);
+    expect(findAll(big, '42', {}, undefined, data)).toEqual(['A2']);
+    expect(findAll(big, 'pear', {}, undefined, data)).toEqual([]);
+  });
+
+  it('replaces in stored cells as edits over them, and an emptied one stays cleared', () => {
+    const { doc, count } = replaceAll(docOf(big), S, 'apple tart', '', { wholeCell: true }, data);
+    expect(count).toBe(1);
+    expect(sheetIn(doc, 'S').cells).toEqual({ A1: 'fig', B3: 'apple jam', A3: '', B2: '' });
+  });
+
+  it('refuses to turn more than 10,000 stored cells into edits, saying what to do', () => {
+    const many = createSheetData(10_001, 1);
+    many.kind.fill(TEXT);
+    for (let i = 0; i < 10_001; i++) many.text.set(i, 'x');
+    const s = sheet('S', {}, { data: { file: 'big.xlsx', sheet: 'Data', rows: 10_001, cols: 1 } });
+    expect(() => replaceAll(docOf(s), S, 'x', 'y', {}, many)).toThrow(/more than 10,000 of the cells stored in big.xlsx match/);
   });
 });

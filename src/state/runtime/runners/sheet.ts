@@ -1,12 +1,13 @@
 import { Bool, Float64, makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 import type { ColumnInfo } from '../../../engine';
 import { INTERNAL_PREFIX, quoteIdent } from '../../../sql';
-import { createTableAsSql, evaluateSheet, fromScalar, sheetTable, sheetTableSql, tableUpdates, typedValue, type SheetBlock, type SheetData, type SheetTable } from '../../../workbook';
+import { createTableAsSql, evaluateSheet, fromScalar, sheetTable, sheetTableSql, tableUpdates, typedValue, type SheetBlock, type SheetData, type SheetDataRef, type SheetTable } from '../../../workbook';
 import { displayValue, isDate, isFormulaError, type Scalar } from '../../../workbook/formula';
 import { BlockFailure } from '../../block-runs';
 import { importWorkbookFile } from '../../xlsx/client';
 import type { RunContext } from '../context';
 import { formulaWorld, sqlRunner } from './formula';
+import { sheetDataAfter } from './sheet-data';
 
 /** How a sheet cell shows: its text, and what kind of value it is. */
 export interface SheetCellView {
@@ -73,13 +74,14 @@ export function cellView(v: Scalar): SheetCellView {
 }
 
 /**
- * A big sheet's stored cells: the runtime's copy, else read again from the workbook file kept with
- * the workbook (after a reload), else a failure that says which file to drop.
+ * A big sheet's stored cells after the operations its document logs: the runtime's copy (brought
+ * up to those operations), else read again from the workbook file kept with the workbook (after a
+ * reload) and the operations replayed, else a failure that says which file to drop.
  */
 async function sheetDataOf(ctx: RunContext, b: SheetBlock): Promise<SheetData | undefined> {
   if (!b.data) return undefined;
   const node = ctx.node(b.id);
-  if (node.sheetData) return node.sheetData;
+  if (node.sheetData) return (node.sheetData = replayed(node.sheetData, b));
   const { file: fileName, sheet, rows, cols } = b.data;
   node.file ??= await ctx.keptFile(b.id, fileName);
   const size = `${rows.toLocaleString('en-US')} rows × ${cols.toLocaleString('en-US')} columns`;
@@ -92,8 +94,17 @@ async function sheetDataOf(ctx: RunContext, b: SheetBlock): Promise<SheetData | 
     throw new BlockFailure({ kind: 'file', message: `${fileName} could not be read again: ${e instanceof Error ? e.message : String(e)}` });
   }
   if (!found) throw new BlockFailure({ kind: 'file', message: `${fileName} has no worksheet ${sheet} of ${size} any more. Drop the workbook this sheet came from.` });
-  node.sheetData = found;
-  return found;
+  return (node.sheetData = replayed(found, b));
+}
+
+/** sheetDataAfter, its failure (a bug, or a document edited by hand) said on the block. */
+function replayed(data: SheetData, b: SheetBlock): SheetData {
+  const ref: SheetDataRef = b.data!;
+  try {
+    return sheetDataAfter(data, ref, b.name);
+  } catch (e) {
+    throw new BlockFailure({ kind: 'file', message: `The operations made on ${b.name} could not be replayed over ${ref.file}: ${e instanceof Error ? e.message : String(e)}. Undo the last one, or drop ${ref.file} again.` });
+  }
 }
 
 /** Excel's serial day 0 (1899-12-30) in Unix milliseconds. */
