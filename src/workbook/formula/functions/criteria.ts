@@ -1,5 +1,5 @@
 import { quoteLiteral } from '../../../sql';
-import { isFormulaError } from '../errors';
+import { isErrorCode, isFormulaError, type ErrorCode } from '../errors';
 import { num as sqlNum } from '../sql/coerce';
 import type { SqlExpr } from '../sql/types';
 import { isDate, NUMBER_TEXT, parseIsoDate, parseNumberText, toText, type Scalar } from '../values';
@@ -7,29 +7,37 @@ import { isDate, NUMBER_TEXT, parseIsoDate, parseNumberText, toText, type Scalar
 // COUNTIF-style criteria, read as Excel reads them: a value matches cells equal to it; text may
 // start with an operator (">30", "<>EU", "<=2024-01-01"); `*` and `?` are wildcards (`~*` a
 // literal star); "" matches blank cells and "<>" non-blank ones. Text compares case-insensitively.
+// Excel's quirks, checked against Excel-saved workbooks: an empty cell as the criterion is 0; an
+// error (or its text, "#N/A") matches cells holding that error; "<>x" matches error cells too;
+// "<>" counts a formula's "" as not blank; "=23" matches the text "23" but "<>23" keeps it;
+// "<", ">", "<=" or ">=" with nothing after them match nothing.
 
 type Operator = '=' | '<>' | '<' | '>' | '<=' | '>=';
 
 /** A criterion taken apart. */
 export type Criterion =
   | { kind: 'blank'; negate: boolean }
+  | { kind: 'never' }
+  | { kind: 'error'; op: Operator; code: ErrorCode }
   | { kind: 'number'; op: Operator; value: number }
   | { kind: 'boolean'; op: Operator; value: boolean }
   | { kind: 'text'; op: Operator; value: string; wildcard: boolean };
 
 export function parseCriterion(c: Scalar): Criterion {
-  if (c === null) return { kind: 'blank', negate: false };
+  if (c === null) return { kind: 'number', op: '=', value: 0 };
   if (typeof c === 'number') return { kind: 'number', op: '=', value: c };
   if (typeof c === 'boolean') return { kind: 'boolean', op: '=', value: c };
   if (isDate(c)) return { kind: 'number', op: '=', value: c.serial };
-  if (isFormulaError(c)) return { kind: 'text', op: '=', value: c.code, wildcard: false };
+  if (isFormulaError(c)) return { kind: 'error', op: '=', code: c.code };
   const m = /^(<=|>=|<>|<|>|=)?(.*)$/s.exec(c)!;
   const op = (m[1] ?? '=') as Operator;
   const operand = m[2]!;
   if (operand === '') {
     if (op === '=') return { kind: 'blank', negate: false };
     if (op === '<>') return { kind: 'blank', negate: true };
+    return { kind: 'never' };
   }
+  if (isErrorCode(operand) && (op === '=' || op === '<>')) return { kind: 'error', op, code: operand.toUpperCase() as ErrorCode };
   const n = parseNumberText(operand);
   if (n !== undefined) return { kind: 'number', op, value: n };
   if (/^(true|false)$/i.test(operand)) return { kind: 'boolean', op, value: operand.toLowerCase() === 'true' };
@@ -100,15 +108,26 @@ function folded(v: string): string {
   return f;
 }
 
-/** Whether one cell matches a criterion. Errors in cells never match. */
+/** Whether a criterion's operator is "<>": it then matches cells of other types, errors included. */
+function negated(criterion: Criterion): boolean {
+  return criterion.kind === 'blank' ? criterion.negate : criterion.kind !== 'never' && criterion.op === '<>';
+}
+
+/** Whether one cell matches a criterion. */
 export function matches(criterion: Criterion, v: Scalar): boolean {
-  if (isFormulaError(v)) return false;
-  const blank = v === null || v === '';
+  if (isFormulaError(v)) return criterion.kind === 'error' ? (v.code === criterion.code) === (criterion.op === '=') : negated(criterion);
   switch (criterion.kind) {
+    case 'never':
+      return false;
+    case 'error':
+      return criterion.op === '<>';
     case 'blank':
-      return criterion.negate ? !blank : blank;
+      // "<>" counts a formula's "" as filled; "" and "=" match both.
+      return criterion.negate ? v !== null : v === null || v === '';
     case 'number': {
-      const x = typeof v === 'number' ? v : isDate(v) ? v.serial : undefined;
+      // "=23" also matches the text "23" (not "<>23": Excel keeps the text there).
+      const text = typeof v === 'string' && criterion.op === '=' ? parseNumberText(v) : undefined;
+      const x = typeof v === 'number' ? v : isDate(v) ? v.serial : text;
       if (x === undefined) return criterion.op === '<>';
       return compareWith(criterion.op, x < criterion.value ? -1 : x > criterion.value ? 1 : 0);
     }
@@ -166,13 +185,20 @@ export function sqlMatches(x: SqlExpr, criterion: SqlExpr): string {
     case 'datetime': {
       const numeric = x.type === 'number' || x.type === 'date' || x.type === 'datetime';
       const value = sqlNum(criterion).sql;
-      return numeric ? `(${c} IS NULL AND ${x.sql} IS NULL OR ${sqlNum(x).sql} = ${value} AND ${x.sql} IS NOT NULL)` : `(${c} IS NULL AND (${x.sql} IS NULL OR CAST(${x.sql} AS VARCHAR) = ''))`;
+      // An empty criterion is 0 (value coalesces it); text cells match by their number.
+      return numeric || x.type === 'text' ? `(${x.sql} IS NOT NULL AND ${sqlNum(x).sql} = ${value})` : 'FALSE';
     }
     case 'boolean':
-      return x.type === 'boolean' ? `(${x.sql} = ${c} OR ${c} IS NULL AND ${x.sql} IS NULL)` : `(${c} IS NULL AND ${x.sql} IS NULL)`;
+      return x.type === 'boolean' ? `(${x.sql} = ${c})` : zeroWhenNull(x, c);
     case 'text':
       return textCriterionMatch(x, c);
   }
+}
+
+/** Where a row's criterion is empty (read as 0): the numbers equal to 0. */
+function zeroWhenNull(x: SqlExpr, c: string): string {
+  const numeric = x.type === 'number' || x.type === 'date' || x.type === 'datetime';
+  return numeric ? `(${c} IS NULL AND ${x.sql} IS NOT NULL AND ${sqlNum(x).sql} = 0)` : 'FALSE';
 }
 
 /** `CASE op WHEN '=' THEN a = b …`: a comparison whose operator is only known per row. */
@@ -210,21 +236,42 @@ function textCriterionMatch(x: SqlExpr, c: string): string {
     `WHEN ${op} = '<>' THEN NOT (lower(${v}) LIKE lower(${like}) ESCAPE '\\') ` +
     `ELSE ${dynamicCompare(op, `lower(${v})`, `lower(${plain})`)} END`;
   return `(CASE
+    WHEN ${c} IS NULL THEN ${zeroWhenNull(x, c)}
     WHEN ${operand} = '' AND ${op} = '=' THEN ${blank}
-    WHEN ${operand} = '' AND ${op} = '<>' THEN NOT ${blank}
+    WHEN ${operand} = '' AND ${op} = '<>' THEN ${v} IS NOT NULL
+    WHEN ${operand} = '' THEN FALSE
     WHEN ${isNumber} THEN ${when(numeric, dynamicCompare(op, sqlNum(x).sql, number))}
     WHEN ${isBoolean} THEN ${when(x.type === 'boolean', dynamicCompare(op, v, `(lower(${operand}) = 'true')`))}
     WHEN ${isDate} THEN ${when(numeric, dynamicCompare(op, sqlNum(x).sql, dateSerial))}
     ELSE ${when(x.type === 'text', textMatch)} END)`;
 }
 
+/**
+ * Whether a row of a range whose value is the error `err` matches: an error criterion (constant,
+ * or a cell's error per row) matches that error; "<>x" matches any error; nothing else does.
+ */
+export function sqlErrorMatches(err: string, criterion: SqlExpr): string {
+  const own = criterion.err ? `${criterion.err} IS NOT NULL AND ${err} = ${criterion.err}` : 'FALSE';
+  if (criterion.constant !== undefined || criterion.type === 'empty') {
+    const c = parseCriterion(criterion.constant ?? null);
+    if (c.kind === 'error') return c.op === '=' ? `(${err} = ${quoteLiteral(c.code)})` : `(${err} <> ${quoteLiteral(c.code)})`;
+    return negated(c) ? 'TRUE' : `(${own})`;
+  }
+  return criterion.type === 'text' ? `(${own} OR starts_with(COALESCE(${criterion.sql}, ''), '<>'))` : `(${own})`;
+}
+
 function constantMatch(x: SqlExpr, criterion: Criterion): string {
   const v = x.sql;
   const blank = x.type === 'text' ? `(${v} IS NULL OR ${v} = '')` : `(${v} IS NULL)`;
   switch (criterion.kind) {
+    case 'never':
+      return 'FALSE';
+    case 'error':
+      return criterion.op === '<>' ? 'TRUE' : 'FALSE';
     case 'blank':
-      return criterion.negate ? `NOT ${blank}` : blank;
+      return criterion.negate ? `(${v} IS NOT NULL)` : blank;
     case 'number': {
+      if (x.type === 'text' && criterion.op === '=') return `(${v} IS NOT NULL AND ${sqlNum(x).sql} = CAST(${Object.is(criterion.value, -0) ? 0 : criterion.value} AS DOUBLE))`;
       if (x.type !== 'number' && x.type !== 'date' && x.type !== 'datetime') return criterion.op === '<>' ? 'TRUE' : 'FALSE';
       const value = `CAST(${Object.is(criterion.value, -0) ? 0 : criterion.value} AS DOUBLE)`;
       const cmp = `${sqlNum(x).sql} ${SQL_OP[criterion.op]} ${value}`;

@@ -4,7 +4,7 @@ import { FormulaError, isFormulaError } from '../../errors';
 import { aggregate, anyErr, errCode, rangeNumbers, result } from '../../sql/coerce';
 import { isSqlRange, type SqlArg, type SqlRange } from '../../sql/types';
 import { isDate, isRange, RangeValue, type Scalar } from '../../values';
-import { matches, parseCriterion, sqlMatches } from '../criteria';
+import { matches, parseCriterion, sqlErrorMatches, sqlMatches } from '../criteria';
 import { sqlArg } from '../helpers';
 import { largest, smallest } from './shared';
 
@@ -67,12 +67,15 @@ function ifsSql(kind: IfsKind, args: (SqlArg | undefined)[], shape: IfsShape) {
   const first = ranges[0] as SqlRange;
   const conditions = shape.pairs.map(([r, c]) => {
     const col = (args[r] as SqlRange).columns[0]!;
-    const match = sqlMatches(col, sqlArg(args, c));
-    // An error never matches (as in `matches`); its value is NULL, which "" and "<>x" would take.
-    return col.err ? `(${col.err} IS NULL AND ${match})` : match;
+    const criterion = sqlArg(args, c);
+    // A row's error is matched as `matches` matches it (its value is NULL, which "" would take);
+    // where the criterion is an error, only rows with that error match.
+    const match = criterion.err ? `(${criterion.err} IS NULL AND ${sqlMatches(col, criterion)})` : sqlMatches(col, criterion);
+    return col.err ? `(CASE WHEN ${col.err} IS NULL THEN ${match} ELSE ${sqlErrorMatches(col.err, criterion)} END)` : match;
   });
   const where = conditions.length ? conditions.join(' AND ') : 'TRUE';
-  const criteriaErrs = shape.pairs.map(([, c]) => sqlArg(args, c).err);
+  // An error as the criterion is something to match (COUNTIF(range, NA()) counts the #N/A cells), not the answer.
+  const criteriaErrs: string[] = [];
   const target = shape.value === undefined ? undefined : (args[shape.value] as SqlRange).columns[0]!;
   const x = target && rangeNumbers(target);
   const agg = (fn: string) => aggregate(first, `${fn} FILTER (WHERE ${where})`);
@@ -112,6 +115,7 @@ export function ifs(kind: IfsKind, name: string, summary: string, example: Funct
     ],
     repeat: 2,
     example,
+    propagate: false,
     scalar: (args) => ifsScalar(kind, name, args, shape(args.length)),
     sql: (args) => ifsSql(kind, args, shape(args.length)),
   };
@@ -126,6 +130,7 @@ export function ifOne(kind: 'sum' | 'count' | 'average', name: string, summary: 
     summary,
     params: [{ name: 'range', kind: 'range' }, { name: 'criterion' }, ...(kind === 'count' ? [] : [{ name: `${kind}_range`, kind: 'range' as const, optional: true }])],
     example,
+    propagate: false,
     scalar: (args) => ifsScalar(kind, name, args, shape(args)),
     sql: (args) => ifsSql(kind, args, shape(args)),
   };

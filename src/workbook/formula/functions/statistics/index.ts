@@ -8,6 +8,7 @@ import { PERCENTILE_INC, QUARTILE_INC } from './percentile';
 import { kth, RANK_EQ } from './rank';
 import { STDEV_P, STDEV_S, VAR_P, VAR_S } from './spread';
 import { alias } from './statistic';
+import { DISTRIBUTION_FUNCTIONS } from './distributions';
 
 export const STATISTICS_FUNCTIONS: FunctionSpec[] = [
   AVERAGE,
@@ -45,5 +46,6 @@ export const STATISTICS_FUNCTIONS: FunctionSpec[] = [
   ifs('min', 'MINIFS', 'The smallest value among the rows that match every criterion.', { formula: '=MINIFS({2,4,9}, {"x","y","y"}, "y")', result: '4' }),
   ifOne('sum', 'SUMIF', 'Adds the values that match one criterion (or the values of sum_range on those rows).', { formula: '=SUMIF({1,5,9}, ">3")', result: '14' }),
   ifOne('count', 'COUNTIF', 'Counts the values that match one criterion; "*" and "?" are wildcards.', { formula: '=COUNTIF({"apple","avocado","kiwi"}, "a*")', result: '2' }),
+  ...DISTRIBUTION_FUNCTIONS,
   ifOne('average', 'AVERAGEIF', 'The mean of the values that match one criterion.', { formula: '=AVERAGEIF({1,5,9}, ">3")', result: '7' }),
 ];

@@ -1,0 +1,209 @@
+/**
+ * The special functions behind the distributions: the gamma function (Lanczos), the regularized
+ * incomplete gamma and beta functions (series and Lentz continued fractions), the normal CDF and
+ * its inverse. Each is accurate to about 1e-14 relative over the arguments Excel accepts.
+ */
+
+const EPS = 1e-16;
+const TINY = 1e-300;
+const MAX_ITER = 100_000;
+
+// Lanczos approximation, g = 7, n = 9 (Godfrey's coefficients): about 15 significant digits.
+const LANCZOS_G = 7;
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+  9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+
+function lanczosSum(x: number): number {
+  let a = LANCZOS[0]!;
+  for (let i = 1; i < LANCZOS.length; i++) a += LANCZOS[i]! / (x + i - 1);
+  return a;
+}
+
+/** ln Γ(x) for x > 0. */
+export function lnGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+  const t = x + LANCZOS_G - 0.5;
+  return HALF_LOG_2PI + (x - 0.5) * Math.log(t) - t + Math.log(lanczosSum(x));
+}
+
+/** Γ(x); NaN at 0 and the negative integers, Infinity past 171.6. */
+export function gamma(x: number): number {
+  if (x === Math.floor(x)) {
+    if (x <= 0) return Number.NaN;
+    if (x <= 171) {
+      let f = 1;
+      for (let i = 2; i < x; i++) f *= i;
+      return f;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));
+  if (x > 171.7) return Number.POSITIVE_INFINITY;
+  const t = x + LANCZOS_G - 0.5;
+  // t^(x-0.5) split in two so it does not overflow before e^-t brings it back.
+  const half = Math.pow(t, (x - 0.5) / 2);
+  return Math.sqrt(2 * Math.PI) * half * (half * Math.exp(-t)) * lanczosSum(x);
+}
+
+/** ln B(a, b). */
+export function lnBeta(a: number, b: number): number {
+  return lnGamma(a) + lnGamma(b) - lnGamma(a + b);
+}
+
+/** The regularized lower incomplete gamma function P(a, x), a > 0, x ≥ 0. */
+export function gammaP(a: number, x: number): number {
+  if (x <= 0) return 0;
+  if (!Number.isFinite(x)) return 1;
+  return x < a + 1 ? gammaSeries(a, x) : 1 - gammaFraction(a, x);
+}
+
+/** The regularized upper incomplete gamma function Q(a, x) = 1 − P(a, x). */
+export function gammaQ(a: number, x: number): number {
+  if (x <= 0) return 1;
+  if (!Number.isFinite(x)) return 0;
+  return x < a + 1 ? 1 - gammaSeries(a, x) : gammaFraction(a, x);
+}
+
+function gammaSeries(a: number, x: number): number {
+  let ap = a;
+  let del = 1 / a;
+  let sum = del;
+  for (let n = 0; n < MAX_ITER; n++) {
+    ap += 1;
+    del *= x / ap;
+    sum += del;
+    if (Math.abs(del) < Math.abs(sum) * EPS) break;
+  }
+  return sum * Math.exp(-x + a * Math.log(x) - lnGamma(a));
+}
+
+/** Q(a, x) by its continued fraction (modified Lentz). */
+function gammaFraction(a: number, x: number): number {
+  let b = x + 1 - a;
+  let c = 1 / TINY;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < MAX_ITER; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = b + an / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < EPS) break;
+  }
+  return Math.exp(-x + a * Math.log(x) - lnGamma(a)) * h;
+}
+
+/** The regularized incomplete beta function I_x(a, b), 0 ≤ x ≤ 1. */
+export function betaI(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lnBeta(a, b));
+  // The fraction converges fast below (a + 1) / (a + b + 2); above it, the symmetry I_x(a,b) = 1 − I_{1−x}(b,a).
+  if (x < (a + 1) / (a + b + 2)) return (front * betaFraction(x, a, b)) / a;
+  return 1 - (front * betaFraction(1 - x, b, a)) / b;
+}
+
+function betaFraction(x: number, a: number, b: number): number {
+  const qab = a + b;
+  const qap = a + 1;
+  const qam = a - 1;
+  let c = 1;
+  let d = 1 - (qab * x) / qap;
+  if (Math.abs(d) < TINY) d = TINY;
+  d = 1 / d;
+  let h = d;
+  for (let m = 1; m < MAX_ITER; m++) {
+    const m2 = 2 * m;
+    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    h *= d * c;
+    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
+    d = 1 + aa * d;
+    if (Math.abs(d) < TINY) d = TINY;
+    c = 1 + aa / c;
+    if (Math.abs(c) < TINY) c = TINY;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < EPS) break;
+  }
+  return h;
+}
+
+/** The standard normal density. */
+export function normPdf(z: number): number {
+  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+}
+
+/** The standard normal CDF Φ(z), through erfc(t) = Q(1/2, t²) so both tails keep their digits. */
+export function normCdf(z: number): number {
+  const t = z / Math.SQRT2;
+  const tail = 0.5 * gammaQ(0.5, t * t);
+  return z < 0 ? tail : 1 - tail;
+}
+
+// Acklam's rational approximation (relative error 1.2e-9), then refined by Halley steps.
+const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+
+const poly = (cs: number[], x: number) => cs.reduce((acc, c) => acc * x + c, 0);
+
+/** Φ⁻¹(p) for 0 < p < 1. */
+export function normInv(p: number): number {
+  const low = 0.02425;
+  let x: number;
+  if (p < low) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    x = poly(C, q) / (poly(D, q) * q + 1);
+  } else if (p <= 1 - low) {
+    const q = p - 0.5;
+    const r = q * q;
+    x = (poly(A, r) * q) / (poly(B, r) * r + 1);
+  } else {
+    const q = Math.sqrt(-2 * Math.log1p(-p));
+    x = -poly(C, q) / (poly(D, q) * q + 1);
+  }
+  for (let i = 0; i < 3; i++) {
+    // Halley's step on Φ(x) − p, the error taken from the tail where it is small.
+    const e = x < 0 ? normCdf(x) - p : 1 - p - (1 - normCdf(x));
+    const u = e / normPdf(x);
+    if (!Number.isFinite(u)) break;
+    x -= u / (1 + (x * u) / 2);
+  }
+  return x;
+}
+
+/**
+ * The x in [lo, hi] where an increasing `cdf` reaches p: Newton steps from `guess`, kept inside a
+ * shrinking bracket and falling back to bisection, to 1e-15 relative.
+ */
+export function invertCdf(cdf: (x: number) => number, pdf: (x: number) => number, p: number, lo: number, hi: number, guess: number): number {
+  let x = Math.min(Math.max(guess, lo), hi);
+  if (!Number.isFinite(x)) x = Number.isFinite(hi) ? (lo + hi) / 2 : lo + 1;
+  for (let i = 0; i < 1000; i++) {
+    const f = cdf(x) - p;
+    if (f === 0) return x;
+    if (f < 0) lo = x;
+    else hi = x;
+    const d = pdf(x);
+    let next = x - f / d;
+    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = Number.isFinite(hi) ? (lo + hi) / 2 : Math.max(2 * x, x + 1);
+    if (Math.abs(next - x) <= 1e-15 * Math.abs(next) || hi - lo <= 1e-15 * Math.abs(hi)) return next;
+    x = next;
+  }
+  return x;
+}
