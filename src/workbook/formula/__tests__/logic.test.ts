@@ -175,6 +175,18 @@ describe('AND and OR', () => {
     });
     for (const t of ['AND($0)', 'OR($0)', 'AND(#0)', 'OR(#0, $0)', 'AND($0, #0)']) expect(await differences(t, sets), t).toEqual([]);
   });
+  test('"" given directly is skipped like an empty value, other text must read TRUE or FALSE (Excel: OR("", TRUE) is TRUE)', async () => {
+    for (const f of ['AND', 'OR', 'XOR']) {
+      expect(shown(`${f}("", TRUE)`), f).toBe('TRUE');
+      expect(shown(`${f}("", FALSE)`), f).toBe('FALSE');
+      expect(shown(`${f}("")`), f).toBe('#VALUE!');
+      expect(shown(`${f}("", "")`), f).toBe('#VALUE!');
+      expect(shown(`${f}("TRUE")`), f).toBe('TRUE');
+      expect(shown(`${f}("0")`), f).toBe('#VALUE!');
+    }
+    const sets = cases(30, (g) => ({ values: [g.pick(['', 'TRUE', 'false', 'x', '0', null]), g.pick([true, false, '', null])] }));
+    for (const t of ['AND($0, $1)', 'OR($0, $1)', 'XOR($0, $1)', 'OR($0)']) expect(await differences(t, sets), t).toEqual([]);
+  });
 });
 
 describe('IS functions', () => {

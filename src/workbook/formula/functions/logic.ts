@@ -69,8 +69,9 @@ function logical(name: 'AND' | 'OR', summary: string, example: FunctionSpec['exa
       const values: boolean[] = [];
       for (const { value, direct } of argValues(args)) {
         if (isFormulaError(value)) return value;
-        // Empty is skipped even given directly (an empty cell), as the SQL form skips it.
-        if (value === null || (!direct && typeof value === 'string')) continue;
+        // Empty is skipped even given directly (an empty cell), as the SQL form skips it; so is
+        // "" given directly (Excel: OR("", TRUE) is TRUE, OR("") is #VALUE!: nothing to read).
+        if (value === null || value === '' || (!direct && typeof value === 'string')) continue;
         const b = toBoolean(value);
         if (isFormulaError(b)) return b;
         values.push(b);
@@ -90,9 +91,9 @@ function logical(name: 'AND' | 'OR', summary: string, example: FunctionSpec['exa
           parts.push(aggregate(a, `${and ? 'bool_and' : 'bool_or'}(${x})`));
           errs.push(rangeErr(a));
         } else {
-          const b = bool(a);
-          parts.push(a.nullable ? `CASE WHEN ${a.sql} IS NULL THEN NULL ELSE ${b.sql} END` : b.sql);
-          errs.push(b.err);
+          const d = directLogical(a);
+          parts.push(d.value);
+          errs.push(d.err);
         }
       }
       const neutral = and ? 'TRUE' : 'FALSE';
@@ -226,7 +227,7 @@ const XOR: FunctionSpec = {
     let trues = 0;
     for (const { value, direct } of argValues(args)) {
       if (isFormulaError(value)) return value;
-      if (value === null || (!direct && typeof value === 'string')) continue;
+      if (value === null || value === '' || (!direct && typeof value === 'string')) continue;
       const b = toBoolean(value);
       if (isFormulaError(b)) return b;
       seen++;
@@ -249,16 +250,30 @@ const XOR: FunctionSpec = {
       } else if (a.type === 'empty') {
         errs.push(a.err);
       } else {
-        const b = bool(a);
-        trues.push(`CASE WHEN ${b.sql} THEN 1 ELSE 0 END`);
-        seen.push(a.nullable ? `CASE WHEN ${a.sql} IS NULL THEN 0 ELSE 1 END` : '1');
-        errs.push(b.err);
+        const d = directLogical(a);
+        trues.push(`CASE WHEN ${d.value} THEN 1 ELSE 0 END`);
+        seen.push(`CASE WHEN ${d.value} IS NULL THEN 0 ELSE 1 END`);
+        errs.push(d.err);
       }
     }
     const sum = (parts: string[]) => (parts.length ? `(${parts.join(' + ')})` : '0');
     return result(`(${sum(trues)} % 2 = 1)`, 'boolean', [...errs, errWhen(`${sum(seen)} = 0`, '#VALUE!')]);
   },
 };
+
+/**
+ * A value given directly to AND, OR or XOR: TRUE/FALSE, or NULL where it is skipped (empty, and
+ * "" as Excel skips it); other text that is not TRUE or FALSE is #VALUE!.
+ */
+function directLogical(a: SqlExpr): { value: string; err: string | null } {
+  if (a.type === 'text') {
+    const x = a.sql;
+    const value = `CASE WHEN upper(${x}) = 'TRUE' THEN TRUE WHEN upper(${x}) = 'FALSE' THEN FALSE END`;
+    return { value, err: anyErr(a.err, errWhen(`${x} <> '' AND upper(${x}) NOT IN ('TRUE', 'FALSE')`, '#VALUE!')) };
+  }
+  const b = bool(a);
+  return { value: a.nullable ? `CASE WHEN ${a.sql} IS NULL THEN NULL ELSE ${b.sql} END` : b.sql, err: b.err };
+}
 
 /** A range column's values as AND, OR and XOR read them: TRUE/FALSE, numbers (and dates) TRUE unless 0; NULL where skipped. */
 function rangeLogical(c: SqlExpr): string {
