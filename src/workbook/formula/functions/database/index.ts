@@ -33,7 +33,7 @@ function dfunction(name: string, summary: string, example: FunctionSpec['example
     name,
     category: 'database',
     summary,
-    params: [{ name: 'database', kind: 'range' }, { name: 'field', optional: fieldOptional }, { name: 'criteria', kind: 'range' }],
+    params: [{ name: 'database', kind: 'range' }, { name: 'field', kind: 'range', optional: fieldOptional }, { name: 'criteria', kind: 'range' }],
     notes: NOTES,
     example,
     scalar(args) {

@@ -34,12 +34,6 @@ function condition(v: Scalar): Criterion | undefined {
   return c;
 }
 
-/** Whether one cell meets a condition: errors meet only "not equal" conditions. */
-function meets(c: Criterion, v: Scalar): boolean {
-  if (isFormulaError(v)) return c.kind !== 'blank' && c.op === '<>';
-  return matches(c, v);
-}
-
 /** The column of each field name, the first one that matches; -1 when none does. */
 function columnOf(db: RangeValue, name: string): number {
   for (let c = 0; c < db.cols; c++) if (fieldName(db.at(0, c)) === name) return c;
@@ -60,7 +54,7 @@ function matchingRows(db: RangeValue, criteria: RangeValue): number[] {
   }
   const rows: number[] = [];
   for (let r = 1; r < db.rows; r++) {
-    const ok = branches.length === 0 || branches.some((b) => b.every(({ col, cond }) => col >= 0 && meets(cond, db.at(r, col))));
+    const ok = branches.length === 0 || branches.some((b) => b.every(({ col, cond }) => col >= 0 && matches(cond, db.at(r, col))));
     if (ok) rows.push(r);
   }
   return rows;
@@ -79,6 +73,9 @@ export function selectedValues(args: ScalarArg[], name: string, fieldOptional = 
     // No field: every matching record counts once (as a non-empty value).
     return rows.map(() => 1);
   }
+  // The field is a range parameter so that a range there is #VALUE!, not a call per cell.
+  const f = args[1];
+  if (isRange(f) && f.rows * f.cols !== 1) return VALUE(`${name}: the field is one name or one column number, not a range of ${f.rows * f.cols} cells.`);
   const field = arg(args, 1);
   if (isFormulaError(field)) return field;
   let col: number;
