@@ -10,6 +10,7 @@ export { allFunctions, functionNames, lookupFunction } from './functions';
 export { columnIndex, columnLetters, tokenize } from './lexer';
 export type { Token, TokenType } from './lexer';
 export { isFormulaText, parseFormula } from './parser';
+export { declaredParameters } from './lambda/params';
 export type { ParseOptions } from './parser';
 export { columnExpr, compileFormula, formulaType } from './sql/compile';
 export type { RelationInfo, SqlScope } from './sql/compile';

@@ -38,6 +38,12 @@ describe('formulas as a file holds them', () => {
     expect(excel('=b2!A1')).toEqual({ ok: true, text: "'B2'!A1" });
   });
 
+  test('write LET and LAMBDA names as _xlpm.x, as Excel reads them, called or not', () => {
+    expect(excel('=LET(area, LAMBDA(x, y, x*y), area(D1, E1))')).toEqual({ ok: true, text: '_xlfn.LET(_xlpm.area, _xlfn.LAMBDA(_xlpm.x, _xlpm.y, _xlpm.x*_xlpm.y), _xlpm.area(D1, E1))' });
+    expect(excel('=LAMBDA(a, _xlop.b, IF(ISOMITTED(b), a, a*b))(2)')).toEqual({ ok: true, text: '_xlfn.LAMBDA(_xlpm.a, _xlop.b, IF(_xlfn.ISOMITTED(_xlpm.b), _xlpm.a, _xlpm.a*_xlpm.b))(2)' });
+    expect(excel('=MAP(A1:A3, LAMBDA(v, v*target))')).toEqual({ ok: true, text: '_xlfn.MAP(A1:A3, _xlfn.LAMBDA(_xlpm.v, _xlpm.v*target))' });
+  });
+
   test('keep names the file defines', () => {
     expect(excel('=A1*target')).toEqual({ ok: true, text: 'A1*target' });
   });

@@ -1,4 +1,4 @@
-import { parseFormula, tokenize, type Token } from '../formula';
+import { declaredParameters, parseFormula, tokenize, type Token } from '../formula';
 import { functionPrefix } from './excel-functions';
 import { quoteSheetName } from './sheet-names';
 
@@ -23,9 +23,10 @@ export type ExcelFormula = { ok: true; text: string } | { ok: false; reason: str
  */
 export function toExcelFormula(text: string, scope: FormulaScope): ExcelFormula {
   let tokens: Token[];
+  let parameters: Set<string>;
   try {
     // Parsed first so a formula Excel would refuse (an unclosed bracket) is caught here, not by Excel.
-    parseFormula(text, { sheet: true });
+    parameters = declaredParameters(parseFormula(text, { sheet: true }));
     tokens = tokenize(text);
   } catch (e) {
     return { ok: false, reason: `the formula does not parse (${e instanceof Error ? e.message : String(e)})` };
@@ -43,7 +44,10 @@ export function toExcelFormula(text: string, scope: FormulaScope): ExcelFormula 
     const inColumnRange = before?.type === ':' || after?.type === ':';
     switch (t.type) {
       case 'ident': {
-        if (after?.type === '(') {
+        if (parameters.has(t.text.replace(/^_xl(pm|op)\./i, '').toLowerCase())) {
+          // A LET or LAMBDA name, called or not: Excel's files write it `_xlpm.x`.
+          if (!/^_xl(pm|op)\./i.test(t.text)) replace(t, `_xlpm.${t.text}`);
+        } else if (after?.type === '(') {
           const prefix = functionPrefix(t.text);
           if (prefix && !t.text.toLowerCase().startsWith('_xl')) replace(t, prefix + t.text.toUpperCase());
         } else if (!/^(TRUE|FALSE)$/i.test(t.text) && !(inColumnRange && COLUMN_LETTERS.test(t.text)) && !scope.names.has(t.text.toLowerCase())) {
