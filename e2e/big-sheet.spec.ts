@@ -5,7 +5,7 @@ import { Cellar, expect, test } from './support/cellar';
 const ROWS = 60_000;
 
 /** A workbook whose Data worksheet (60,000 rows, past the 2 MiB of XML where its cells stop going into the document) a Summary reads. */
-async function sales(): Promise<Buffer> {
+async function sales(refs = false): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const data = wb.addWorksheet('Data');
   data.addRow(['region', 'id', 'amount', 'day']);
@@ -16,6 +16,12 @@ async function sales(): Promise<Buffer> {
   summary.getCell('A2').value = { formula: 'VLOOKUP("id59999",Data!B:C,2,FALSE)', result: 0 };
   summary.getCell('A3').value = { formula: 'COUNTA(Data!B:B)', result: 0 };
   summary.getCell('A4').value = { formula: 'A3*2', result: 0 };
+  if (refs) {
+    // A cell and bounded ranges of Data: an insert above them must move them.
+    summary.getCell('A5').value = { formula: 'Data!C2', result: 0 };
+    summary.getCell('A6').value = { formula: `SUMIFS(Data!C2:C${ROWS + 1},Data!A2:A${ROWS + 1},"x")`, result: 0 };
+    summary.getCell('A7').value = { formula: `COUNT(Data!C2:C${ROWS + 1})`, result: 0 };
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -107,4 +113,69 @@ test('a 60,000-row worksheet opens as a sheet whose cells stay out of the docume
   await opened.expectOk('sales_Summary', 120_000);
   await expect.poll(async () => (await other.evaluate(() => window.cellar.cells('sales_Summary'))).A1, { timeout: 120_000 }).toEqual({ value: sumX + 1000 });
   await other.context().close();
+});
+
+test("the big sheet sorts, takes a row inserted above its cells (another sheet's references follow), undoes both, and after a reload shows the operations replayed over its file", async ({ cellar, page }) => {
+  test.setTimeout(300_000);
+  await cellar.dropFiles([{ name: 'sales.xlsx', bytes: await sales(true) }]);
+  await cellar.expectOk('sales_Data', 120_000);
+  await cellar.expectOk('sales_Summary', 120_000);
+  const grid = () => cellar.block('sales_Data');
+  const cell = (key: string) => grid().locator(`[data-cell="${key}"]`);
+  const summary = () => page.evaluate(() => window.cellar.cells('sales_Summary'));
+  const right = (first: number) => ({ A1: { value: sumX }, A2: { value: 59_999 }, A3: { value: ROWS + 1 }, A4: { value: 2 * (ROWS + 1) }, A5: { value: first }, A6: { value: sumX }, A7: { value: ROWS } });
+  const settled = async (first: number) => expect.poll(summary, { timeout: 120_000 }).toEqual(right(first));
+  await settled(1);
+
+  // Sort by amount, Z to A, from one cell: the region is the whole sheet, its header row kept.
+  await cell('C5').click();
+  await grid().getByTestId('sheet-ops-menu').click();
+  await grid().getByTestId('sheet-sort-desc').click();
+  await expect(cell('C2')).toHaveAttribute('data-value', String(ROWS), { timeout: 60_000 });
+  await expect(cell('B2')).toHaveAttribute('data-value', `id${ROWS}`);
+  await expect(cell('C3')).toHaveAttribute('data-value', String(ROWS - 1));
+  await expect(cell('A1')).toHaveAttribute('data-value', 'region');
+  await settled(ROWS);
+  // The document logs the sort (no cell of the file's in it), the sheet's table holds the sorted rows.
+  const ref = async () => ((await page.evaluate(() => window.cellar.document())).blocks.find((b) => b.name === 'sales_Data') as { data: { rows: number; ops?: unknown[] } }).data;
+  expect((await ref()).ops).toEqual([{ kind: 'sort', range: { top: 0, left: 0, bottom: ROWS, right: 3 }, keys: [{ col: 2, desc: true }], header: true }]);
+  await expect.poll(() => cellar.scalar('SELECT amount FROM sales_Data LIMIT 1'), { timeout: 60_000 }).toBe(ROWS);
+
+  // Insert a row above row 2: the Summary's references to Data move down and still read the same cells.
+  await cell('A2').click();
+  await grid().getByTestId('sheet-ops-menu').click();
+  await grid().getByTestId('sheet-insert-rows').click();
+  await expect(cell('C3')).toHaveAttribute('data-value', String(ROWS), { timeout: 60_000 });
+  await expect(cell('C2')).toHaveAttribute('data-value', '');
+  expect((await ref()).rows).toBe(ROWS + 2);
+  await settled(ROWS);
+  const typed = async () => ((await page.evaluate(() => window.cellar.document())).blocks.find((b) => b.name === 'sales_Summary') as { cells: Record<string, string> }).cells;
+  expect((await typed()).A5).toBe('=sales_Data!C3');
+  expect((await typed()).A7).toBe(`=COUNT(sales_Data!C3:C${ROWS + 2})`);
+  await page.screenshot({ path: test.info().outputPath('big-sheet-sorted.png') });
+
+  // Undo both: the stored cells are as the file has them again.
+  await page.getByTestId('undo').click();
+  await expect(cell('C2')).toHaveAttribute('data-value', String(ROWS), { timeout: 60_000 });
+  await page.getByTestId('undo').click();
+  await expect(cell('C2')).toHaveAttribute('data-value', '1', { timeout: 60_000 });
+  await settled(1);
+  expect((await ref()).ops).toBeUndefined();
+
+  // Redo both, reload: the sort and the insert are replayed over the kept file.
+  await page.getByTestId('redo').click();
+  await expect(cell('C2')).toHaveAttribute('data-value', String(ROWS), { timeout: 60_000 });
+  await page.getByTestId('redo').click();
+  await expect(cell('C3')).toHaveAttribute('data-value', String(ROWS), { timeout: 60_000 });
+  await settled(ROWS);
+  await page.waitForTimeout(800); // the autosave's debounce
+  await page.reload();
+  await page.evaluate(() => window.cellar.ready);
+  await cellar.expectOk('sales_Data', 120_000);
+  await cellar.expectOk('sales_Summary', 120_000);
+  await expect(cell('C3')).toHaveAttribute('data-value', String(ROWS), { timeout: 60_000 });
+  await expect(cell('C4')).toHaveAttribute('data-value', String(ROWS - 1));
+  await expect(cell('C2')).toHaveAttribute('data-value', '');
+  await settled(ROWS);
+  expect(await cellar.scalar('SELECT count(*) FROM sales_Data')).toBe(ROWS + 1);
 });
