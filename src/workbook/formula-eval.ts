@@ -61,10 +61,11 @@ export class TableCalls {
     this.clock = clock;
   }
 
-  /** The context formulas evaluate in; `sheet` gives them A1 addresses. */
-  context(sheet?: SheetAccess): EvalContext {
+  /** The context formulas evaluate in; `sheet` gives them A1 addresses, `more` what a sheet adds (spills, formulas, sheets). */
+  context(sheet?: SheetAccess, more?: Partial<EvalContext>): EvalContext {
     const world = this.world;
     return {
+      ...more,
       name: (n) => world.cell(n),
       isTable: (n) => world.relation(n) !== undefined,
       names: () => world.names(),

@@ -2,6 +2,7 @@ import { toScalar, parseTypedValue } from './cells';
 import { columnIndex, columnLetters, isFormulaText, type Scalar } from './formula';
 import type { FormulaWorld } from './formula-eval';
 import { EMPTY, NUMBER, TEXT, type SheetData } from './sheet-data';
+import { spillAt } from './sheet-spill';
 
 /** A sheet's cells as formulas read them: the person's cells, over a big sheet's stored ones. */
 export interface SheetCells {
@@ -18,6 +19,10 @@ export interface SheetReader {
   /** Rows and columns up to the last used ones (what A:A reaches). */
   rows: number;
   cols: number;
+  /** The size of the array spilled from a cell (for `Sheet1!A1#`). */
+  spill?(key: string): { rows: number; cols: number } | undefined;
+  /** The formula a cell holds, as typed (for ISFORMULA and FORMULATEXT). */
+  formula?(key: string): string | undefined;
 }
 
 /** The workbook as a sheet's formulas see it: cells, tables and other sheets by name. */
@@ -119,6 +124,11 @@ export function sheetReader(s: SheetCells, values: ReadonlyMap<string, Scalar>):
     cols,
     value,
     at: (row, col) => stored(row, col) ?? value(addressKey(row, col)),
+    spill: (key) => spillAt(values, key),
+    formula: (key) => {
+      const raw = rawOf(s, key);
+      return typeof raw === 'string' && isFormulaText(raw) ? raw : undefined;
+    },
   };
 }
 

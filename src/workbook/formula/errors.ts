@@ -5,7 +5,7 @@ export interface Span {
 }
 
 /** The error values a spreadsheet shows, in Excel's spelling; `#ERROR!` is a formula that does not parse (as in Google Sheets). */
-export const ERROR_CODES = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#CALC!', '#ERROR!'] as const;
+export const ERROR_CODES = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#CALC!', '#SPILL!', '#ERROR!'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
@@ -17,6 +17,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   '#NUM!': 'The number is out of range.',
   '#N/A': 'No value is available.',
   '#CALC!': 'The calculation cannot be done.',
+  '#SPILL!': 'The array cannot spill: a cell it needs is not empty.',
   '#ERROR!': 'The formula cannot be read.',
 };
 

@@ -20,6 +20,16 @@ export interface EvalContext extends ScalarContext {
   range?(sheet: string | undefined, start: CellAddress, end: CellAddress, span: Span): RangeValue | FormulaError;
   /** The value of a call that reads tables, computed in SQL (see tableCalls). */
   pushdown?(call: NodeOf<'call'>): Scalar;
+  /** The sheet cell the formula is in (0-based): ROW(), COLUMN(), `@`, R1C1 in INDIRECT. */
+  origin?: { sheet: string; row: number; col: number };
+  /** The size of the array that spills from a cell (for `A1#`); undefined when none does. */
+  spill?(sheet: string | undefined, row: number, col: number): { rows: number; cols: number } | undefined;
+  /** The formula a cell holds, as typed; undefined when it holds none (ISFORMULA, FORMULATEXT). */
+  formula?(sheet: string | undefined, row: number, col: number): string | undefined;
+  /** The workbook's sheets in order (SHEET, SHEETS). */
+  sheetNames?(): string[];
+  /** Whether a sheet of that name exists (INDIRECT). */
+  sheetExists?(sheet: string): boolean;
 }
 
 /**
@@ -101,20 +111,52 @@ function call(node: NodeOf<'call'>, ctx: EvalContext): Value {
   const problem = arityProblem(spec, node.args.length);
   if (problem) return new FormulaError('#N/A', problem, node.nameSpan);
   if (ctx.pushdown && readsTables(node, (n) => ctx.isTable(n))) return ctx.pushdown(node);
-  const args: ScalarArg[] = [];
+  const args: (ScalarArg | RangeValue)[] = [];
+  const lifted: number[] = [];
   for (const [i, argNode] of node.args.entries()) {
     const kind = paramAt(spec, i)?.kind ?? 'value';
     const v = evaluate(argNode, ctx);
-    const arg = kind === 'range' ? v : single(v, argNode.span);
+    // An array where one value is expected: the function applies to each of its values (Excel's lifting).
+    if (kind === 'value' && isRange(v) && v.rows * v.cols > 1) lifted.push(i);
+    const arg = kind === 'range' || lifted.at(-1) === i ? v : single(v, argNode.span);
     if (kind === 'value' && spec.propagate !== false && isFormulaError(arg)) return arg;
     args.push(arg);
   }
-  try {
-    return spec.scalar(args, ctx);
-  } catch (e) {
-    // A function's own bug must not take the workbook down; it shows on the cell.
-    return new FormulaError('#VALUE!', `${spec.name} failed: ${e instanceof Error ? e.message : String(e)}`, node.span);
-  }
+  const apply = (values: ScalarArg[]): Value => {
+    try {
+      return spec.scalar(values, ctx);
+    } catch (e) {
+      // A function's own bug must not take the workbook down; it shows on the cell.
+      return new FormulaError('#VALUE!', `${spec.name} failed: ${e instanceof Error ? e.message : String(e)}`, node.span);
+    }
+  };
+  return lifted.length ? lift(args, lifted, spec.propagate !== false, apply) : apply(args as ScalarArg[]);
+}
+
+/**
+ * A function applied to each value of the arrays given where it expects one value: the result is
+ * as large as the largest; an array of one row (column) repeats down (across); past the end of a
+ * smaller one is #N/A, as in Excel.
+ */
+function lift(args: (ScalarArg | RangeValue)[], lifted: number[], propagate: boolean, apply: (values: ScalarArg[]) => Value): RangeValue {
+  const arrays = lifted.map((i) => args[i] as RangeValue);
+  const rows = Math.max(...arrays.map((a) => a.rows));
+  const cols = Math.max(...arrays.map((a) => a.cols));
+  const out: Scalar[] = new Array(rows * cols);
+  const values = [...args] as ScalarArg[];
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
+      let error: FormulaError | undefined;
+      for (const [k, i] of lifted.entries()) {
+        const a = arrays[k]!;
+        const [ar, ac] = [a.rows === 1 ? 0 : r, a.cols === 1 ? 0 : c];
+        const v = ar < a.rows && ac < a.cols ? a.at(ar, ac) : new FormulaError('#N/A', `The arrays given are of different sizes: this one has ${a.rows}×${a.cols} values.`);
+        if (propagate && isFormulaError(v)) error ??= v;
+        values[i] = v;
+      }
+      out[r * cols + c] = error ?? single(apply(values));
+    }
+  return new RangeValue(rows, cols, out);
 }
 
 /** An operator over a range applies to each of its values, as in Excel's array formulas (`SUM(A1:A3*2)`). */

@@ -40,8 +40,8 @@ export interface Token {
 const NUMBER = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/;
 const A1 = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)(?![A-Za-z0-9_.([!])/;
 const IDENT = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*/;
-const OPERATORS = ['<>', '<=', '>=', '+', '-', '*', '/', '^', '&', '=', '<', '>', '%'];
-const ERROR_LITERAL = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|CALC!|ERROR!)/i;
+const OPERATORS = ['<>', '<=', '>=', '+', '-', '*', '/', '^', '&', '=', '<', '>', '%', '@'];
+const ERROR_LITERAL = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|CALC!|SPILL!|ERROR!)/i;
 
 /**
  * Splits a formula into tokens, whitespace dropped. `text` is the whole formula, its leading `=`
@@ -96,6 +96,12 @@ export function tokenize(text: string): Token[] {
     }
     if (c === '#') {
       const m = ERROR_LITERAL.exec(rest);
+      const prev = tokens[tokens.length - 1];
+      // `A1#`: the spill of A1 (right after an address or a call's `)`, with no space).
+      if (!m && prev && prev.end === i && (prev.type === 'a1' || prev.type === ')')) {
+        push('op', 1);
+        continue;
+      }
       if (!m || !isErrorCode(m[0])) fail(`${rest.split(/[\s,)]/)[0]} is not an error value.`, i);
       push('error', m![0].length, { value: m![0].toUpperCase() as ErrorCode });
       continue;
@@ -108,6 +114,12 @@ export function tokenize(text: string): Token[] {
     const a1 = A1.exec(rest);
     if (a1) {
       push('a1', a1[0].length, { a1: { colAbs: a1[1] === '$', col: a1[2]!.toUpperCase(), rowAbs: a1[3] === '$', row: Number(a1[4]) } });
+      continue;
+    }
+    const row = c === '$' ? /^\$[0-9]+(?![A-Za-z0-9_.])/.exec(rest) : null;
+    if (row) {
+      // `$47`: one end of a whole-row range (`$47:$47`); the parser accepts it only there.
+      push('number', row[0].length, { value: Number(row[0].slice(1)) });
       continue;
     }
     if (c === '$') {

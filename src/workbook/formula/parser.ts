@@ -63,11 +63,17 @@ export function parseFormula(text: string, options: ParseOptions = {}): FormulaN
       const arg = unary();
       return { type: 'unary', op: t.text as '-' | '+', arg, span: span(t.start, arg.span.end) };
     }
+    if (isOp(t, '@')) {
+      // `@x`: implicit intersection, Excel's SINGLE(x).
+      next();
+      const arg = postfix();
+      return synthetic(SINGLE, [arg], span(t.start, arg.span.end), t);
+    }
     return postfix();
   }
 
   function postfix(): FormulaNode {
-    let node = primary();
+    let node = reference();
     while (isOp(peek(), '%')) {
       const t = next();
       node = { type: 'percent', arg: node, span: span(node.span.start, t.end) };
@@ -75,10 +81,34 @@ export function parseFormula(text: string, options: ParseOptions = {}): FormulaN
     return node;
   }
 
+  /** A primary with Excel's reference operators, which bind tightest: `A1#` (a spill) and `x:y` around any references. */
+  function reference(): FormulaNode {
+    let node = spill(primary());
+    while (peek().type === ':') {
+      const colon = next();
+      const right = spill(primary());
+      node = synthetic(RANGE_OPERATOR, [node, right], span(node.span.start, right.span.end), colon);
+    }
+    return node;
+  }
+
+  function spill(node: FormulaNode): FormulaNode {
+    const t = peek();
+    if (!isOp(t, '#')) return node;
+    next();
+    return synthetic(ANCHORARRAY, [node], span(node.span.start, t.end), t);
+  }
+
+  function synthetic(name: string, args: FormulaNode[], at: Span, op: Token): FormulaNode {
+    return { type: 'call', name, args, span: at, nameSpan: span(op.start, op.end) };
+  }
+
   function primary(): FormulaNode {
     const t = peek();
     switch (t.type) {
       case 'number':
+        if (options.sheet && isRowPart(t) && peek(1).type === ':' && isRowPart(peek(2))) return rowRange(next());
+        if (t.text.startsWith('$')) return fail(`${t.text} is a row; a whole row is written ${t.text}:${t.text}.`, t);
         next();
         return { type: 'number', value: t.value as number, span: span(t.start, t.end) };
       case 'string':
@@ -102,6 +132,7 @@ export function parseFormula(text: string, options: ParseOptions = {}): FormulaN
         next();
         return { type: 'column', column: t.value as string, thisRow: t.thisRow ?? false, span: span(t.start, t.end) };
       case 'param':
+        if (options.sheet && isColumnPart(t) && peek(1).type === ':') return columnRange(next());
         next();
         return { type: 'name', name: t.value as string, span: span(t.start, t.end) };
       case 'sheet':
@@ -127,7 +158,7 @@ export function parseFormula(text: string, options: ParseOptions = {}): FormulaN
     }
     const upper = t.text.toUpperCase();
     if (upper === 'TRUE' || upper === 'FALSE') return { type: 'boolean', value: upper === 'TRUE', span: span(t.start, t.end) };
-    if (options.sheet && /^[A-Za-z]{1,3}$/.test(t.text) && peek().type === ':') return columnRange(t);
+    if (options.sheet && isColumnPart(t) && peek().type === ':' && isColumnPart(peek(1))) return columnRange(t);
     return { type: 'name', name: t.text, span: span(t.start, t.end) };
   }
 
@@ -211,7 +242,8 @@ export function parseFormula(text: string, options: ParseOptions = {}): FormulaN
     const sheet = next();
     const t = peek();
     if (t.type === 'a1') return addressOrRange(next(), sheet.value as string, sheet.start);
-    if (t.type === 'ident' && /^[A-Za-z]{1,3}$/.test(t.text) && peek(1).type === ':') return columnRange(next(), sheet.value as string, sheet.start);
+    if (isColumnPart(t) && peek(1).type === ':') return columnRange(next(), sheet.value as string, sheet.start);
+    if (isRowPart(t) && peek(1).type === ':') return rowRange(next(), sheet.value as string, sheet.start);
     return fail(`Expected a cell address after ${sheet.text}, as in ${sheet.text}A1.`, t);
   }
 
@@ -226,20 +258,32 @@ export function parseFormula(text: string, options: ParseOptions = {}): FormulaN
 
   function addressOrRange(t: Token, sheet: string | undefined, start: number): FormulaNode {
     const first = address(t);
-    if (peek().type !== ':') return { type: 'cell', sheet, address: first, span: span(start, t.end) };
+    // `A1:B2` is one range; `A1:OFFSET(…)` is the range operator, read in reference().
+    if (peek().type !== ':' || peek(1).type !== 'a1') return { type: 'cell', sheet, address: first, span: span(start, t.end) };
     next();
     const endToken = next();
-    if (endToken.type !== 'a1') return fail(`Expected a cell address after ${t.text}:, as in ${t.text}:B10.`, endToken);
     const end = address(endToken);
     return { type: 'range', sheet, start: first, end, span: span(start, endToken.end) };
   }
 
+  /** `A:C`, `$A:$C`: whole columns, `end.row` -1. */
   function columnRange(t: Token, sheet?: string, start = t.start): FormulaNode {
     next(); // ':'
     const endToken = next();
-    if (endToken.type !== 'ident' || !/^[A-Za-z]{1,3}$/.test(endToken.text)) return fail(`Expected a column after ${t.text}:, as in ${t.text}:${t.text}.`, endToken);
-    const whole = (letters: string): CellAddress => ({ col: columnIndex(letters), row: -1, colAbs: false, rowAbs: false });
-    return { type: 'range', sheet, start: { ...whole(t.text), row: 0 }, end: whole(endToken.text), span: span(start, endToken.end) };
+    if (!isColumnPart(endToken)) return fail(`Expected a column after ${t.text}:, as in ${t.text}:${t.text}.`, endToken);
+    const whole = (p: Token): CellAddress => ({ col: columnIndex(String(p.type === 'param' ? p.value : p.text)), row: -1, colAbs: p.type === 'param', rowAbs: false });
+    return { type: 'range', sheet, start: { ...whole(t), row: 0 }, end: whole(endToken), span: span(start, endToken.end) };
+  }
+
+  /** `1:3`, `$47:$47`: whole rows, `end.col` -1. */
+  function rowRange(t: Token, sheet?: string, start = t.start): FormulaNode {
+    next(); // ':'
+    const endToken = next();
+    const whole = (p: Token): CellAddress => {
+      if ((p.value as number) < 1 || (p.value as number) > 1_048_576) fail(`${p.text} is not a row: rows go from 1 to 1048576.`, p, '#REF!');
+      return { row: (p.value as number) - 1, col: -1, rowAbs: p.text.startsWith('$'), colAbs: false };
+    };
+    return { type: 'range', sheet, start: { ...whole(t), col: 0 }, end: whole(endToken), span: span(start, endToken.end) };
   }
 
   const node = expression();
@@ -249,6 +293,21 @@ export function parseFormula(text: string, options: ParseOptions = {}): FormulaN
     fail(`Unexpected ${rest.text} after a complete formula: is an operator missing?`, rest);
   }
   return node;
+}
+
+/** The names the parser gives Excel's reference operators, as calls the evaluator reads (references/). */
+export const RANGE_OPERATOR = ':';
+export const SINGLE = 'SINGLE';
+export const ANCHORARRAY = 'ANCHORARRAY';
+
+/** `A`, `$A`: one end of a whole-column range. */
+function isColumnPart(t: Token): boolean {
+  return (t.type === 'ident' && /^[A-Za-z]{1,3}$/.test(t.text)) || (t.type === 'param' && /^[A-Za-z]{1,3}$/.test(String(t.value)) && t.text === `$${String(t.value)}`);
+}
+
+/** `3`, `$3`: one end of a whole-row range. */
+function isRowPart(t: Token): boolean {
+  return t.type === 'number' && /^\$?[0-9]+$/.test(t.text);
 }
 
 function address(t: Token): CellAddress {

@@ -10,6 +10,7 @@ import { LOOKUP_FUNCTIONS } from './lookup';
 import { MATH_FUNCTIONS } from './math';
 import { STATISTICS_FUNCTIONS } from './statistics';
 import { TEXT_FUNCTIONS } from './text';
+import { REFERENCE_FUNCTIONS } from '../references/catalog';
 
 const ALL: readonly FunctionSpec[] = [
   ...MATH_FUNCTIONS,
@@ -23,6 +24,7 @@ const ALL: readonly FunctionSpec[] = [
   ...FINANCIAL_FUNCTIONS,
   ...ENGINEERING_FUNCTIONS,
   ...DATABASE_FUNCTIONS,
+  ...REFERENCE_FUNCTIONS,
 ];
 
 const BY_NAME = new Map<string, FunctionSpec>();

@@ -143,6 +143,7 @@ const ERROR_NUMBERS: Record<ErrorCode, number> = {
   '#NUM!': 6,
   '#N/A': 7,
   '#ERROR!': 8,
+  '#SPILL!': 9,
   '#CALC!': 14,
 };
 
