@@ -81,6 +81,7 @@ export const IRR: FunctionSpec = {
     if (isFormulaError(values)) return values;
     const guess = numberArg(args, 1, 0.1);
     if (isFormulaError(guess)) return guess;
+    if (guess <= -1) return new FormulaError('#VALUE!', 'IRR: the guess must be above -100% (-1).');
     if (!changesSign(values)) return NUM('IRR: the cash flows need at least one positive and one negative value.');
     // The NPV at the first flow's date (period 0), as a polynomial in 1/(1+r).
     const f = (r: number) => npv(r, values) * (1 + r);
@@ -151,6 +152,7 @@ export const XIRR: FunctionSpec = {
     const guess = numberArg(args, 2, 0.1);
     if (isFormulaError(guess)) return guess;
     const { values, days } = flows;
+    if (guess <= -1) return new FormulaError('#VALUE!', 'XIRR: the guess must be above -100% (-1).');
     if (!changesSign(values)) return NUM('XIRR: the cash flows need at least one positive and one negative value.');
     const f = (r: number) => xnpv(r, values, days);
     const df = (r: number) => values.reduce((s, v, i) => {

@@ -25,8 +25,9 @@ export { p };
 
 /** One financial argument as a number, or the error it is. */
 function readArg(args: ScalarArg[], i: number, param: FinParam, fn: string): number | FormulaError {
+  // Only a left-out argument takes the default: an empty cell is 0, as in Excel (DDB's factor, DB's month).
+  if (param.fallback !== undefined && args[i] === undefined) return param.fallback;
   const v = arg(args, i);
-  if (param.fallback !== undefined && (args[i] === undefined || v === null)) return param.fallback;
   if (param.date) {
     const s = serialOf(v, fn);
     return isFormulaError(s) ? s : Math.floor(s);

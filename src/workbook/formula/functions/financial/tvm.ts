@@ -42,7 +42,10 @@ export const FV = financial(
   'The future value of an investment of periodic, constant payments at a constant interest rate.',
   [p('rate'), p('nper'), p('pmt'), p('pv', 0), p('type', 0)],
   { formula: '=FV(0.06/12, 10, -200, -500, 1)', result: '2581.4033740601' },
-  (r, n, m, v, t) => fv(r, n, m, v, t),
+  (r, n, m, v, t) => {
+    const x = fv(r, n, m, v, t);
+    return !Number.isFinite(x) && r === -1 ? DIV0('FV: a rate of -100% over negative periods divides by zero.') : x;
+  },
 );
 
 export const PV = financial(
