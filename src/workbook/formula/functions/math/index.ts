@@ -7,6 +7,7 @@ import { COMBIN, FACT } from './counting';
 import { GCD, LCM } from './divisors';
 import { CEILING, EVEN, FLOOR, MOD, MROUND, ODD, QUOTIENT, roundingMath } from './multiples';
 import { LOG, POWER, positiveOnly } from './powers';
+import { CEILING_PRECISE, FLOOR_PRECISE, ISO_CEILING } from './precise';
 import { RAND, RANDBETWEEN } from './random';
 import { ARABIC, ROMAN } from './roman';
 import { rounding, sqlTruncDigits, truncDigits } from './round';
@@ -15,7 +16,14 @@ import { ATAN2, inverseTrig, trig } from './trig';
 
 export { roundDigits, sqlRoundDigits } from './round';
 
-export const MATH_FUNCTIONS: FunctionSpec[] = [
+/**
+ * Excel reads a function's arguments left to right, and the first that fails is the answer:
+ * FLOOR("", 1/0) is #VALUE! (the "" fails first), not #DIV/0!. Every math function reads its
+ * arguments itself (errors included), so none stops at the first error argument the evaluator sees.
+ */
+const leftToRight = (spec: FunctionSpec): FunctionSpec => (spec.propagate === undefined ? { ...spec, propagate: false } : spec);
+
+const FUNCTIONS: FunctionSpec[] = [
   SUM,
   numeric('ABS', 'math', 'The absolute value of a number.', ['number'], { formula: '=ABS(-2.5)', result: '2.5' }, Math.abs, (x) => `abs(${x})`),
   rounding('ROUND', 'nearest', { formula: '=ROUND(1.005, 2)', result: '1.01' }),
@@ -56,6 +64,9 @@ export const MATH_FUNCTIONS: FunctionSpec[] = [
   roundingMath('CEILING.MATH', 'Rounds up to a multiple of significance (1 when left out); with a nonzero mode, negative numbers round away from zero.', { formula: '=CEILING.MATH(-2.5, 2)', result: '-2' }),
   FLOOR,
   roundingMath('FLOOR.MATH', 'Rounds down to a multiple of significance (1 when left out); with a nonzero mode, negative numbers round toward zero.', { formula: '=FLOOR.MATH(-2.5, 2)', result: '-4' }),
+  FLOOR_PRECISE,
+  CEILING_PRECISE,
+  ISO_CEILING,
   MROUND,
   QUOTIENT,
   EVEN,
@@ -80,3 +91,5 @@ export const MATH_FUNCTIONS: FunctionSpec[] = [
   BASE,
   DECIMAL,
 ];
+
+export const MATH_FUNCTIONS: FunctionSpec[] = FUNCTIONS.map(leftToRight);

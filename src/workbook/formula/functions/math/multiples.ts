@@ -28,7 +28,7 @@ export const MOD: FunctionSpec = {
 
 const ON_15_DIGITS = 'The quotient is taken on 15 significant digits, as Excel keeps numbers: in binary 1.3 / 0.1 is a hair above 13, yet CEILING(1.3, 0.1) is 1.3.';
 
-type Step = 'ceil' | 'floor' | 'round' | 'trunc';
+export type Step = 'ceil' | 'floor' | 'round' | 'trunc';
 
 /** Half away from zero, as Excel rounds (Math.round rounds -2.5 to -2). */
 const roundHalfAway = (q: number) => Math.sign(q) * Math.floor(Math.abs(q) + 0.5);
@@ -41,11 +41,11 @@ const SQL_STEP: Record<Step, (q: string) => string> = {
 };
 
 /** x as a whole multiple of s (s not 0), the count chosen by `step` on 15 significant digits. */
-function toMultiple(x: number, s: number, step: Step): number {
+export function toMultiple(x: number, s: number, step: Step): number {
   return sig15(STEP[step](sig15(x / s)) * s);
 }
 
-function sqlToMultiple(x: string, s: string, step: Step): string {
+export function sqlToMultiple(x: string, s: string, step: Step): string {
   return sqlSig15(`${SQL_STEP[step](sqlSig15(`(${x}) / (${s})`))} * (${s})`);
 }
 
@@ -78,13 +78,19 @@ export const FLOOR = withNotes(
     ['number', 'significance'],
     { formula: '=FLOOR(2.5, 2)', result: '2' },
     (x, s) =>
-      s === 0 ? new FormulaError('#DIV/0!', 'FLOOR to a significance of 0.') : x > 0 && s < 0 ? NUM('FLOOR of a positive number with a negative significance.') : toMultiple(x, s, 'floor'),
+      s === 0
+        ? x === 0
+          ? 0
+          : new FormulaError('#DIV/0!', 'FLOOR to a significance of 0.')
+        : x > 0 && s < 0
+          ? NUM('FLOOR of a positive number with a negative significance.')
+          : toMultiple(x, s, 'floor'),
     (x, s) => ({
-      value: `CASE WHEN ${s} = 0 OR (${x} > 0 AND ${s} < 0) THEN NULL ELSE ${sqlToMultiple(x, s, 'floor')} END`,
-      err: `CASE WHEN ${s} = 0 THEN ${errCode('#DIV/0!')} WHEN ${x} > 0 AND ${s} < 0 THEN ${errCode('#NUM!')} END`,
+      value: `CASE WHEN ${x} = 0 THEN CAST(0 AS DOUBLE) WHEN ${s} = 0 OR (${x} > 0 AND ${s} < 0) THEN NULL ELSE ${sqlToMultiple(x, s, 'floor')} END`,
+      err: `CASE WHEN ${x} = 0 THEN NULL WHEN ${s} = 0 THEN ${errCode('#DIV/0!')} WHEN ${x} > 0 AND ${s} < 0 THEN ${errCode('#NUM!')} END`,
     }),
   ),
-  `FLOOR(x, 0) is #DIV/0!. ${ON_15_DIGITS}`,
+  `FLOOR(x, 0) is #DIV/0! unless x is 0 (FLOOR(0, 0) is 0). ${ON_15_DIGITS}`,
 );
 
 /** CEILING.MATH / FLOOR.MATH: the significance's sign is ignored; a nonzero mode turns negative numbers' direction. */
