@@ -1,12 +1,13 @@
 import type { FunctionSpec, SqlFunctionContext } from '../../catalog';
 import { FormulaError, isFormulaError } from '../../errors';
 import { castTo, commonType, errCode, guard, result } from '../../sql/coerce';
-import { expr, isSqlRange, type SqlExpr, type SqlRange } from '../../sql/types';
-import { arg, booleanArg, numberArg, rangeArg, sqlArg } from '../helpers';
+import { expr, isSqlRange, type SqlArg, type SqlExpr, type SqlRange } from '../../sql/types';
+import { RangeValue } from '../../values';
+import { arg, booleanArg, numberArg, sqlArg } from '../helpers';
 import { classicFinder, xFinder } from './finders';
 import { classicMatch, findMatch } from './match';
 import { answer, returnFields, sqlSearch } from './search';
-import { asRange, column, constantBooleanArg, constantNumberArg, failAfter, notFound, nullOf, row, tableArg, vectorOf } from './shared';
+import { asRange, column, constantBooleanArg, constantNumberArg, failAfter, given, lookupTable, notFound, nullOf, row, sqlGiven, tableArg, vectorOf, xModes } from './shared';
 
 // The functions that return a value found by a key: XLOOKUP, VLOOKUP, HLOOKUP and LOOKUP.
 
@@ -27,16 +28,27 @@ export const XLOOKUP: FunctionSpec = {
   scalar(args) {
     const key = arg(args, 0);
     if (isFormulaError(key)) return key;
-    const look = rangeArg(args, 1);
-    const ret = rangeArg(args, 2);
-    if (look.values.length !== ret.values.length) return new FormulaError('#VALUE!', 'XLOOKUP: the lookup and return ranges must be the same size.');
-    const mode = numberArg(args, 4, 0);
-    const search = numberArg(args, 5, 1);
+    const look = tableArg(args, 1);
+    if (isFormulaError(look)) return look;
+    const ret = tableArg(args, 2);
+    if (isFormulaError(ret)) return ret;
+    const mode = given(args, 4) ? numberArg(args, 4) : 0;
     if (isFormulaError(mode)) return mode;
+    const search = given(args, 5) ? numberArg(args, 5) : 1;
     if (isFormulaError(search)) return search;
-    const i = findMatch(look.values, key, mode, search < 0);
-    if (i < 0) return args[3] === undefined ? new FormulaError('#N/A', `XLOOKUP found no match for ${String(key)}.`) : arg(args, 3);
-    return ret.values[i]!;
+    const problem = xModes('XLOOKUP', mode, search);
+    if (problem) return problem;
+    const values = vectorOf(look);
+    if (!values) return new FormulaError('#VALUE!', `XLOOKUP looks in one row or one column; lookup_array is ${look.rows}×${look.cols}.`);
+    // A column of keys returns a row of return_array; a row of keys, a column.
+    const down = look.cols === 1;
+    if (down ? ret.rows !== look.rows : ret.cols !== look.cols) {
+      return new FormulaError('#VALUE!', `XLOOKUP: return_array must have as many ${down ? 'rows' : 'columns'} as lookup_array (${values.length}); it is ${ret.rows}×${ret.cols}.`);
+    }
+    const i = findMatch(values, key, mode, search < 0);
+    if (i < 0) return given(args, 3) ? arg(args, 3) : new FormulaError('#N/A', `XLOOKUP found no match for ${String(key)}.`);
+    if (down) return ret.cols === 1 ? ret.at(i, 0) : new RangeValue(1, ret.cols, row(ret, i));
+    return ret.rows === 1 ? ret.at(0, i) : RangeValue.column(column(ret, i));
   },
   sql(args, ctx) {
     const look = args[1];
@@ -45,9 +57,9 @@ export const XLOOKUP: FunctionSpec = {
     const x = sqlArg(args, 0);
     const mode = constantNumber(args[4], 0);
     const search = constantNumber(args[5], 1);
-    if (mode === undefined || search === undefined) return result('NULL', 'empty', [errCode('#VALUE!')]);
+    if (mode === undefined || search === undefined || xModes('XLOOKUP', mode, search)) return result('NULL', 'empty', [x.err, errCode('#VALUE!')]);
     const returned = ret.columns[0]!;
-    const fallback = args[3] === undefined ? undefined : sqlArg(args, 3);
+    const fallback = sqlGiven(args[3]) ? sqlArg(args, 3) : undefined;
     const type = fallback ? commonType([returned, fallback]) : returned.type;
     const r = castTo(returned, type);
     const search_ = { name: 'XLOOKUP', range: look, ...xFinder(look.columns[0]!, x, mode), ties: search < 0 ? ('last' as const) : ('first' as const), fields: returnFields(r) };
@@ -62,9 +74,9 @@ export const XLOOKUP: FunctionSpec = {
   },
 };
 
-/** A mode argument must be a constant in SQL (it changes the query's shape). */
+/** A mode argument must be a constant in SQL (it changes the query's shape); left out or empty, its default. */
 function constantNumber(a: unknown, fallback: number): number | undefined {
-  if (a === undefined) return fallback;
+  if (!sqlGiven(a as SqlArg | undefined)) return fallback;
   const c = (a as SqlExpr).constant;
   return typeof c === 'number' ? c : undefined;
 }
@@ -81,7 +93,7 @@ export const VLOOKUP: FunctionSpec = {
   scalar(args) {
     const key = arg(args, 0);
     if (isFormulaError(key)) return key;
-    const table = tableArg(args, 1);
+    const table = lookupTable('VLOOKUP', args, 1);
     if (isFormulaError(table)) return table;
     const col = numberArg(args, 2);
     if (isFormulaError(col)) return col;
@@ -127,7 +139,7 @@ export const HLOOKUP: FunctionSpec = {
   scalar(args) {
     const key = arg(args, 0);
     if (isFormulaError(key)) return key;
-    const table = tableArg(args, 1);
+    const table = lookupTable('HLOOKUP', args, 1);
     if (isFormulaError(table)) return table;
     const r = numberArg(args, 2);
     if (isFormulaError(r)) return r;

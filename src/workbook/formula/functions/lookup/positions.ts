@@ -6,7 +6,7 @@ import { arg, numberArg, sqlArg } from '../helpers';
 import { classicFinder, xFinder } from './finders';
 import { classicMatch, findMatch } from './match';
 import { answer, sqlSearch, unordered } from './search';
-import { asRange, constantNumberArg, failAfter, notFound, nullOf, signOf, tableArg, vectorOf } from './shared';
+import { asRange, constantNumberArg, failAfter, given, notFound, nullOf, signOf, sqlGiven, tableArg, vectorOf, xModes } from './shared';
 
 // The functions that return a key's position: MATCH and XMATCH.
 
@@ -64,11 +64,11 @@ export const XMATCH: FunctionSpec = {
     if (isFormulaError(key)) return key;
     const look = tableArg(args, 1);
     if (isFormulaError(look)) return look;
-    const mode = numberArg(args, 2, 0);
+    const mode = given(args, 2) ? numberArg(args, 2) : 0;
     if (isFormulaError(mode)) return mode;
-    const search = numberArg(args, 3, 1);
+    const search = given(args, 3) ? numberArg(args, 3) : 1;
     if (isFormulaError(search)) return search;
-    const problem = xmatchModes(mode, search);
+    const problem = xModes('XMATCH', mode, search);
     if (problem) return problem;
     const values = vectorOf(look);
     if (!values) return new FormulaError('#VALUE!', 'XMATCH looks in one row or one column, not a block of several.');
@@ -78,11 +78,11 @@ export const XMATCH: FunctionSpec = {
   sql(args, ctx) {
     const x = sqlArg(args, 0);
     const look = asRange(args[1], ctx);
-    const mode = constantNumberArg('XMATCH', 'match_mode', args[2], 0);
+    const mode = sqlGiven(args[2]) ? constantNumberArg('XMATCH', 'match_mode', args[2]) : 0;
     if (isFormulaError(mode)) return failAfter(x, mode.code);
-    const search = constantNumberArg('XMATCH', 'search_mode', args[3], 1);
+    const search = sqlGiven(args[3]) ? constantNumberArg('XMATCH', 'search_mode', args[3]) : 1;
     if (isFormulaError(search)) return failAfter(x, search.code);
-    const problem = xmatchModes(mode, search);
+    const problem = xModes('XMATCH', mode, search);
     if (problem) return failAfter(x, problem.code);
     if (look.columns.length > 1) return failAfter(x, '#VALUE!');
     if (!look.ordered) throw unordered('XMATCH');
@@ -90,9 +90,3 @@ export const XMATCH: FunctionSpec = {
     return answer(sub, 'p', 'number', x, false);
   },
 };
-
-function xmatchModes(mode: number, search: number): FormulaError | undefined {
-  if (![0, -1, 1, 2].includes(mode)) return new FormulaError('#VALUE!', 'XMATCH: match_mode is 0, -1, 1 or 2.');
-  if (![1, -1, 2, -2].includes(search)) return new FormulaError('#VALUE!', 'XMATCH: search_mode is 1, -1, 2 or -2.');
-  return undefined;
-}

@@ -2,7 +2,7 @@ import type { ScalarArg, SqlFunctionContext } from '../../catalog';
 import { FormulaError, isFormulaError, type ErrorCode } from '../../errors';
 import { errCode, result } from '../../sql/coerce';
 import { DUCKDB_TYPE, expr, isSqlRange, type SqlArg, type SqlExpr, type SqlRange, type SqlType } from '../../sql/types';
-import { toBoolean, toNumber, type RangeValue, type Scalar } from '../../values';
+import { isRange, toBoolean, toNumber, type RangeValue, type Scalar } from '../../values';
 import { rangeArg } from '../helpers';
 import { sqlProblem } from './search';
 
@@ -77,4 +77,30 @@ export function vectorOf(range: RangeValue): Scalar[] | undefined {
   if (range.rows === 1) return row(range, 0);
   if (range.cols === 1) return column(range, 0);
   return undefined;
+}
+
+/** Whether an optional argument was given: left out or left empty (`XLOOKUP(x, a, b,,1)`) takes the default, as in Excel. */
+export function given(args: ScalarArg[], i: number): boolean {
+  return args[i] !== undefined && args[i] !== null;
+}
+
+/** given() for SQL arguments: an empty argument compiles to a NULL constant. */
+export function sqlGiven(a: SqlArg | undefined): boolean {
+  return a !== undefined && (isSqlRange(a) || !(a.type === 'empty' && a.constant === null));
+}
+
+/** XLOOKUP's and XMATCH's modes: match_mode 0, -1, 1 or 2; search_mode 1, -1, 2 or -2; a wildcard match cannot use a binary search. */
+export function xModes(name: string, mode: number, search: number): FormulaError | undefined {
+  if (![0, -1, 1, 2].includes(mode)) return new FormulaError('#VALUE!', `${name}: match_mode is 0, -1, 1 or 2, not ${mode}.`);
+  if (![1, -1, 2, -2].includes(search)) return new FormulaError('#VALUE!', `${name}: search_mode is 1, -1, 2 or -2, not ${search}.`);
+  if (mode === 2 && Math.abs(search) === 2) return new FormulaError('#VALUE!', `${name}: a wildcard match (match_mode 2) cannot use a binary search (search_mode 2 or -2).`);
+  return undefined;
+}
+
+/** A table argument of VLOOKUP and HLOOKUP: a range; a single value there is #VALUE!. */
+export function lookupTable(name: string, args: ScalarArg[], i: number): RangeValue | FormulaError {
+  const a = args[i];
+  if (isFormulaError(a)) return a;
+  if (!isRange(a)) return new FormulaError('#VALUE!', `${name} needs a range or an array to look in, not a single value.`);
+  return a;
 }

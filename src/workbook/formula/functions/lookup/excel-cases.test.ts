@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import { errorOf, grid, one } from '../array/testing';
+
+// Where the lookups differed from Excel in its saved workbooks (the conformance corpus): each case
+// is named after what broke.
+
+describe('XLOOKUP as Excel has it', () => {
+  test('an if_not_found left empty (,,) is left out: not found is #N/A, not an empty value', () => {
+    expect(errorOf('=XLOOKUP(9, {1;2}, {"a";"b"},,,-1)')).toBe('#N/A');
+    expect(errorOf('=XLOOKUP(0, {1;2}, {"a";"b"},,-1,2)')).toBe('#N/A');
+    expect(one('=XLOOKUP(9, {1;2}, {"a";"b"}, "none",,-1)')).toBe('none');
+  });
+  test('match_mode and search_mode left empty take their defaults', () => {
+    expect(one('=XLOOKUP(2, {1;2}, {"a";"b"},,,)')).toBe('b');
+  });
+  test('a match_mode or search_mode Excel does not have is #VALUE!; TRUE is 1', () => {
+    expect(errorOf('=XLOOKUP(2, {1;2}, {"a";"b"},, 12)')).toBe('#VALUE!');
+    expect(errorOf('=XLOOKUP(2, {1;2}, {"a";"b"},, -2)')).toBe('#VALUE!');
+    expect(errorOf('=XLOOKUP(2, {1;2}, {"a";"b"},,, 0)')).toBe('#VALUE!');
+    expect(one('=XLOOKUP(2, {1;2}, {"a";"b"},,, TRUE)')).toBe('b');
+  });
+  test('a wildcard match with a binary search is #VALUE!', () => {
+    expect(errorOf('=XLOOKUP("a*", {"ab";"b"}, {1;2},, 2, 2)')).toBe('#VALUE!');
+    expect(errorOf('=XLOOKUP("a*", {"ab";"b"}, {1;2},, 2, -2)')).toBe('#VALUE!');
+  });
+  test('return_array of another height (or width) is #VALUE!, a single value too', () => {
+    expect(errorOf('=XLOOKUP(1, {1;2;3;4}, {"a";"b";"c"})')).toBe('#VALUE!');
+    expect(errorOf('=XLOOKUP(1, {1,2}, {"a","b","c"})')).toBe('#VALUE!');
+    expect(errorOf('=XLOOKUP(1, {1;2}, TRUE)')).toBe('#VALUE!');
+  });
+  test('a lookup_array of several rows and columns is #VALUE!', () => {
+    expect(errorOf('=XLOOKUP(1, {1,2;3,4}, {1,2;3,4})')).toBe('#VALUE!');
+  });
+  test('a return_array wider than the column of keys returns the whole row (and a column for a row of keys)', () => {
+    expect(grid('=XLOOKUP(2, {1;2}, {"a","b";"c","d"})')).toEqual([['c', 'd']]);
+    expect(grid('=XLOOKUP(2, {1,2}, {"a","b";"c","d"})')).toEqual([['b'], ['d']]);
+  });
+});
+
+describe('VLOOKUP and HLOOKUP as Excel has them', () => {
+  test('a single value given as the table is #VALUE!, not #N/A', () => {
+    expect(errorOf('=VLOOKUP("a", "Nothing", 1)')).toBe('#VALUE!');
+    expect(errorOf('=HLOOKUP("a", "Nothing", 1)')).toBe('#VALUE!');
+  });
+});
+
+describe('XMATCH as Excel has it', () => {
+  test('modes left empty take their defaults; a wildcard binary search is #VALUE!', () => {
+    expect(one('=XMATCH(2, {1;2},,)')).toBe(2);
+    expect(errorOf('=XMATCH("a*", {"ab";"b"}, 2, 2)')).toBe('#VALUE!');
+  });
+});
