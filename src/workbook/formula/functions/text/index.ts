@@ -8,7 +8,9 @@ import { CONCAT, CONCATENATE, TEXTJOIN } from './join';
 import { ONE_TEXT } from './one-text';
 import { LEN, MID, REPLACE, side } from './positions';
 import { EXACT, REPT } from './rept-exact';
+import { REGEXEXTRACT, REGEXREPLACE, REGEXTEST } from './regex';
 import { TEXTSPLIT } from './split';
+import { ARRAYTOTEXT, VALUETOTEXT } from './to-text';
 import { SUBSTITUTE } from './substitute';
 import { VALUE } from './value';
 
@@ -39,4 +41,9 @@ export const TEXT_FUNCTIONS: FunctionSpec[] = [
   textAround('before'),
   textAround('after'),
   TEXTSPLIT,
+  VALUETOTEXT,
+  ARRAYTOTEXT,
+  REGEXTEST,
+  REGEXEXTRACT,
+  REGEXREPLACE,
 ];
