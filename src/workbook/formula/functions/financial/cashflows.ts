@@ -102,9 +102,13 @@ function datedFlows(name: string, args: ScalarArg[], emptyIsZero: boolean): { va
     const [v, dv] = [vs[i]!, ds[i]!];
     if (isFormulaError(v)) return v;
     if (isFormulaError(dv)) return dv;
-    // Excel: XIRR reads an empty cell as 0; anything else that is not a number is #NUM!.
+    // Excel: XNPV answers #NUM! for any value that is not a number; XIRR reads an empty cell as 0
+    // and text or a boolean as #VALUE!.
     const value = v === null && emptyIsZero ? 0 : v;
-    if (typeof value !== 'number') return NUM(`${name}: every value must be a number.`);
+    if (typeof value !== 'number') {
+      const message = `${name}: every value must be a number.`;
+      return emptyIsZero ? new FormulaError('#VALUE!', message) : NUM(message);
+    }
     const day = isDate(dv) ? dv.serial : typeof dv === 'number' ? dv : toNumber(dv);
     if (isFormulaError(day)) return day;
     if (typeof dv !== 'number' && !isDate(dv)) return new FormulaError('#VALUE!', `${name}: every date must be a date.`);
