@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
-import { typedValue } from '../sheet';
+import { evaluateSheet, typedValue } from '../sheet';
 import { readXlsx } from './read';
 
 const blockName = (sheet: string) => `book_${sheet.replace(/\W/g, '_')}`;
@@ -140,7 +140,7 @@ describe('readXlsx', () => {
     ]);
   });
 
-  test('an array formula sits on its top-left cell; the rest of its range keeps the values Excel saved', async () => {
+  test('an array formula sits on its top-left cell and spills again: the values Excel saved over its range are not kept as constants that would block it', async () => {
     const bytes = await build((wb) => {
       const ws = wb.addWorksheet('Data');
       ws.getCell('A1').value = 1;
@@ -149,8 +149,24 @@ describe('readXlsx', () => {
       ws.getCell('B2').value = 20;
     });
     const sheet = (await readXlsx(bytes, { blockName })).sheets[0]!;
-    expect(sheet.cells).toEqual({ A1: '1', A2: '2', B1: '=A1:A2*10', B2: '20' });
+    expect(sheet.cells).toEqual({ A1: '1', A2: '2', B1: '=A1:A2*10' });
     expect(sheet.cached).toEqual({ B1: { type: 'number', value: 10 } });
+    const values = await evaluateSheet(sheet.block, sheet.cells, { cell: () => undefined, relation: () => undefined, names: () => [], sheet: () => undefined }, () => Promise.reject(new Error('no SQL')));
+    expect([values.get('B1'), values.get('B2')]).toEqual([10, 20]);
+  });
+
+  test('a plain formula (not an array formula) reads a range for one value as Excel did before dynamic arrays: @ is written where it intersects', async () => {
+    const bytes = await build((wb) => {
+      const ws = wb.addWorksheet('Data');
+      [1, 4, 9].forEach((v, i) => (ws.getCell(`A${i + 1}`).value = v));
+      ws.getCell('B2').value = { formula: 'A1:A3', result: 4 } as ExcelJS.CellValue;
+      ws.getCell('C3').value = { formula: 'SQRT(A1:A3)+SUM(A1:A3)', result: 17 } as ExcelJS.CellValue;
+      ws.getCell('D1').value = { formula: 'ROW(A1:A3)', result: 1 } as ExcelJS.CellValue;
+    });
+    const sheet = (await readXlsx(bytes, { blockName })).sheets[0]!;
+    expect(sheet.cells).toMatchObject({ B2: '=@A1:A3', C3: '=SQRT(@A1:A3)+SUM(A1:A3)', D1: '=@ROW(A1:A3)' });
+    const values = await evaluateSheet(sheet.block, sheet.cells, { cell: () => undefined, relation: () => undefined, names: () => [], sheet: () => undefined }, () => Promise.reject(new Error('no SQL')));
+    expect([values.get('B2'), values.get('C3'), values.get('D1'), values.has('D2')]).toEqual([4, 17, 1, false]);
   });
 
   test('charts, pivot tables, chart sheets, macros and external links are found in the zip and listed', async () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { attachBigSheet, splitBigSheets } from './big-sheet';
 import { rewriteFormula } from './formula-text';
+import { legacyFormula } from './legacy-formula';
 import { frozenPanes } from './frozen-panes';
 import { LeftOut, listWords } from './left-out';
 import { nameScope } from './names';
@@ -21,6 +22,9 @@ interface CellModel {
   value?: unknown;
   formula?: string;
   sharedFormula?: string;
+  /** `array` for an array formula (`<f t="array" ref="A1:A3">`), whose value spills over `ref`. */
+  shareType?: string;
+  ref?: string;
   result?: unknown;
   /** A hyperlink cell's text (its model has no value). */
   text?: unknown;
@@ -42,6 +46,28 @@ function position(address: string): { row: number; col: number } {
   let col = 0;
   for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
   return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+interface Area {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+/** `A1:B3` (or `A1`) as 0-based corners. */
+function area(ref: string): Area {
+  const [a, b = a] = ref.split(':') as [string, string?];
+  const p = position(a.replaceAll('$', ''));
+  const q = position(b!.replaceAll('$', ''));
+  return { r0: p.row, c0: p.col, r1: q.row, c1: q.col };
+}
+
+/** Whether a cell lies in an array formula's range other than at its formula's own cell. */
+function inSpill(spills: readonly Area[], address: string): boolean {
+  if (spills.length === 0) return false;
+  const { row, col } = position(address);
+  return spills.some((s) => row >= s.r0 && row <= s.r1 && col >= s.c0 && col <= s.c1 && !(row === s.r0 && col === s.c0));
 }
 
 /** The merged ranges, from exceljs's private map (its public model would rebuild every row). */
@@ -130,6 +156,7 @@ function readSheet(ws: ExcelJS.Worksheet, ctx: SheetContext): { sheet: ImportedS
   const rewrite = { blocks: ctx.blocks, name: ctx.name };
   let links = false;
   const dated = new Set<string>();
+  const spills: Area[] = [];
   const master = (address: string) => {
     let m = masters.get(address);
     if (!m) {
@@ -152,11 +179,16 @@ function readSheet(ws: ExcelJS.Worksheet, ctx: SheetContext): { sheet: ImportedS
           const at = position(m.address);
           text = rewriteFormula(from.text, rewrite, at.row - from.row, at.col - from.col);
         } else text = rewriteFormula(m.formula ?? '', rewrite);
-        cells[m.address] = `=${text}`;
+        const array = m.shareType === 'array';
+        if (array && m.ref) spills.push(area(m.ref));
+        // A plain formula computes as Excel computed it before dynamic arrays: `@` where a range gives one value.
+        cells[m.address] = array ? `=${text}` : legacyFormula(`=${text}`);
         cached[m.address] = cachedOf(m.result, ctx.date1904);
         if (m.result instanceof Date) dated.add(m.address);
         return;
       }
+      // The values Excel saved where an array formula spilled: the formula computes them again (as constants they would block it).
+      if (inSpill(spills, m.address)) return;
       if (m.type === ValueType.Hyperlink) links = true;
       if (m.value instanceof Date) dated.add(m.address);
       const value = m.type === ValueType.Hyperlink ? m.text : m.value;
