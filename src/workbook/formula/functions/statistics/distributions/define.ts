@@ -1,7 +1,15 @@
 /** Defining a distribution function: numbers in (coerced as Excel coerces them), a number out. */
 import type { FunctionSpec, ParamSpec } from '../../../catalog';
 import { FormulaError, isFormulaError } from '../../../errors';
-import { numberArg } from '../../helpers';
+import { toNumber } from '../../../values';
+import { arg, numberArg } from '../../helpers';
+
+/** A TRUE/FALSE argument read as a number: booleans and numbers as usual, and the text "TRUE" or "FALSE" too, as Excel reads it here. */
+function flagArg(args: Parameters<FunctionSpec['scalar']>[0], i: number): number | FormulaError {
+  const v = arg(args, i);
+  if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) return v.trim().toLowerCase() === 'true' ? 1 : 0;
+  return toNumber(v);
+}
 
 /** A function of numbers with no SQL form: each argument coerced, errors passed on, a non-finite result #NUM!. */
 export function dist(
@@ -24,7 +32,7 @@ export function dist(
     scalar(args) {
       const xs: number[] = [];
       for (let i = 0; i < specs.length; i++) {
-        const x = numberArg(args, i, defaults[i]);
+        const x = specs[i]!.name === 'cumulative' ? flagArg(args, i) : numberArg(args, i, defaults[i]);
         if (isFormulaError(x)) return x;
         xs.push(x);
       }

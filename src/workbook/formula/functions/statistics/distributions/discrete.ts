@@ -100,7 +100,7 @@ export const HYPGEOMDIST = dist('HYPGEOMDIST', 'The probability of sample_s succ
 
 function poisson(name: string, x: number, mean: number, c: number): number | FormulaError {
   const k = Math.trunc(x);
-  if (k < 0 || mean < 0) return bad(name, 'x and mean must not be negative');
+  if (x < 0 || mean < 0) return bad(name, 'x and mean must not be negative');
   if (mean === 0) return c || k === 0 ? 1 : 0;
   return c ? gammaQ(k + 1, mean) : Math.exp(k * Math.log(mean) - mean - lnGamma(k + 1));
 }

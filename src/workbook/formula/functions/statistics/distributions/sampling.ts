@@ -68,11 +68,11 @@ function tInv(p: number, df: number): number {
   return upper ? t : -t;
 }
 
-export const T_DIST = dist('T.DIST', 'Student’s t distribution: cumulative (left tail) or density at x.', ['x', 'deg_freedom', 'cumulative'], { formula: '=T.DIST(60, 1, TRUE)', result: '0.994695326367612' }, (x, df, c) => dfCheck('T.DIST', df) ?? (c ? tCdf(x, df) : tPdf(x, df)));
-export const T_DIST_RT = dist('T.DIST.RT', 'The right-tailed Student’s t distribution.', ['x', 'deg_freedom'], { formula: '=T.DIST.RT(1.959999998, 60)', result: '0.0273224648564977' }, (x, df) => dfCheck('T.DIST.RT', df) ?? 1 - tCdf(x, df));
+export const T_DIST = dist('T.DIST', 'Student’s t distribution: cumulative (left tail) or density at x.', ['x', 'deg_freedom', 'cumulative'], { formula: '=T.DIST(60, 1, TRUE)', result: '0.994695326367612' }, (x, df, c) => dfCheck('T.DIST', df) ?? (c ? tCdf(x, Math.trunc(df)) : tPdf(x, Math.trunc(df))), { notes: 'deg_freedom is truncated to an integer.' });
+export const T_DIST_RT = dist('T.DIST.RT', 'The right-tailed Student’s t distribution.', ['x', 'deg_freedom'], { formula: '=T.DIST.RT(1.959999998, 60)', result: '0.0273224648564977' }, (x, df) => dfCheck('T.DIST.RT', df) ?? 1 - tCdf(x, Math.trunc(df)));
 export const T_DIST_2T = dist('T.DIST.2T', 'The two-tailed Student’s t distribution, for x ≥ 0.', ['x', 'deg_freedom'], { formula: '=T.DIST.2T(1.959999998, 60)', result: '0.0546449297129954' }, (x, df) => {
   if (x < 0) return bad('T.DIST.2T', 'x must not be negative');
-  return dfCheck('T.DIST.2T', df) ?? 2 * tRight(x, df);
+  return dfCheck('T.DIST.2T', df) ?? 2 * tRight(x, Math.trunc(df));
 });
 export const TDIST = dist('TDIST', 'Student’s t distribution’s one tail (tails 1) or both tails (tails 2) beyond x ≥ 0.', ['x', 'deg_freedom', 'tails'], { formula: '=TDIST(1.959999998, 60, 2)', result: '0.0546449297129954' }, (x, df, tails) => {
   const [k, n] = [Math.trunc(df), Math.trunc(tails)];
@@ -82,11 +82,11 @@ export const TDIST = dist('TDIST', 'Student’s t distribution’s one tail (tai
 }, { notes: 'Excel’s older function; deg_freedom and tails are truncated to integers.' });
 export const T_INV = dist('T.INV', 'The left-tailed inverse of Student’s t distribution.', ['probability', 'deg_freedom'], { formula: '=T.INV(0.75, 2)', result: '0.816496580927726' }, (p, df) => {
   if (p <= 0 || p >= 1) return bad('T.INV', 'probability must be between 0 and 1 (both excluded)');
-  return dfCheck('T.INV', df) ?? tInv(p, df);
+  return dfCheck('T.INV', df) ?? tInv(p, Math.trunc(df));
 });
 export const T_INV_2T = dist('T.INV.2T', 'The two-tailed inverse of Student’s t distribution.', ['probability', 'deg_freedom'], { formula: '=T.INV.2T(0.546449, 60)', result: '0.606533075825759' }, (p, df) => {
   if (p <= 0 || p > 1) return bad('T.INV.2T', 'probability must be greater than 0 and at most 1');
-  return dfCheck('T.INV.2T', df) ?? tInv(1 - p / 2, df);
+  return dfCheck('T.INV.2T', df) ?? tInv(1 - p / 2, Math.trunc(df));
 });
 export const TINV = legacy(T_INV_2T, 'TINV', { formula: '=TINV(0.546449, 60)', result: '0.606533075825759' });
 

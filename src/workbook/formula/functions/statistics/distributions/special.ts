@@ -202,7 +202,7 @@ export function invertCdf(cdf: (x: number) => number, pdf: (x: number) => number
     const d = pdf(x);
     let next = x - f / d;
     if (!(next > lo && next < hi) || !Number.isFinite(next)) next = Number.isFinite(hi) ? (lo + hi) / 2 : Math.max(2 * x, x + 1);
-    if (Math.abs(next - x) <= 1e-15 * Math.abs(next) || hi - lo <= 1e-15 * Math.abs(hi)) return next;
+    if (Math.abs(next - x) <= 1e-15 * Math.abs(next) || (Number.isFinite(hi) && hi - lo <= 1e-15 * Math.abs(hi))) return next;
     x = next;
   }
   return x;
