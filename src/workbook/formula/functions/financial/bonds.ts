@@ -72,7 +72,7 @@ export const PRICE = financial(
   'PRICE',
   'The price per 100 of face value of a security that pays periodic interest, at a yield.',
   [...BOND, p('yld'), p('redemption'), p('frequency'), p('basis', 0)],
-  { formula: '=PRICE(DATE(2008, 2, 15), DATE(2017, 11, 15), 0.0575, 0.065, 100, 2, 0)', result: '94.634361621047' },
+  { formula: '=PRICE(DATE(2008, 2, 15), DATE(2017, 11, 15), 0.0575, 0.065, 100, 2, 0)', result: '94.6343616213221' },
   (s, m, rate, yld, redemption, f, b) => {
     const bad = check('PRICE', s, m, f, b);
     if (bad) return bad;
@@ -86,7 +86,7 @@ export const YIELD = financial(
   'YIELD',
   'The yield of a security that pays periodic interest, at a price per 100 of face value.',
   [...BOND, p('pr'), p('redemption'), p('frequency'), p('basis', 0)],
-  { formula: '=YIELD(DATE(2008, 2, 15), DATE(2016, 11, 15), 0.0575, 95.04287, 100, 2, 0)', result: '0.065000000000' },
+  { formula: '=YIELD(DATE(2008, 2, 15), DATE(2016, 11, 15), 0.0575, 95.04287, 100, 2, 0)', result: '0.0650000068807546' },
   (s, m, rate, pr, redemption, f, b) => {
     const bad = check('YIELD', s, m, f, b);
     if (bad) return bad;
@@ -126,8 +126,8 @@ function durationSpec(name: string, modified: boolean): FunctionSpec {
       : 'The Macaulay duration in years of a security that pays periodic interest, per 100 of face value.',
     [...BOND.slice(0, 2), p('coupon'), p('yld'), p('frequency'), p('basis', 0)],
     modified
-      ? { formula: '=MDURATION(DATE(2008, 1, 1), DATE(2016, 1, 1), 0.08, 0.09, 2, 1)', result: '5.7357733869' }
-      : { formula: '=DURATION(DATE(2018, 7, 1), DATE(2048, 1, 1), 0.08, 0.09, 2, 1)', result: '10.919145281' },
+      ? { formula: '=MDURATION(DATE(2008, 1, 1), DATE(2016, 1, 1), 0.08, 0.09, 2, 1)', result: '5.73566981391884' }
+      : { formula: '=DURATION(DATE(2018, 7, 1), DATE(2048, 1, 1), 0.08, 0.09, 2, 1)', result: '10.9191452815919' },
     (s, m, rate, yld, f, b) => {
       const bad = check(name, s, m, f, b);
       if (bad) return bad;

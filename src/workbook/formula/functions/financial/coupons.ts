@@ -106,7 +106,7 @@ export const ACCRINT = financial(
   'ACCRINT',
   'The accrued interest of a security that pays periodic interest, from issue (or the first interest date) to settlement.',
   [d('issue'), d('first_interest'), d('settlement'), p('rate'), p('par', 1000), p('frequency'), p('basis', 0), p('calc_method', 1)],
-  { formula: '=ACCRINT(DATE(2008, 3, 1), DATE(2008, 8, 31), DATE(2008, 5, 1), 0.1, 1000, 2, 0)', result: '16.666666666667' },
+  { formula: '=ACCRINT(DATE(2008, 3, 1), DATE(2008, 8, 31), DATE(2008, 5, 1), 0.1, 1000, 2, 0)', result: '16.6666666666667' },
   (issue, first, settlement, rate, par, f0, b0, calc) => {
     const bad = checkFrequencyBasis('ACCRINT', f0, b0);
     if (bad) return bad;
@@ -120,7 +120,7 @@ export const ACCRINTM = financial(
   'ACCRINTM',
   'The accrued interest of a security that pays interest at maturity.',
   [d('issue'), d('settlement'), p('rate'), p('par', 1000), p('basis', 0)],
-  { formula: '=ACCRINTM(DATE(2008, 4, 1), DATE(2008, 6, 15), 0.1, 1000, 3)', result: '20.547945205479' },
+  { formula: '=ACCRINTM(DATE(2008, 4, 1), DATE(2008, 6, 15), 0.1, 1000, 3)', result: '20.5479452054795' },
   (issue, settlement, rate, par, b0) => {
     const bad = checkBasis('ACCRINTM', b0);
     if (bad) return bad;

@@ -16,7 +16,7 @@ export const SYD = financial(
   'SYD',
   "The sum-of-years' digits depreciation of an asset for a period.",
   [p('cost'), p('salvage'), p('life'), p('per')],
-  { formula: '=SYD(30000, 7500, 10, 1)', result: '4090.9090909091' },
+  { formula: '=SYD(30000, 7500, 10, 1)', result: '4090.90909090909' },
   (c, s, l, per) =>
     l <= 0 || per <= 0 || per > l || s < 0 ? NUM('SYD: life must be positive, per between 1 and life, salvage not negative.') : ((c - s) * (l - per + 1) * 2) / (l * (l + 1)),
 );
@@ -25,7 +25,7 @@ export const DB = financial(
   'DB',
   'The fixed-declining balance depreciation of an asset for a period (month: months in the first year, 12 by default).',
   [p('cost'), p('salvage'), p('life'), p('period'), p('month', 12)],
-  { formula: '=DB(1000000, 100000, 6, 1, 7)', result: '186083.33333333' },
+  { formula: '=DB(1000000, 100000, 6, 1, 7)', result: '186083.333333333' },
   (cost, salvage, life, period0, month0) => {
     const [period, month] = [Math.trunc(period0), Math.trunc(month0)];
     if (cost < 0 || salvage < 0 || life <= 0 || period <= 0 || month <= 0 || month > 12) {
@@ -99,7 +99,7 @@ export const VDB = financial(
   'VDB',
   'The declining balance depreciation between two periods, switching to straight line when that is larger (unless no_switch).',
   [p('cost'), p('salvage'), p('life'), p('start_period'), p('end_period'), p('factor', 2), p('no_switch', 0)],
-  { formula: '=VDB(2400, 300, 10*365, 0, 1)', result: '1.3150684931507' },
+  { formula: '=VDB(2400, 300, 10*365, 0, 1)', result: '1.31506849315065' },
   (cost, salvage, life, start, end, factor, noSwitch) => {
     if (cost < 0 || salvage < 0 || life <= 0 || start < 0 || end < start || end > life || factor <= 0) {
       return NUM('VDB: cost and salvage must not be negative, life and factor positive, 0 ≤ start ≤ end ≤ life.');

@@ -10,7 +10,7 @@ export const PDURATION = financial(
   'PDURATION',
   'The number of periods an investment at a constant rate takes to grow from pv to fv.',
   [p('rate'), p('pv'), p('fv')],
-  { formula: '=PDURATION(0.025, 2000, 2200)', result: '3.8598661168225' },
+  { formula: '=PDURATION(0.025, 2000, 2200)', result: '3.85986616262266' },
   (r, v, f) => (r <= 0 || v <= 0 || f <= 0 ? NUM('PDURATION: rate, pv and fv must be positive.') : (Math.log(f) - Math.log(v)) / Math.log(1 + r)),
   { sql: (r, v, f) => `CASE WHEN ${r} > 0 AND ${v} > 0 AND ${f} > 0 THEN (ln(${f}) - ln(${v})) / ln(1 + ${r}) ELSE 'nan'::DOUBLE END` },
 );
@@ -19,7 +19,7 @@ export const RRI = financial(
   'RRI',
   'The equivalent interest rate per period for an investment to grow from pv to fv in nper periods.',
   [p('nper'), p('pv'), p('fv')],
-  { formula: '=RRI(96, 10000, 11000)', result: '0.000993319550130' },
+  { formula: '=RRI(96, 10000, 11000)', result: '0.00099330737629133' },
   (n, v, f) => (n <= 0 || v === 0 ? NUM('RRI: nper must be positive and pv not 0.') : Math.pow(f / v, 1 / n) - 1),
 );
 
@@ -27,7 +27,7 @@ export const EFFECT = financial(
   'EFFECT',
   'The effective annual interest rate of a nominal rate compounded npery times a year.',
   [p('nominal_rate'), p('npery')],
-  { formula: '=EFFECT(0.0525, 4)', result: '0.053542667370758' },
+  { formula: '=EFFECT(0.0525, 4)', result: '0.0535426673707582' },
   (r, n0) => {
     const n = Math.trunc(n0);
     return r <= 0 || n < 1 ? NUM('EFFECT: the rate must be positive and npery at least 1.') : Math.pow(1 + r / n, n) - 1;
