@@ -179,7 +179,10 @@ export function normInv(p: number): number {
   }
   for (let i = 0; i < 3; i++) {
     // Halley's step on Φ(x) − p, the error taken from the tail where it is small.
-    const e = x < 0 ? normCdf(x) - p : 1 - p - (1 - normCdf(x));
+    // Near the middle, Φ(x) − 1/2 = ±P(1/2, x²/2)/2 keeps the digits that p − 1/2 has.
+    // In the tails, the tail itself against p or 1 − p (exact in floating point there).
+    const tail = 0.5 * gammaQ(0.5, (x * x) / 2);
+    const e = p < low ? (x < 0 ? tail : 1 - tail) - p : p > 1 - low ? 1 - p - (x > 0 ? tail : 1 - tail) : Math.sign(x) * 0.5 * gammaP(0.5, (x * x) / 2) - (p - 0.5);
     const u = e / normPdf(x);
     if (!Number.isFinite(u)) break;
     x -= u / (1 + (x * u) / 2);
