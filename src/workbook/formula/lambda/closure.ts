@@ -3,7 +3,7 @@ import { FormulaError } from '../errors';
 import type { EvalContext } from '../evaluate';
 import type { Evaluate } from '../special';
 import type { Value } from '../values';
-import { bareName, withBindings } from './scope';
+import { bareName, withBindings, type Source } from './scope';
 
 /** A LAMBDA's parameter; `optional` ones (`_xlop.b` in files, `[b]` typed) may be left out of a call. */
 export interface Param {
@@ -48,13 +48,13 @@ export class LambdaValue extends FormulaError {
     return `This LAMBDA takes ${takes} argument${max === 1 ? '' : 's'} (${describeParams(this.params)}); it was given ${count}.`;
   }
 
-  /** The body's value with the parameters bound to `args` (checked against arityProblem first). */
-  call(args: readonly LambdaArg[]): Value {
+  /** The body's value with the parameters bound to `args` (checked against arityProblem first); `sources`: where each argument came from, for references. */
+  call(args: readonly LambdaArg[], sources: readonly (Source | undefined)[] = []): Value {
     const problem = this.arityProblem(args.length);
     if (problem) return new FormulaError('#VALUE!', problem);
     const bindings = this.params.map((p, i) => {
       const a = i < args.length ? args[i]! : OMITTED;
-      return a === OMITTED ? { name: p.name, value: null, omitted: true } : { name: p.name, value: a, omitted: false };
+      return a === OMITTED ? { name: p.name, value: null, omitted: true } : { name: p.name, value: a, omitted: false, source: sources[i] };
     });
     try {
       return this.evaluate(this.body, withBindings(this.closure, bindings));

@@ -36,7 +36,8 @@ export function letForm(node: NodeOf<'call'>, ctx: EvalContext, evaluate: Evalua
     const key = bareName(declared.name).toLowerCase();
     if (seen.has(key)) return new FormulaError('#VALUE!', `LET names ${bareName(declared.name)} twice: each name may be given once.`, args[i]!.span);
     seen.add(key);
-    scope = withBindings(scope, [{ name: declared.name, value: evaluate(args[i + 1]!, scope), omitted: false }]);
+    const source = { node: args[i + 1]!, ctx: scope };
+    scope = withBindings(scope, [{ name: declared.name, value: evaluate(source.node, scope), omitted: false, source }]);
   }
   return evaluate(args[args.length - 1]!, scope);
 }
@@ -72,7 +73,10 @@ function lambdaArgs(node: NodeOf<'call'>, ctx: EvalContext, evaluate: Evaluate):
 }
 
 function called(f: LambdaValue, node: NodeOf<'call'>, ctx: EvalContext, evaluate: Evaluate): Value {
-  const v = f.call(lambdaArgs(node, ctx, evaluate));
+  const v = f.call(
+    lambdaArgs(node, ctx, evaluate),
+    node.args.map((a) => ({ node: a, ctx })),
+  );
   // Errors from the call point at the call, unless they point somewhere already.
   return isFormulaError(v) && !(v instanceof LambdaValue) && !v.span ? new FormulaError(v.code, v.message, node.span) : v;
 }

@@ -1,11 +1,20 @@
+import type { FormulaNode } from '../ast';
 import type { EvalContext } from '../evaluate';
 import type { Value } from '../values';
+
+/** Where a bound value came from: the formula part and the names it was read with. */
+export interface Source {
+  node: FormulaNode;
+  ctx: EvalContext;
+}
 
 /** A name LET or a LAMBDA's call binds; `omitted` when a LAMBDA was called without that argument. */
 export interface Binding {
   name: string;
   value: Value;
   omitted: boolean;
+  /** Kept so functions that need a reference (ROW, OFFSET …) can read it through the name, as Excel passes references. */
+  source?: Source;
 }
 
 interface Frame {
@@ -48,6 +57,14 @@ export function withBindings(ctx: EvalContext, bindings: readonly Binding[]): Ev
   inner.isTable = (n) => !frame.vars.has(nameKey(n)) && ctx.isTable(n);
   inner.names = () => [...bindings.map((b) => bareName(b.name)), ...ctx.names()];
   return inner;
+}
+
+/**
+ * The formula part a LET or LAMBDA name stands for, when it was given one (not for MAP's values):
+ * ROW(r), OFFSET(x, 1, 0) resolve it as a reference.
+ */
+export function boundSource(ctx: EvalContext, name: string): Source | undefined {
+  return bindingOf(ctx, name)?.source;
 }
 
 /** The innermost LET or LAMBDA binding of `name` in this context, if any. */

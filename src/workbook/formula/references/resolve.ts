@@ -1,6 +1,7 @@
 import type { FormulaNode, NodeOf } from '../ast';
 import type { EvalContext } from '../evaluate';
 import { FormulaError, isFormulaError } from '../errors';
+import { boundSource } from '../lambda/scope';
 import type { Evaluate } from '../special';
 import { isRange, toBoolean, toNumber, type Scalar } from '../values';
 import { indirect } from './indirect';
@@ -30,6 +31,11 @@ export function resolveRef(node: FormulaNode, ctx: EvalContext, evaluate: Evalua
     case 'cell':
     case 'range':
       return nodeRef(node);
+    case 'name': {
+      // A LET or LAMBDA name stands for what it was given: a reference stays one (LET(r, A1:A3, ROW(r))).
+      const source = boundSource(ctx, node.name);
+      return source ? resolveRef(source.node, source.ctx, evaluate) : undefined;
+    }
     case 'call':
       return callRef(node, ctx, evaluate);
     default:
