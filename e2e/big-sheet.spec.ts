@@ -179,3 +179,48 @@ test("the big sheet sorts, takes a row inserted above its cells (another sheet's
   await settled(ROWS);
   expect(await cellar.scalar('SELECT count(*) FROM sales_Data')).toBe(ROWS + 1);
 });
+
+/**
+ * Timings for docs/benchmarks.md, run by hand (CELLAR_MEASURE_XLSX=bench/.data/xlsx-200000.xlsx,
+ * written by `npm run bench`): a 200,000 × 10 sheet sorted by one column and a row inserted at its
+ * top, each from the click to the moved cells on screen and to the Summary computed again.
+ */
+test('measure: sort and insert a row on the 200,000 × 10 sheet', async ({ cellar, page }) => {
+  const path = process.env.CELLAR_MEASURE_XLSX;
+  test.skip(!path, 'set CELLAR_MEASURE_XLSX to the bench workbook to measure');
+  test.setTimeout(600_000);
+  await cellar.dropFiles([{ name: 'bench.xlsx', bytes: readFileSync(path!) }]);
+  await cellar.expectOk('bench_Data', 300_000);
+  await cellar.expectOk('bench_Summary', 300_000);
+  const grid = cellar.block('bench_Data');
+  const value = (key: string) => grid.locator(`[data-cell="${key}"]`).getAttribute('data-value');
+  const now = () => page.evaluate(() => performance.now());
+  /** Milliseconds from `action` to `shown` holding in the page (checked every frame), and to the Summary computed again. */
+  const timed = async (action: () => Promise<void>, shown: () => boolean) => {
+    const since = await cellar.runId('bench_Summary');
+    const t0 = await now();
+    await action();
+    await page.waitForFunction(shown, null, { polling: 'raf', timeout: 300_000 });
+    const screen = (await now()) - t0;
+    await cellar.expectOk('bench_Summary', 300_000, since);
+    return { screen: Math.round(screen), recomputed: Math.round((await now()) - t0) };
+  };
+  const cellIs = (key: string, v: string) => new Function(`return document.querySelector('[data-block-name="bench_Data"] [data-cell="${key}"]')?.getAttribute('data-value') === ${JSON.stringify(v)};`) as () => boolean;
+  const results: Record<string, { screen: number; recomputed: number }> = {};
+
+  const first = await value('C2');
+  await grid.locator('[data-cell="C5"]').click();
+  await grid.getByTestId('sheet-ops-menu').click();
+  results.sort = await timed(
+    () => grid.getByTestId('sheet-sort-desc').click(),
+    new Function(`const c = (k) => Number(document.querySelector('[data-block-name="bench_Data"] [data-cell="' + k + '"]')?.getAttribute('data-value')); return c('C2') !== ${Number(first)} && c('C2') >= c('C3') && c('C3') >= c('C4');`) as () => boolean,
+  );
+  const top = (await value('C2'))!;
+
+  await grid.locator('[data-cell="A1"]').click();
+  await grid.getByTestId('sheet-ops-menu').click();
+  results.insertRow = await timed(() => grid.getByTestId('sheet-insert-rows').click(), cellIs('C3', top));
+  results.undoInsert = await timed(() => page.getByTestId('undo').click(), cellIs('C2', top));
+  results.undoSort = await timed(() => page.getByTestId('undo').click(), cellIs('C2', first!));
+  console.log(`big sheet timings (ms): ${JSON.stringify(results)}`);
+});
