@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { differences, scalarResult } from '../../testing/differential';
 import { errorOf, grid, one } from '../array/testing';
 
 // Where the lookups differed from Excel in its saved workbooks (the conformance corpus): each case
@@ -34,6 +35,27 @@ describe('XLOOKUP as Excel has it', () => {
   test('a return_array wider than the column of keys returns the whole row (and a column for a row of keys)', () => {
     expect(grid('=XLOOKUP(2, {1;2}, {"a","b";"c","d"})')).toEqual([['c', 'd']]);
     expect(grid('=XLOOKUP(2, {1,2}, {"a","b";"c","d"})')).toEqual([['b'], ['d']]);
+  });
+});
+
+describe('an empty lookup value', () => {
+  const blanks = [
+    { values: [null], ranges: [[1, null, 3], ['a', 'b', 'c']] },
+    { values: [null], ranges: [[null, 2, null], ['a', 'b', 'c']] },
+    { values: [null], ranges: [['x', 'y', null], ['a', 'b', 'c']] },
+    { values: [null], ranges: [[1, 2, 3], ['a', 'b', 'c']] },
+    { values: [2], ranges: [[1, null, 2], ['a', 'b', 'c']] },
+  ];
+  test('XLOOKUP of an empty cell finds the first empty cell (the last, searching from the end), as in Excel', () => {
+    expect(scalarResult('XLOOKUP($0, #0, #1)', blanks[0]!)).toBe('b');
+    expect(scalarResult('XLOOKUP($0, #0, #1,,, -1)', blanks[1]!)).toBe('c');
+    expect(scalarResult('XMATCH($0, #0)', blanks[2]!)).toBe(3);
+  });
+  test('both forms agree on empty keys and empty cells', async () => {
+    for (const f of ['XLOOKUP($0, #0, #1)', 'XLOOKUP($0, #0, #1, "none", 0, -1)', 'XMATCH($0, #0)', 'XMATCH($0, #0, 0, -1)']) expect(await differences(f, blanks), f).toEqual([]);
+  });
+  test('MATCH of an empty cell stays #N/A, as in Excel', () => {
+    expect(errorOf('=MATCH(, {1,2}, 0)')).toBe('#N/A');
   });
 });
 

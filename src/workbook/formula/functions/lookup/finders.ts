@@ -66,7 +66,13 @@ export function xFinder(key: SqlExpr, x: SqlExpr, mode: number): { x: string; fi
     };
     return { x: xSql, find: { kind: 'where', conds: (q) => [sqlMatches(key, criterion(q))] } };
   }
-  if (mode === 0) return { x: xSql, find: { kind: 'where', conds: (q) => [`${key.sql} IS NOT NULL AND ${compare(key, bound(q), '=').sql}`] } };
+  if (mode === 0) {
+    const equal = (q: string) => `${key.sql} IS NOT NULL AND ${compare(key, bound(q), '=').sql}`;
+    if (!x.nullable && x.type !== 'empty') return { x: xSql, find: { kind: 'where', conds: (q) => [equal(q)] } };
+    // An empty key finds an empty cell (findMatch): an equality of both sides' emptiness, so it stays a hash join.
+    const blank = (q: string) => `(CASE WHEN ${key.sql} IS NULL THEN 1 END) = (CASE WHEN ${q} IS NULL THEN 1 END)`;
+    return { x: xSql, find: { kind: 'where', conds: (q) => [equal(q), blank(q)] } };
+  }
   const cls = sqlClass(key.type);
   const side = mode === -1 ? 'below' : 'above';
   if (cls && (x.type === 'empty' || sqlClass(x.type) === cls)) {

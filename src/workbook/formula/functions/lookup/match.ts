@@ -15,7 +15,8 @@ export function findMatch(values: readonly Scalar[], key: Scalar, matchMode: num
   let best = -1;
   for (const i of order) {
     const v = values[i]!;
-    if (isFormulaError(v) || v === null) continue;
+    // An empty key finds an empty cell in an exact match, as Excel's XLOOKUP does; otherwise blanks are skipped.
+    if (isFormulaError(v) || (v === null && (key !== null || matchMode !== 0))) continue;
     const cmp = compareValues(v, key);
     if (cmp === 0 && !isFormulaError(key)) return i;
     if (matchMode === -1 && cmp < 0 && (best < 0 || compareValues(v, values[best]!) > 0)) best = i;
