@@ -2,7 +2,7 @@ import { toScalar, parseTypedValue } from './cells';
 import { columnIndex, columnLetters, isFormulaText, type Scalar } from './formula';
 import type { FormulaWorld } from './formula-eval';
 import { EMPTY, NUMBER, TEXT, type SheetData } from './sheet-data';
-import { spillAt } from './sheet-spill';
+import { spillAt, spillsIn } from './sheet-spill';
 
 /** A sheet's cells as formulas read them: the person's cells, over a big sheet's stored ones. */
 export interface SheetCells {
@@ -111,7 +111,11 @@ export function evaluationOrder(s: SheetCells): string[] {
 
 /** A computed sheet as other sheets read it: the values computed, else the stored constants. */
 export function sheetReader(s: SheetCells, values: ReadonlyMap<string, Scalar>): SheetReader {
-  const { rows, cols } = sheetExtent(s);
+  let { rows, cols } = sheetExtent(s);
+  for (const sp of spillsIn(values)) {
+    rows = Math.max(rows, sp.row + sp.rows);
+    cols = Math.max(cols, sp.col + sp.cols);
+  }
   const stored = storedReader(s);
   const value = (key: string): Scalar => {
     const v = values.get(key);

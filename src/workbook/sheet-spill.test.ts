@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { displayValue, isFormulaError, type Scalar } from './formula';
 import { evaluateSheet, sheetReader, type SheetWorld } from './sheet';
+import { sheetTable } from './sheet-table';
 
 const noSql = () => Promise.reject(new Error('no SQL in these sheets'));
 
@@ -125,5 +126,20 @@ describe('lifting: a function given an array where it expects one value', () => 
   test('an error inside the array stays in its place', async () => {
     const v = await compute({ s: { A1: '=ABS({-1;#DIV/0!;-3})' } });
     expect(show(v, 'A1', 'A2', 'A3')).toEqual(['1', '#DIV/0!', '3']);
+  });
+});
+
+describe('spilled cells outside the sheet\'s typed cells', () => {
+  test('the sheet as a table reaches the rows an array spills into', async () => {
+    const cells = { A1: 'n', A2: '={1;2;3}' };
+    const v = await compute({ s: cells });
+    const table = sheetTable({ cells }, v);
+    expect(table?.rows).toBe(3);
+    expect(table?.columns[0]!.data).toEqual([1, 2, 3]);
+  });
+
+  test('another sheet reads a spill through a whole column', async () => {
+    const v = await compute({ main: { A1: '=SUM(data!A:A)' }, data: { A1: '={1;2;3;4}' } }, 'main');
+    expect(v.get('A1')).toBe(10);
   });
 });

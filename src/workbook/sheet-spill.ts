@@ -103,3 +103,8 @@ export function recordSpills(values: ReadonlyMap<string, Scalar>, placed: Readon
 export function spillAt(values: ReadonlyMap<string, Scalar>, key: string): Spill | undefined {
   return spillsOf.get(values)?.get(key);
 }
+
+/** Every spill of a computed sheet. */
+export function spillsIn(values: ReadonlyMap<string, Scalar>): Iterable<Spill> {
+  return spillsOf.get(values)?.values() ?? [];
+}

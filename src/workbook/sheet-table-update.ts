@@ -33,7 +33,7 @@ export function tableUpdates(sheet: SheetCells, before: ReadonlyMap<string, Scal
     changed.push({ ...a, key });
     if (changed.length > MAX_UPDATED_CELLS) return undefined;
   }
-  const bounds = usedBounds(sheet);
+  const bounds = usedBounds(sheet, after);
   const { r0, r1, c0, c1 } = shape.bounds;
   if (!bounds || bounds.r0 !== r0 || bounds.r1 !== r1 || bounds.c0 !== c0 || bounds.c1 !== c1) return undefined;
   if (changed.some((c) => c.row === r0)) return undefined;

@@ -2,6 +2,7 @@ import { quoteIdent } from '../sql';
 import { columnLetters, displayValue, isDate, isFormulaError, sqlLiteral, type Scalar } from './formula';
 import { parseAddress, sheetReader, type SheetCells } from './sheet-cells';
 import { EMPTY, type SheetData } from './sheet-data';
+import { spillsIn } from './sheet-spill';
 
 export type SheetColumnType = 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'TIMESTAMP' | 'VARCHAR';
 
@@ -37,7 +38,7 @@ export function columnSqlType(values: Iterable<Scalar>): SheetColumnType {
 }
 
 /** The used range's corners (loops, not Math.min(...): a sheet may hold millions of cells). */
-export function usedBounds(sheet: SheetCells): Bounds | undefined {
+export function usedBounds(sheet: SheetCells, values?: ReadonlyMap<string, Scalar>): Bounds | undefined {
   let [r0, r1, c0, c1] = [Infinity, -1, Infinity, -1];
   const take = (row: number, col: number) => {
     if (row < r0) r0 = row;
@@ -65,12 +66,14 @@ export function usedBounds(sheet: SheetCells): Bounds | undefined {
       }
     }
   }
+  // The cells formulas' arrays spill into are used too.
+  if (values) for (const sp of spillsIn(values)) take(sp.row + sp.rows - 1, sp.col + sp.cols - 1);
   return r1 < 0 ? undefined : { r0, r1, c0, c1 };
 }
 
 /** The sheet's used range as columns of values (blank or repeated header names become the column's letter). */
 export function sheetTable(sheet: SheetCells, values: ReadonlyMap<string, Scalar>): SheetTable | undefined {
-  const bounds = usedBounds(sheet);
+  const bounds = usedBounds(sheet, values);
   if (!bounds) return undefined;
   const { r0, r1, c0, c1 } = bounds;
   const reader = sheetReader(sheet, values);
