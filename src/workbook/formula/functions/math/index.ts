@@ -4,15 +4,18 @@ import { errWhen } from '../../sql/coerce';
 import { numeric } from '../helpers';
 import { BASE, DECIMAL } from './base';
 import { COMBIN, FACT } from './counting';
+import { HYPERBOLIC_FUNCTIONS } from './hyperbolic';
 import { GCD, LCM } from './divisors';
 import { CEILING, EVEN, FLOOR, MOD, MROUND, ODD, QUOTIENT, roundingMath } from './multiples';
 import { LOG, POWER, positiveOnly } from './powers';
 import { CEILING_PRECISE, FLOOR_PRECISE, ISO_CEILING } from './precise';
 import { RAND, RANDBETWEEN } from './random';
 import { ARABIC, ROMAN } from './roman';
+import { COMBINA, FACTDOUBLE, MULTINOMIAL, SERIESSUM, SQRTPI } from './series';
+import { SUMX_FUNCTIONS } from './sumx';
 import { rounding, sqlTruncDigits, truncDigits } from './round';
 import { PRODUCT, SUM, SUMPRODUCT, SUMSQ } from './sums';
-import { ATAN2, inverseTrig, trig } from './trig';
+import { ATAN2, inverseTrig, RECIPROCAL_TRIG, trig } from './trig';
 
 export { roundDigits, sqlRoundDigits } from './round';
 
@@ -84,12 +87,20 @@ const FUNCTIONS: FunctionSpec[] = [
   inverseTrig('ACOS', Math.acos, 'acos', 'The arccosine, in radians, of a number from -1 to 1.', { formula: '=ACOS(-1)', result: '3.14159265358979' }),
   numeric('ATAN', 'math', 'The arctangent of a number, in radians from -π/2 to π/2.', ['number'], { formula: '=ATAN(1)', result: '0.785398163397448' }, Math.atan, (x) => `atan(${x})`),
   ATAN2,
+  ...RECIPROCAL_TRIG,
+  ...HYPERBOLIC_FUNCTIONS,
   RAND,
   RANDBETWEEN,
   ROMAN,
   ARABIC,
   BASE,
   DECIMAL,
+  SQRTPI,
+  FACTDOUBLE,
+  COMBINA,
+  MULTINOMIAL,
+  SERIESSUM,
+  ...SUMX_FUNCTIONS,
 ];
 
 export const MATH_FUNCTIONS: FunctionSpec[] = FUNCTIONS.map(leftToRight);

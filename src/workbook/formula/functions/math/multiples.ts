@@ -2,7 +2,7 @@ import type { FunctionSpec } from '../../catalog';
 import { FormulaError, isFormulaError } from '../../errors';
 import { errCode, errWhen, result } from '../../sql/coerce';
 import { numberArg, numeric, sqlNum } from '../helpers';
-import { NUM, sig15, sqlSig15, withNotes } from './shared';
+import { NUM, sig15, sqlSig15, toolpak, withNotes } from './shared';
 
 export const MOD: FunctionSpec = {
   name: 'MOD',
@@ -112,7 +112,8 @@ export function roundingMath(name: 'CEILING.MATH' | 'FLOOR.MATH', summary: strin
   );
 }
 
-export const MROUND = withNotes(
+export const MROUND = toolpak(
+  withNotes(
   numeric(
     'MROUND',
     'math',
@@ -125,7 +126,8 @@ export const MROUND = withNotes(
       return { value: `CASE WHEN ${m} = 0 THEN CAST(0 AS DOUBLE) WHEN ${signs} THEN NULL ELSE ${sqlToMultiple(x, m, 'round')} END`, err: errWhen(`${m} <> 0 AND ${signs}`, '#NUM!') };
     },
   ),
-  ON_15_DIGITS,
+  `TRUE and FALSE are #VALUE!, as in Excel. ${ON_15_DIGITS}`,
+  ),
 );
 
 export const QUOTIENT = withNotes(

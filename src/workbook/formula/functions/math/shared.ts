@@ -1,5 +1,7 @@
 import type { FunctionSpec } from '../../catalog';
-import { FormulaError } from '../../errors';
+import { FormulaError, isFormulaError } from '../../errors';
+import { toNumber, type Scalar } from '../../values';
+import { arg } from '../helpers';
 
 // ---- shared pieces of the math functions
 
@@ -23,3 +25,29 @@ export function sqlSig15(x: string): string {
 
 /** A spec made by numeric(), with notes for the reference. */
 export const withNotes = (spec: FunctionSpec, notes: string): FunctionSpec => ({ ...spec, notes });
+
+/**
+ * A number as the functions that began in Excel's Analysis ToolPak read it (MROUND, LCM, GCD,
+ * SQRTPI, FACTDOUBLE, MULTINOMIAL, SERIESSUM): as others do, except that TRUE and FALSE are
+ * #VALUE!, even in a referenced cell (MROUND(TRUE, 2) is #VALUE! in Excel).
+ */
+export function toolpakNumber(name: string, v: Scalar): number | FormulaError {
+  if (typeof v === 'boolean') return new FormulaError('#VALUE!', `${name} takes numbers, not TRUE or FALSE.`);
+  return toNumber(v);
+}
+
+/** A spec whose value arguments are first read as toolpakNumber reads them, left to right. */
+export function toolpak(spec: FunctionSpec): FunctionSpec {
+  return {
+    ...spec,
+    propagate: false,
+    scalar(args, ctx) {
+      for (let i = 0; i < args.length; i++) {
+        if (args[i] === undefined) continue;
+        const n = toolpakNumber(spec.name, arg(args, i));
+        if (isFormulaError(n)) return n;
+      }
+      return spec.scalar(args, ctx);
+    },
+  };
+}
