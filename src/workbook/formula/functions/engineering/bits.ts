@@ -87,7 +87,7 @@ export const GESTEP = rejectBooleans(numeric(
   ['number', { name: 'step', optional: true }],
   { formula: '=GESTEP(5, 4)', result: '1' },
   (x, step = 0) => (x >= step ? 1 : 0),
-  (x, step = '0') => `CASE WHEN ${x} >= ${step} THEN 1.0 ELSE 0.0 END`,
+  (x, step = '0') => `CASE WHEN ${x} >= ${step} THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END`,
   [undefined, 0],
 ));
 
@@ -98,6 +98,6 @@ export const DELTA = rejectBooleans(numeric(
   ['number1', { name: 'number2', optional: true }],
   { formula: '=DELTA(5, 4)', result: '0' },
   (x, y = 0) => (x === y ? 1 : 0),
-  (x, y = '0') => `CASE WHEN ${x} = ${y} THEN 1.0 ELSE 0.0 END`,
+  (x, y = '0') => `CASE WHEN ${x} = ${y} THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END`,
   [undefined, 0],
 ));
