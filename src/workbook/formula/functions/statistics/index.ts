@@ -6,9 +6,14 @@ import { COUNT, COUNTA, COUNTBLANK } from './counts';
 import { AVERAGEA, MAX, MAXA, MIN, MINA } from './extremes';
 import { PERCENTILE_INC, QUARTILE_INC } from './percentile';
 import { kth, RANK_EQ } from './rank';
-import { STDEV_P, STDEV_S, VAR_P, VAR_S } from './spread';
+import { STDEV_P, STDEV_S, STDEVA, STDEVPA, VAR_P, VAR_S, VARA, VARPA } from './spread';
 import { alias } from './statistic';
 import { DISTRIBUTION_FUNCTIONS } from './distributions';
+import { HYPOTHESIS_FUNCTIONS } from './hypothesis';
+import { MOMENT_FUNCTIONS } from './moments';
+import { ORDER_FUNCTIONS } from './order';
+import { PAIR_FUNCTIONS } from './pairs';
+import { REGRESSION_FUNCTIONS } from './regression';
 
 export const STATISTICS_FUNCTIONS: FunctionSpec[] = [
   AVERAGE,
@@ -47,5 +52,14 @@ export const STATISTICS_FUNCTIONS: FunctionSpec[] = [
   ifOne('sum', 'SUMIF', 'Adds the values that match one criterion (or the values of sum_range on those rows).', { formula: '=SUMIF({1,5,9}, ">3")', result: '14' }),
   ifOne('count', 'COUNTIF', 'Counts the values that match one criterion; "*" and "?" are wildcards.', { formula: '=COUNTIF({"apple","avocado","kiwi"}, "a*")', result: '2' }),
   ...DISTRIBUTION_FUNCTIONS,
+  STDEVA,
+  STDEVPA,
+  VARA,
+  VARPA,
+  ...MOMENT_FUNCTIONS,
+  ...PAIR_FUNCTIONS,
+  ...ORDER_FUNCTIONS,
+  ...HYPOTHESIS_FUNCTIONS,
+  ...REGRESSION_FUNCTIONS,
   ifOne('average', 'AVERAGEIF', 'The mean of the values that match one criterion.', { formula: '=AVERAGEIF({1,5,9}, ">3")', result: '7' }),
 ];

@@ -28,12 +28,13 @@ function sqlSpread(kind: Spread): Statistic['sql'] {
   );
 }
 
-function spreadFunction(name: string, kind: Spread, summary: string, example: FunctionSpec['example']): FunctionSpec {
+function spreadFunction(name: string, kind: Spread, summary: string, example: FunctionSpec['example'], a = false): FunctionSpec {
   const sample = kind.endsWith('samp');
   return statistic({
     name,
     summary,
     example,
+    ...(a ? { a, notes: 'In ranges, text counts as 0, TRUE as 1 and FALSE as 0; empty cells are skipped.' } : {}),
     least: { count: sample ? 2 : 1, code: '#DIV/0!' },
     overflows: true,
     scalar: (xs) => spread(xs, kind),
@@ -48,3 +49,9 @@ export const STDEV_S = spreadFunction('STDEV.S', 'stddev_samp', 'The standard de
 export const STDEV_P = spreadFunction('STDEV.P', 'stddev_pop', 'The standard deviation of a whole population (n in the denominator).', { formula: '=STDEV.P(2, 4, 4, 4, 5, 5, 7, 9)', result: '2' });
 export const VAR_S = spreadFunction('VAR.S', 'var_samp', 'The variance of a sample (n − 1 in the denominator); #DIV/0! with fewer than two numbers.', { formula: '=VAR.S(1, 2, 3, 4)', result: '1.66666666666667' });
 export const VAR_P = spreadFunction('VAR.P', 'var_pop', 'The variance of a whole population (n in the denominator).', { formula: '=VAR.P(1, 2, 3, 4)', result: '1.25' });
+
+// The A forms read text in ranges as 0 and TRUE/FALSE as 1/0, as AVERAGEA does.
+export const STDEVA = spreadFunction('STDEVA', 'stddev_samp', 'The standard deviation of a sample, text and TRUE/FALSE in ranges counted as numbers.', { formula: '=STDEVA(2, 4, 6)', result: '2' }, true);
+export const STDEVPA = spreadFunction('STDEVPA', 'stddev_pop', 'The standard deviation of a population, text and TRUE/FALSE in ranges counted as numbers.', { formula: '=STDEVPA(2, 4, 4, 4, 5, 5, 7, 9)', result: '2' }, true);
+export const VARA = spreadFunction('VARA', 'var_samp', 'The variance of a sample, text and TRUE/FALSE in ranges counted as numbers.', { formula: '=VARA(1, 2, 3, 4)', result: '1.66666666666667' }, true);
+export const VARPA = spreadFunction('VARPA', 'var_pop', 'The variance of a population, text and TRUE/FALSE in ranges counted as numbers.', { formula: '=VARPA(1, 2, 3, 4)', result: '1.25' }, true);
