@@ -79,7 +79,27 @@ const isFormula: Form = (node, ctx, evaluate) => {
   return ctx.formula?.(r.sheet, r.r0, r.c0) !== undefined;
 };
 
+/** Whether a formula part gives a reference, by its form alone (no evaluation). */
+function refShaped(node: FormulaNode | undefined): boolean {
+  if (!node) return false;
+  if (node.type === 'cell' || node.type === 'range') return true;
+  return node.type === 'call' && ['OFFSET', 'INDIRECT', 'INDEX', ':', 'ANCHORARRAY', 'CHOOSE', 'IF'].includes(node.name) && (node.name !== 'IF' && node.name !== 'CHOOSE' ? true : node.args.slice(1).some(refShaped));
+}
+
+/**
+ * IF and CHOOSE whose chosen argument is a reference give that reference's values whole (Excel
+ * passes references through them: SUM(CHOOSE(2, A1:A2, A1:A3))), not lifted value by value;
+ * anything else is the catalog's IF and CHOOSE.
+ */
+const passReference: Form = (node, ctx, evaluate) => {
+  if (!node.args.slice(1).some(refShaped)) return undefined;
+  const r = resolveRef(node, ctx, evaluate);
+  return r === undefined || isFormulaError(r) ? undefined : readRef(r, ctx, node.span);
+};
+
 const FORMS: Record<string, Form> = {
+  IF: passReference,
+  CHOOSE: passReference,
   ROW: position('row'),
   COLUMN: position('col'),
   ROWS: size('rows'),
