@@ -40,7 +40,7 @@ export const AVEDEV = plainStatistic('AVEDEV', 'The mean absolute deviation of t
   return xs.reduce((s, x) => s + Math.abs(x - m), 0) / xs.length;
 });
 
-export const SKEW = plainStatistic('SKEW', 'The skewness of a sample: how lopsided the numbers are around their mean.', { formula: '=SKEW(3, 4, 5, 2, 3, 4, 5, 6, 4, 7)', result: '0.359543071407324' }, { count: 3, code: '#DIV/0!' }, (xs) => {
+export const SKEW = plainStatistic('SKEW', 'The skewness of a sample: how lopsided the numbers are around their mean.', { formula: '=SKEW(3, 4, 5, 2, 3, 4, 5, 6, 4, 7)', result: '0.359543071406797' }, { count: 3, code: '#DIV/0!' }, (xs) => {
   const n = xs.length;
   const s2 = centred(xs, 2) / (n - 1);
   if (s2 === 0) return flat('SKEW');
@@ -54,14 +54,14 @@ export const SKEW_P = plainStatistic('SKEW.P', 'The skewness of a whole populati
   return centred(xs, 3) / n / v ** 1.5;
 });
 
-export const KURT = plainStatistic('KURT', 'The excess kurtosis of a sample: how heavy its tails are next to a normal distribution’s.', { formula: '=KURT(3, 4, 5, 2, 3, 4, 5, 6, 4, 7)', result: '-0.151799637208416' }, { count: 4, code: '#DIV/0!' }, (xs) => {
+export const KURT = plainStatistic('KURT', 'The excess kurtosis of a sample: how heavy its tails are next to a normal distribution’s.', { formula: '=KURT(3, 4, 5, 2, 3, 4, 5, 6, 4, 7)', result: '-0.151799637208414' }, { count: 4, code: '#DIV/0!' }, (xs) => {
   const n = xs.length;
   const s2 = centred(xs, 2) / (n - 1);
   if (s2 === 0) return flat('KURT');
   return ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * (centred(xs, 4) / (s2 * s2)) - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3));
 });
 
-export const HARMEAN = plainStatistic('HARMEAN', 'The harmonic mean of positive numbers: n divided by the sum of their reciprocals.', { formula: '=HARMEAN(4, 5, 8, 7, 11, 4, 3)', result: '5.02837596206033' }, { count: 1, code: '#NUM!' }, (xs) => {
+export const HARMEAN = plainStatistic('HARMEAN', 'The harmonic mean of positive numbers: n divided by the sum of their reciprocals.', { formula: '=HARMEAN(4, 5, 8, 7, 11, 4, 3)', result: '5.02837596206173' }, { count: 1, code: '#NUM!' }, (xs) => {
   if (xs.some((x) => x <= 0)) return new FormulaError('#NUM!', 'HARMEAN: every number must be greater than 0.');
   return xs.length / xs.reduce((s, x) => s + 1 / x, 0);
 });

@@ -33,7 +33,7 @@ export const MODE_MULT: FunctionSpec = {
   summary: 'Every most frequent number, as a vertical array in the order they first appear; #N/A when no number repeats.',
   params: [{ name: 'number', kind: 'range' }],
   repeat: 1,
-  example: { formula: '=MODE.MULT(1, 2, 2, 3, 3)', result: '2' },
+  example: { formula: '=MODE.MULT(1, 2, 2, 3)', result: '2' },
   scalar(args) {
     const xs = numbersOf(args);
     if (isFormulaError(xs)) return xs;
@@ -132,7 +132,7 @@ export const FREQUENCY: FunctionSpec = {
   category: 'statistics',
   summary: 'How many numbers fall in each bin, as a vertical array: up to the first bin, above it up to the next …, and a last count above every bin.',
   params: [{ name: 'data_array', kind: 'range' }, { name: 'bins_array', kind: 'range' }],
-  example: { formula: '=FREQUENCY({79,85,78,85,50,81,95,88,97}, {70,79,89})', result: '1' },
+  example: { formula: '=INDEX(FREQUENCY({79,85,78,85,50,81,95,88,97}, {70,79,89}), 3)', result: '4' },
   scalar(args) {
     const xs = numbersOf([args[0]]);
     if (isFormulaError(xs)) return xs;

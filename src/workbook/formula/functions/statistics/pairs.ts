@@ -71,9 +71,9 @@ function pairFunction(name: string, summary: string, params: [string, string], e
 const divZero = (name: string, why: string) => new FormulaError('#DIV/0!', `${name}: ${why}.`);
 const Y_X: [string, string] = ["known_y's", "known_x's"];
 
-export const PEARSON = alias(CORREL, 'PEARSON', { formula: '=PEARSON({9,7,5,3,1}, {10,6,1,5,3})', result: '0.699379336525017' });
+export const PEARSON = alias(CORREL, 'PEARSON', { formula: '=PEARSON({9,7,5,3,1}, {10,6,1,5,3})', result: '0.699378606180235' });
 
-export const RSQ = pairFunction('RSQ', 'The square of Pearson’s correlation of the two ranges: the share of the variance of y explained by x.', Y_X, { formula: '=RSQ({2,3,9,1,8,7,5}, {6,5,11,7,5,4,4})', result: '0.05795019157088' }, (s) =>
+export const RSQ = pairFunction('RSQ', 'The square of Pearson’s correlation of the two ranges: the share of the variance of y explained by x.', Y_X, { formula: '=RSQ({2,3,9,1,8,7,5}, {6,5,11,7,5,4,4})', result: '0.0579501915708812' }, (s) =>
   s.n === 0 || s.sxx === 0 || s.syy === 0 ? divZero('RSQ', 'a side does not vary') : (s.sxy * s.sxy) / (s.sxx * s.syy),
 );
 
@@ -81,11 +81,11 @@ export const SLOPE = pairFunction('SLOPE', 'The slope of the least-squares line 
   s.n === 0 || s.sxx === 0 ? divZero('SLOPE', "known_x's do not vary") : s.sxy / s.sxx,
 );
 
-export const INTERCEPT = pairFunction('INTERCEPT', 'Where the least-squares line through the points (x, y) crosses the y axis.', Y_X, { formula: '=INTERCEPT({2,3,9,1,8,7,5}, {6,5,11,7,5,4,4})', result: '0.0483870967741935' }, (s) =>
+export const INTERCEPT = pairFunction('INTERCEPT', 'Where the least-squares line through the points (x, y) crosses the y axis.', Y_X, { formula: '=INTERCEPT({2,3,9,1,8,7,5}, {6,5,11,7,5,4,4})', result: '3.16666666666667' }, (s) =>
   s.n === 0 || s.sxx === 0 ? divZero('INTERCEPT', "known_x's do not vary") : s.my - (s.sxy / s.sxx) * s.mx,
 );
 
-export const STEYX = pairFunction('STEYX', 'The standard error of the y predicted for each x by the least-squares line.', Y_X, { formula: '=STEYX({2,3,9,1,8,7,5}, {6,5,11,7,5,4,4})', result: '3.30571895138936' }, (s) =>
+export const STEYX = pairFunction('STEYX', 'The standard error of the y predicted for each x by the least-squares line.', Y_X, { formula: '=STEYX({2,3,9,1,8,7,5}, {6,5,11,7,5,4,4})', result: '3.30571895021004' }, (s) =>
   s.n < 3 || s.sxx === 0 ? divZero('STEYX', 'it needs three points and x values that vary') : Math.sqrt(Math.max(0, s.syy - (s.sxy * s.sxy) / s.sxx) / (s.n - 2)),
 );
 

@@ -75,7 +75,7 @@ export const LINEST: FunctionSpec = {
   category: 'statistics',
   summary: 'The least-squares line’s (or plane’s) coefficients, last variable first and the intercept last; with stats, Excel’s 5-row table of statistics.',
   params: [range("known_y's"), range("known_x's", true), { name: 'const', optional: true }, { name: 'stats', optional: true }],
-  example: { formula: '=LINEST({1,9,5,7}, {0,4,2,3})', result: '2' },
+  example: { formula: '=INDEX(LINEST({1,9,5,7}, {0,4,2,3}), 1)', result: '2' },
   scalar: (args) => estimate('LINEST', args, false),
 };
 
@@ -84,7 +84,7 @@ export const LOGEST: FunctionSpec = {
   category: 'statistics',
   summary: 'The exponential curve y = b·m^x that fits the known points: m (per variable, last first) and b; with stats, the statistics of the fit of ln(y).',
   params: [range("known_y's"), range("known_x's", true), { name: 'const', optional: true }, { name: 'stats', optional: true }],
-  example: { formula: '=LOGEST({2,4,8}, {1,2,3})', result: '2' },
+  example: { formula: '=INDEX(LOGEST({2,4,8}, {1,2,3}), 1)', result: '2' },
   scalar: (args) => estimate('LOGEST', args, true),
 };
 

@@ -34,14 +34,14 @@ function lognormal(name: string, x: number, mean: number, sd: number, cumulative
   return cumulative ? normCdf(z) : normPdf(z) / (x * sd);
 }
 
-export const LOGNORM_DIST = dist('LOGNORM.DIST', 'The lognormal distribution of x, where ln(x) is normal with the given mean and standard deviation.', ['x', 'mean', 'standard_dev', 'cumulative'], { formula: '=LOGNORM.DIST(4, 3.5, 1.2, TRUE)', result: '0.0390835557068005' }, (x, m, s, c) => lognormal('LOGNORM.DIST', x, m, s, c));
-export const LOGNORMDIST = dist('LOGNORMDIST', 'The cumulative lognormal distribution of x.', ['x', 'mean', 'standard_dev'], { formula: '=LOGNORMDIST(4, 3.5, 1.2)', result: '0.0390835557068005' }, (x, m, s) => lognormal('LOGNORMDIST', x, m, s, 1), { notes: 'Excel’s older name for LOGNORM.DIST(x, mean, standard_dev, TRUE).' });
+export const LOGNORM_DIST = dist('LOGNORM.DIST', 'The lognormal distribution of x, where ln(x) is normal with the given mean and standard deviation.', ['x', 'mean', 'standard_dev', 'cumulative'], { formula: '=LOGNORM.DIST(4, 3.5, 1.2, TRUE)', result: '0.0390835557068006' }, (x, m, s, c) => lognormal('LOGNORM.DIST', x, m, s, c));
+export const LOGNORMDIST = dist('LOGNORMDIST', 'The cumulative lognormal distribution of x.', ['x', 'mean', 'standard_dev'], { formula: '=LOGNORMDIST(4, 3.5, 1.2)', result: '0.0390835557068006' }, (x, m, s) => lognormal('LOGNORMDIST', x, m, s, 1), { notes: 'Excel’s older name for LOGNORM.DIST(x, mean, standard_dev, TRUE).' });
 const lognormInv = (name: string) => (p: number, m: number, s: number) => {
   const z = normalInv(name, p, m, s);
   return typeof z === 'number' ? Math.exp(z) : z;
 };
-export const LOGNORM_INV = dist('LOGNORM.INV', 'The inverse of the lognormal cumulative distribution.', ['probability', 'mean', 'standard_dev'], { formula: '=LOGNORM.INV(0.0390835557068005, 3.5, 1.2)', result: '4' }, lognormInv('LOGNORM.INV'));
-export const LOGINV = legacy(LOGNORM_INV, 'LOGINV', { formula: '=LOGINV(0.0390835557068005, 3.5, 1.2)', result: '4' });
+export const LOGNORM_INV = dist('LOGNORM.INV', 'The inverse of the lognormal cumulative distribution.', ['probability', 'mean', 'standard_dev'], { formula: '=LOGNORM.INV(0.0390835557068005, 3.5, 1.2)', result: '3.99999999999999' }, lognormInv('LOGNORM.INV'));
+export const LOGINV = legacy(LOGNORM_INV, 'LOGINV', { formula: '=LOGINV(0.0390835557068005, 3.5, 1.2)', result: '3.99999999999999' });
 
 export const EXPON_DIST = dist('EXPON.DIST', 'The exponential distribution with rate lambda at x.', ['x', 'lambda', 'cumulative'], { formula: '=EXPON.DIST(0.2, 10, TRUE)', result: '0.864664716763387' }, (x, l, c) => {
   if (x < 0) return bad('EXPON.DIST', 'x must not be negative');
@@ -50,13 +50,13 @@ export const EXPON_DIST = dist('EXPON.DIST', 'The exponential distribution with 
 });
 export const EXPONDIST = legacy(EXPON_DIST, 'EXPONDIST', { formula: '=EXPONDIST(0.2, 10, TRUE)', result: '0.864664716763387' });
 
-export const WEIBULL_DIST = dist('WEIBULL.DIST', 'The Weibull distribution with shape alpha and scale beta at x.', ['x', 'alpha', 'beta', 'cumulative'], { formula: '=WEIBULL.DIST(105, 20, 100, TRUE)', result: '0.929581390069284' }, (x, a, b, c) => {
+export const WEIBULL_DIST = dist('WEIBULL.DIST', 'The Weibull distribution with shape alpha and scale beta at x.', ['x', 'alpha', 'beta', 'cumulative'], { formula: '=WEIBULL.DIST(105, 20, 100, TRUE)', result: '0.929581390069277' }, (x, a, b, c) => {
   if (x < 0) return bad('WEIBULL.DIST', 'x must not be negative');
   if (a <= 0 || b <= 0) return bad('WEIBULL.DIST', 'alpha and beta must be greater than 0');
   const t = Math.pow(x / b, a);
   return c ? -Math.expm1(-t) : (a / b) * Math.pow(x / b, a - 1) * Math.exp(-t);
 });
-export const WEIBULL = legacy(WEIBULL_DIST, 'WEIBULL', { formula: '=WEIBULL(105, 20, 100, TRUE)', result: '0.929581390069284' });
+export const WEIBULL = legacy(WEIBULL_DIST, 'WEIBULL', { formula: '=WEIBULL(105, 20, 100, TRUE)', result: '0.929581390069277' });
 
 /** The gamma density with shape a and scale b. */
 export function gammaPdf(x: number, a: number, b: number): number {
@@ -86,10 +86,10 @@ function gammaInverse(name: string, p: number, a: number, b: number): number | F
   return gammaInv(p, a, b);
 }
 
-export const GAMMA_DIST = dist('GAMMA.DIST', 'The gamma distribution with shape alpha and scale beta at x.', ['x', 'alpha', 'beta', 'cumulative'], { formula: '=GAMMA.DIST(10.00001131, 9, 2, TRUE)', result: '0.0680942407004238' }, (x, a, b, c) => gammaDist('GAMMA.DIST', x, a, b, c));
-export const GAMMADIST = legacy(GAMMA_DIST, 'GAMMADIST', { formula: '=GAMMADIST(10.00001131, 9, 2, TRUE)', result: '0.0680942407004238' });
-export const GAMMA_INV = dist('GAMMA.INV', 'The x at which the gamma cumulative distribution reaches probability.', ['probability', 'alpha', 'beta'], { formula: '=GAMMA.INV(0.068094, 9, 2)', result: '10.0000111762346' }, (p, a, b) => gammaInverse('GAMMA.INV', p, a, b));
-export const GAMMAINV = legacy(GAMMA_INV, 'GAMMAINV', { formula: '=GAMMAINV(0.068094, 9, 2)', result: '10.0000111762346' });
+export const GAMMA_DIST = dist('GAMMA.DIST', 'The gamma distribution with shape alpha and scale beta at x.', ['x', 'alpha', 'beta', 'cumulative'], { formula: '=GAMMA.DIST(10.00001131, 9, 2, TRUE)', result: '0.0680940038697871' }, (x, a, b, c) => gammaDist('GAMMA.DIST', x, a, b, c));
+export const GAMMADIST = legacy(GAMMA_DIST, 'GAMMADIST', { formula: '=GAMMADIST(10.00001131, 9, 2, TRUE)', result: '0.0680940038697871' });
+export const GAMMA_INV = dist('GAMMA.INV', 'The x at which the gamma cumulative distribution reaches probability.', ['probability', 'alpha', 'beta'], { formula: '=GAMMA.INV(0.068094, 9, 2)', result: '10.0000111914372' }, (p, a, b) => gammaInverse('GAMMA.INV', p, a, b));
+export const GAMMAINV = legacy(GAMMA_INV, 'GAMMAINV', { formula: '=GAMMAINV(0.068094, 9, 2)', result: '10.0000111914372' });
 
 /** The beta density on [0, 1]. */
 function betaPdf(x: number, a: number, b: number): number {
@@ -113,9 +113,9 @@ function betaInverse(name: string, p: number, a: number, b: number, lo: number, 
   return lo + t * (hi - lo);
 }
 
-export const BETA_DIST = dist('BETA.DIST', 'The beta distribution at x, on [A, B] (0 to 1 by default).', ['x', 'alpha', 'beta', 'cumulative', opt('A'), opt('B')], { formula: '=BETA.DIST(2, 8, 10, TRUE, 1, 3)', result: '0.685470581054688' }, (x, a, b, c, lo, hi) => betaDist('BETA.DIST', x, a, b, c, lo!, hi!), { defaults: [undefined, undefined, undefined, undefined, 0, 1] });
-export const BETADIST = dist('BETADIST', 'The cumulative beta distribution at x, on [A, B] (0 to 1 by default).', ['x', 'alpha', 'beta', opt('A'), opt('B')], { formula: '=BETADIST(2, 8, 10, 1, 3)', result: '0.685470581054688' }, (x, a, b, lo, hi) => betaDist('BETADIST', x, a, b, 1, lo!, hi!), { defaults: [undefined, undefined, undefined, 0, 1], notes: 'Excel’s older name for BETA.DIST with cumulative TRUE.' });
-export const BETA_INV = dist('BETA.INV', 'The x at which the beta cumulative distribution on [A, B] reaches probability.', ['probability', 'alpha', 'beta', opt('A'), opt('B')], { formula: '=BETA.INV(0.685470581, 8, 10, 1, 3)', result: '1.99999999875418' }, (p, a, b, lo, hi) => betaInverse('BETA.INV', p, a, b, lo!, hi!), { defaults: [undefined, undefined, undefined, 0, 1] });
-export const BETAINV = legacy(BETA_INV, 'BETAINV', { formula: '=BETAINV(0.685470581, 8, 10, 1, 3)', result: '1.99999999875418' });
+export const BETA_DIST = dist('BETA.DIST', 'The beta distribution at x, on [A, B] (0 to 1 by default).', ['x', 'alpha', 'beta', 'cumulative', opt('A'), opt('B')], { formula: '=BETA.DIST(2, 8, 10, TRUE, 1, 3)', result: '0.685470581054687' }, (x, a, b, c, lo, hi) => betaDist('BETA.DIST', x, a, b, c, lo!, hi!), { defaults: [undefined, undefined, undefined, undefined, 0, 1] });
+export const BETADIST = dist('BETADIST', 'The cumulative beta distribution at x, on [A, B] (0 to 1 by default).', ['x', 'alpha', 'beta', opt('A'), opt('B')], { formula: '=BETADIST(2, 8, 10, 1, 3)', result: '0.685470581054687' }, (x, a, b, lo, hi) => betaDist('BETADIST', x, a, b, 1, lo!, hi!), { defaults: [undefined, undefined, undefined, 0, 1], notes: 'Excel’s older name for BETA.DIST with cumulative TRUE.' });
+export const BETA_INV = dist('BETA.INV', 'The x at which the beta cumulative distribution on [A, B] reaches probability.', ['probability', 'alpha', 'beta', opt('A'), opt('B')], { formula: '=BETA.INV(0.685470581, 8, 10, 1, 3)', result: '1.99999999996314' }, (p, a, b, lo, hi) => betaInverse('BETA.INV', p, a, b, lo!, hi!), { defaults: [undefined, undefined, undefined, 0, 1] });
+export const BETAINV = legacy(BETA_INV, 'BETAINV', { formula: '=BETAINV(0.685470581, 8, 10, 1, 3)', result: '1.99999999996314' });
 
 export const CONTINUOUS: FunctionSpec[] = [NORM_DIST, NORMDIST, NORM_INV, NORMINV, NORM_S_DIST, NORMSDIST, NORM_S_INV, NORMSINV, LOGNORM_DIST, LOGNORMDIST, LOGNORM_INV, LOGINV, EXPON_DIST, EXPONDIST, WEIBULL_DIST, WEIBULL, GAMMA_DIST, GAMMADIST, GAMMA_INV, GAMMAINV, BETA_DIST, BETADIST, BETA_INV, BETAINV];

@@ -14,7 +14,20 @@ const xlog = (x: number, p: number) => (x === 0 ? 0 : x * Math.log(p));
 const xlog1p = (x: number, p: number) => (x === 0 ? 0 : x * Math.log1p(-p));
 
 function binomPmf(k: number, n: number, p: number): number {
+  // Small cases exactly (the coefficient is an integer below 2^53), larger ones through logarithms.
+  if (n <= 1000 && p > 0 && p < 1) {
+    const c = choose(n, k);
+    if (c < 2 ** 53) return c * Math.pow(p, k) * Math.pow(1 - p, n - k);
+  }
   return Math.exp(lnChoose(n, k) + xlog(k, p) + xlog1p(n - k, p));
+}
+
+/** C(n, k) by the multiplicative formula (each step's quotient is an integer). */
+function choose(n: number, k: number): number {
+  const m = Math.min(k, n - k);
+  let c = 1;
+  for (let i = 1; i <= m; i++) c = (c * (n - m + i)) / i;
+  return c;
 }
 
 /** P(X ≤ k) for X ~ B(n, p). */
@@ -41,7 +54,7 @@ function binom(name: string, s: number, trials: number, p: number, c: number): n
 export const BINOM_DIST = dist('BINOM.DIST', 'The binomial probability of number_s successes in trials (or at most number_s, cumulative TRUE).', ['number_s', 'trials', 'probability_s', 'cumulative'], { formula: '=BINOM.DIST(6, 10, 0.5, FALSE)', result: '0.205078125' }, (s, n, p, c) => binom('BINOM.DIST', s, n, p, c), { notes: 'number_s and trials are truncated to integers.' });
 export const BINOMDIST = legacy(BINOM_DIST, 'BINOMDIST', { formula: '=BINOMDIST(6, 10, 0.5, FALSE)', result: '0.205078125' });
 
-export const BINOM_DIST_RANGE = dist('BINOM.DIST.RANGE', 'The probability that the number of successes in trials is from number_s to number_s2.', ['trials', 'probability_s', 'number_s', { name: 'number_s2', optional: true }], { formula: '=BINOM.DIST.RANGE(60, 0.75, 45, 50)', result: '0.523629793113733' }, (trials, p, s, s2) => {
+export const BINOM_DIST_RANGE = dist('BINOM.DIST.RANGE', 'The probability that the number of successes in trials is from number_s to number_s2.', ['trials', 'probability_s', 'number_s', { name: 'number_s2', optional: true }], { formula: '=BINOM.DIST.RANGE(60, 0.75, 45, 50)', result: '0.523629793471887' }, (trials, p, s, s2) => {
   const name = 'BINOM.DIST.RANGE';
   const [n, k1] = [Math.trunc(trials), Math.trunc(s)];
   const k2 = Number.isNaN(s2!) ? k1 : Math.trunc(s2!);
@@ -81,8 +94,8 @@ function negbinom(name: string, failures: number, successes: number, p: number, 
   return Math.exp(lnChoose(f + s - 1, s - 1) + xlog(s, p) + xlog1p(f, p));
 }
 
-export const NEGBINOM_DIST = dist('NEGBINOM.DIST', 'The probability of number_f failures before the number_s-th success.', ['number_f', 'number_s', 'probability_s', 'cumulative'], { formula: '=NEGBINOM.DIST(10, 5, 0.25, TRUE)', result: '0.313514058482647' }, (f, s, p, c) => negbinom('NEGBINOM.DIST', f, s, p, c));
-export const NEGBINOMDIST = dist('NEGBINOMDIST', 'The probability of number_f failures before the number_s-th success.', ['number_f', 'number_s', 'probability_s'], { formula: '=NEGBINOMDIST(10, 5, 0.25)', result: '0.0550486603472382' }, (f, s, p) => negbinom('NEGBINOMDIST', f, s, p, 0), { notes: 'Excel’s older name for NEGBINOM.DIST with cumulative FALSE.' });
+export const NEGBINOM_DIST = dist('NEGBINOM.DIST', 'The probability of number_f failures before the number_s-th success.', ['number_f', 'number_s', 'probability_s', 'cumulative'], { formula: '=NEGBINOM.DIST(10, 5, 0.25, TRUE)', result: '0.313514058478175' }, (f, s, p, c) => negbinom('NEGBINOM.DIST', f, s, p, c));
+export const NEGBINOMDIST = dist('NEGBINOMDIST', 'The probability of number_f failures before the number_s-th success.', ['number_f', 'number_s', 'probability_s'], { formula: '=NEGBINOMDIST(10, 5, 0.25)', result: '0.0550486603751779' }, (f, s, p) => negbinom('NEGBINOMDIST', f, s, p, 0), { notes: 'Excel’s older name for NEGBINOM.DIST with cumulative FALSE.' });
 
 function hypgeom(name: string, ks: number, ns: number, kp: number, np: number, c: number): number | FormulaError {
   const [k, n, K, N] = [ks, ns, kp, np].map(Math.trunc) as [number, number, number, number];
@@ -95,8 +108,8 @@ function hypgeom(name: string, ks: number, ns: number, kp: number, np: number, c
   return Math.min(1, s);
 }
 
-export const HYPGEOM_DIST = dist('HYPGEOM.DIST', 'The probability of sample_s successes in a sample drawn without replacement.', ['sample_s', 'number_sample', 'population_s', 'number_pop', 'cumulative'], { formula: '=HYPGEOM.DIST(1, 4, 8, 20, TRUE)', result: '0.465428276573787' }, (k, n, K, N, c) => hypgeom('HYPGEOM.DIST', k, n, K, N, c));
-export const HYPGEOMDIST = dist('HYPGEOMDIST', 'The probability of sample_s successes in a sample drawn without replacement.', ['sample_s', 'number_sample', 'population_s', 'number_pop'], { formula: '=HYPGEOMDIST(1, 4, 8, 20)', result: '0.363261093911249' }, (k, n, K, N) => hypgeom('HYPGEOMDIST', k, n, K, N, 0), { notes: 'Excel’s older name for HYPGEOM.DIST with cumulative FALSE.' });
+export const HYPGEOM_DIST = dist('HYPGEOM.DIST', 'The probability of sample_s successes in a sample drawn without replacement.', ['sample_s', 'number_sample', 'population_s', 'number_pop', 'cumulative'], { formula: '=HYPGEOM.DIST(1, 4, 8, 20, TRUE)', result: '0.465428276573782' }, (k, n, K, N, c) => hypgeom('HYPGEOM.DIST', k, n, K, N, c));
+export const HYPGEOMDIST = dist('HYPGEOMDIST', 'The probability of sample_s successes in a sample drawn without replacement.', ['sample_s', 'number_sample', 'population_s', 'number_pop'], { formula: '=HYPGEOMDIST(1, 4, 8, 20)', result: '0.363261093911244' }, (k, n, K, N) => hypgeom('HYPGEOMDIST', k, n, K, N, 0), { notes: 'Excel’s older name for HYPGEOM.DIST with cumulative FALSE.' });
 
 function poisson(name: string, x: number, mean: number, c: number): number | FormulaError {
   const k = Math.trunc(x);

@@ -37,11 +37,11 @@ function chisqInv(name: string, p: number, df: number, right: boolean): number |
 }
 
 export const CHISQ_DIST = dist('CHISQ.DIST', 'The chi-squared distribution: cumulative (left tail) or density at x.', ['x', 'deg_freedom', 'cumulative'], { formula: '=CHISQ.DIST(0.5, 1, TRUE)', result: '0.520499877813047' }, (x, df, c) => chisq('CHISQ.DIST', x, df, c ? 'left' : 'density'), { notes: 'deg_freedom is truncated to an integer.' });
-export const CHISQ_DIST_RT = dist('CHISQ.DIST.RT', 'The right-tailed probability of the chi-squared distribution.', ['x', 'deg_freedom'], { formula: '=CHISQ.DIST.RT(18.307, 10)', result: '0.0500005890391012' }, (x, df) => chisq('CHISQ.DIST.RT', x, df, 'right'));
-export const CHIDIST = legacy(CHISQ_DIST_RT, 'CHIDIST', { formula: '=CHIDIST(18.307, 10)', result: '0.0500005890391012' });
-export const CHISQ_INV = dist('CHISQ.INV', 'The inverse of the left-tailed chi-squared distribution.', ['probability', 'deg_freedom'], { formula: '=CHISQ.INV(0.93, 1)', result: '3.28302028180111' }, (p, df) => chisqInv('CHISQ.INV', p, df, false));
-export const CHISQ_INV_RT = dist('CHISQ.INV.RT', 'The inverse of the right-tailed chi-squared distribution.', ['probability', 'deg_freedom'], { formula: '=CHISQ.INV.RT(0.050001, 10)', result: '18.3069735185958' }, (p, df) => chisqInv('CHISQ.INV.RT', p, df, true));
-export const CHIINV = legacy(CHISQ_INV_RT, 'CHIINV', { formula: '=CHIINV(0.050001, 10)', result: '18.3069735185958' });
+export const CHISQ_DIST_RT = dist('CHISQ.DIST.RT', 'The right-tailed probability of the chi-squared distribution.', ['x', 'deg_freedom'], { formula: '=CHISQ.DIST.RT(18.307, 10)', result: '0.0500005890913982' }, (x, df) => chisq('CHISQ.DIST.RT', x, df, 'right'));
+export const CHIDIST = legacy(CHISQ_DIST_RT, 'CHIDIST', { formula: '=CHIDIST(18.307, 10)', result: '0.0500005890913982' });
+export const CHISQ_INV = dist('CHISQ.INV', 'The inverse of the left-tailed chi-squared distribution.', ['probability', 'deg_freedom'], { formula: '=CHISQ.INV(0.93, 1)', result: '3.28302028675953' }, (p, df) => chisqInv('CHISQ.INV', p, df, false));
+export const CHISQ_INV_RT = dist('CHISQ.INV.RT', 'The inverse of the right-tailed chi-squared distribution.', ['probability', 'deg_freedom'], { formula: '=CHISQ.INV.RT(0.050001, 10)', result: '18.3069734569611' }, (p, df) => chisqInv('CHISQ.INV.RT', p, df, true));
+export const CHIINV = legacy(CHISQ_INV_RT, 'CHIINV', { formula: '=CHIINV(0.050001, 10)', result: '18.3069734569611' });
 
 // ---- Student's t
 
@@ -68,27 +68,27 @@ function tInv(p: number, df: number): number {
   return upper ? t : -t;
 }
 
-export const T_DIST = dist('T.DIST', 'Student’s t distribution: cumulative (left tail) or density at x.', ['x', 'deg_freedom', 'cumulative'], { formula: '=T.DIST(60, 1, TRUE)', result: '0.994695326367612' }, (x, df, c) => dfCheck('T.DIST', df) ?? (c ? tCdf(x, Math.trunc(df)) : tPdf(x, Math.trunc(df))), { notes: 'deg_freedom is truncated to an integer.' });
-export const T_DIST_RT = dist('T.DIST.RT', 'The right-tailed Student’s t distribution.', ['x', 'deg_freedom'], { formula: '=T.DIST.RT(1.959999998, 60)', result: '0.0273224648564977' }, (x, df) => dfCheck('T.DIST.RT', df) ?? 1 - tCdf(x, Math.trunc(df)));
-export const T_DIST_2T = dist('T.DIST.2T', 'The two-tailed Student’s t distribution, for x ≥ 0.', ['x', 'deg_freedom'], { formula: '=T.DIST.2T(1.959999998, 60)', result: '0.0546449297129954' }, (x, df) => {
+export const T_DIST = dist('T.DIST', 'Student’s t distribution: cumulative (left tail) or density at x.', ['x', 'deg_freedom', 'cumulative'], { formula: '=T.DIST(60, 1, TRUE)', result: '0.994695326367377' }, (x, df, c) => dfCheck('T.DIST', df) ?? (c ? tCdf(x, Math.trunc(df)) : tPdf(x, Math.trunc(df))), { notes: 'deg_freedom is truncated to an integer.' });
+export const T_DIST_RT = dist('T.DIST.RT', 'The right-tailed Student’s t distribution.', ['x', 'deg_freedom'], { formula: '=T.DIST.RT(1.959999998, 60)', result: '0.0273224649879603' }, (x, df) => dfCheck('T.DIST.RT', df) ?? 1 - tCdf(x, Math.trunc(df)));
+export const T_DIST_2T = dist('T.DIST.2T', 'The two-tailed Student’s t distribution, for x ≥ 0.', ['x', 'deg_freedom'], { formula: '=T.DIST.2T(1.959999998, 60)', result: '0.0546449299759207' }, (x, df) => {
   if (x < 0) return bad('T.DIST.2T', 'x must not be negative');
   return dfCheck('T.DIST.2T', df) ?? 2 * tRight(x, Math.trunc(df));
 });
-export const TDIST = dist('TDIST', 'Student’s t distribution’s one tail (tails 1) or both tails (tails 2) beyond x ≥ 0.', ['x', 'deg_freedom', 'tails'], { formula: '=TDIST(1.959999998, 60, 2)', result: '0.0546449297129954' }, (x, df, tails) => {
+export const TDIST = dist('TDIST', 'Student’s t distribution’s one tail (tails 1) or both tails (tails 2) beyond x ≥ 0.', ['x', 'deg_freedom', 'tails'], { formula: '=TDIST(1.959999998, 60, 2)', result: '0.0546449299759207' }, (x, df, tails) => {
   const [k, n] = [Math.trunc(df), Math.trunc(tails)];
   if (x < 0) return bad('TDIST', 'x must not be negative');
   if (n !== 1 && n !== 2) return bad('TDIST', 'tails must be 1 or 2');
   return dfCheck('TDIST', k) ?? n * tRight(x, k);
 }, { notes: 'Excel’s older function; deg_freedom and tails are truncated to integers.' });
-export const T_INV = dist('T.INV', 'The left-tailed inverse of Student’s t distribution.', ['probability', 'deg_freedom'], { formula: '=T.INV(0.75, 2)', result: '0.816496580927726' }, (p, df) => {
+export const T_INV = dist('T.INV', 'The left-tailed inverse of Student’s t distribution.', ['probability', 'deg_freedom'], { formula: '=T.INV(0.75, 2)', result: '0.816496580927724' }, (p, df) => {
   if (p <= 0 || p >= 1) return bad('T.INV', 'probability must be between 0 and 1 (both excluded)');
   return dfCheck('T.INV', df) ?? tInv(p, Math.trunc(df));
 });
-export const T_INV_2T = dist('T.INV.2T', 'The two-tailed inverse of Student’s t distribution.', ['probability', 'deg_freedom'], { formula: '=T.INV.2T(0.546449, 60)', result: '0.606533075825759' }, (p, df) => {
+export const T_INV_2T = dist('T.INV.2T', 'The two-tailed inverse of Student’s t distribution.', ['probability', 'deg_freedom'], { formula: '=T.INV.2T(0.546449, 60)', result: '0.60653307582576' }, (p, df) => {
   if (p <= 0 || p > 1) return bad('T.INV.2T', 'probability must be greater than 0 and at most 1');
   return dfCheck('T.INV.2T', df) ?? tInv(1 - p / 2, Math.trunc(df));
 });
-export const TINV = legacy(T_INV_2T, 'TINV', { formula: '=TINV(0.546449, 60)', result: '0.606533075825759' });
+export const TINV = legacy(T_INV_2T, 'TINV', { formula: '=TINV(0.546449, 60)', result: '0.60653307582576' });
 
 // ---- F
 
@@ -125,12 +125,12 @@ function fInv(name: string, p: number, df1: number, df2: number, right: boolean)
   return invertCdf((x) => fCdf(x, d1, d2), (x) => fPdf(x, d1, d2), p, 0, Number.POSITIVE_INFINITY, 1);
 }
 
-export const F_DIST = dist('F.DIST', 'The F distribution: cumulative (left tail) or density at x.', ['x', 'deg_freedom1', 'deg_freedom2', 'cumulative'], { formula: '=F.DIST(15.2069, 6, 4, TRUE)', result: '0.989999956135002' }, (x, a, b, c) => fDist('F.DIST', x, a, b, c ? 'left' : 'density'), { notes: 'The degrees of freedom are truncated to integers.' });
-export const F_DIST_RT = dist('F.DIST.RT', 'The right-tailed F distribution.', ['x', 'deg_freedom1', 'deg_freedom2'], { formula: '=F.DIST.RT(15.2069, 6, 4)', result: '0.0100000438649979' }, (x, a, b) => fDist('F.DIST.RT', x, a, b, 'right'));
-export const FDIST = legacy(F_DIST_RT, 'FDIST', { formula: '=FDIST(15.2069, 6, 4)', result: '0.0100000438649979' });
-export const F_INV = dist('F.INV', 'The inverse of the left-tailed F distribution.', ['probability', 'deg_freedom1', 'deg_freedom2'], { formula: '=F.INV(0.01, 6, 4)', result: '0.109309914144388' }, (p, a, b) => fInv('F.INV', p, a, b, false));
-export const F_INV_RT = dist('F.INV.RT', 'The inverse of the right-tailed F distribution.', ['probability', 'deg_freedom1', 'deg_freedom2'], { formula: '=F.INV.RT(0.01, 6, 4)', result: '15.2068648611496' }, (p, a, b) => fInv('F.INV.RT', p, a, b, true));
-export const FINV = legacy(F_INV_RT, 'FINV', { formula: '=FINV(0.01, 6, 4)', result: '15.2068648611496' });
+export const F_DIST = dist('F.DIST', 'The F distribution: cumulative (left tail) or density at x.', ['x', 'deg_freedom1', 'deg_freedom2', 'cumulative'], { formula: '=F.DIST(15.2069, 6, 4, TRUE)', result: '0.990000043002763' }, (x, a, b, c) => fDist('F.DIST', x, a, b, c ? 'left' : 'density'), { notes: 'The degrees of freedom are truncated to integers.' });
+export const F_DIST_RT = dist('F.DIST.RT', 'The right-tailed F distribution.', ['x', 'deg_freedom1', 'deg_freedom2'], { formula: '=F.DIST.RT(15.2069, 6, 4)', result: '0.00999995699723729' }, (x, a, b) => fDist('F.DIST.RT', x, a, b, 'right'));
+export const FDIST = legacy(F_DIST_RT, 'FDIST', { formula: '=FDIST(15.2069, 6, 4)', result: '0.00999995699723729' });
+export const F_INV = dist('F.INV', 'The inverse of the left-tailed F distribution.', ['probability', 'deg_freedom1', 'deg_freedom2'], { formula: '=F.INV(0.01, 6, 4)', result: '0.109309914124579' }, (p, a, b) => fInv('F.INV', p, a, b, false));
+export const F_INV_RT = dist('F.INV.RT', 'The inverse of the right-tailed F distribution.', ['probability', 'deg_freedom1', 'deg_freedom2'], { formula: '=F.INV.RT(0.01, 6, 4)', result: '15.2068648611575' }, (p, a, b) => fInv('F.INV.RT', p, a, b, true));
+export const FINV = legacy(F_INV_RT, 'FINV', { formula: '=FINV(0.01, 6, 4)', result: '15.2068648611575' });
 
 export { tCdf, tInv, tRight, fRight };
 

@@ -11,8 +11,8 @@ export const GAMMA = dist('GAMMA', 'The gamma function Γ(x); #NUM! at 0 and the
   return gamma(x);
 });
 
-export const GAMMALN = dist('GAMMALN', 'The natural logarithm of the gamma function, for x > 0.', ['x'], { formula: '=GAMMALN(4)', result: '1.79175946922806' }, (x) => (x <= 0 ? bad('GAMMALN', 'x must be greater than 0') : lnGamma(x)));
-export const GAMMALN_PRECISE = legacy(GAMMALN, 'GAMMALN.PRECISE', { formula: '=GAMMALN.PRECISE(4)', result: '1.79175946922806' });
+export const GAMMALN = dist('GAMMALN', 'The natural logarithm of the gamma function, for x > 0.', ['x'], { formula: '=GAMMALN(4)', result: '1.79175946922805' }, (x) => (x <= 0 ? bad('GAMMALN', 'x must be greater than 0') : lnGamma(x)));
+export const GAMMALN_PRECISE = legacy(GAMMALN, 'GAMMALN.PRECISE', { formula: '=GAMMALN.PRECISE(4)', result: '1.79175946922805' });
 
 export const FISHER = numeric(
   'FISHER',
@@ -24,7 +24,7 @@ export const FISHER = numeric(
   (x) => ({ value: `CASE WHEN ${x} > -1 AND ${x} < 1 THEN atanh(${x}) END`, err: `CASE WHEN NOT (${x} > -1 AND ${x} < 1) THEN '#NUM!' END` }),
 );
 
-export const FISHERINV = numeric('FISHERINV', 'statistics', 'The inverse of the Fisher transformation: tanh(y).', ['y'], { formula: '=FISHERINV(0.972955)', result: '0.749999967958691' }, (y) => Math.tanh(y), (y) => `tanh(${y})`);
+export const FISHERINV = numeric('FISHERINV', 'statistics', 'The inverse of the Fisher transformation: tanh(y).', ['y'], { formula: '=FISHERINV(0.972955)', result: '0.749999967394148' }, (y) => Math.tanh(y), (y) => `tanh(${y})`);
 
 export const GAUSS = dist('GAUSS', 'The probability that a standard normal value lies between the mean and z standard deviations from it: Φ(z) − 0.5.', ['z'], { formula: '=GAUSS(2)', result: '0.477249868051821' }, (z) => (z < 0 ? -(0.5 - normCdf(z)) : normCdf(z) - 0.5));
 
@@ -53,7 +53,7 @@ export const CONFIDENCE_NORM = dist('CONFIDENCE.NORM', 'Half the width of a conf
 }, { notes: 'size is truncated to an integer.' });
 export const CONFIDENCE = legacy(CONFIDENCE_NORM, 'CONFIDENCE', { formula: '=CONFIDENCE(0.05, 2.5, 50)', result: '0.692951912174839' });
 
-export const CONFIDENCE_T = dist('CONFIDENCE.T', 'Half the width of a confidence interval for a mean, from Student’s t distribution.', ['alpha', 'standard_dev', 'size'], { formula: '=CONFIDENCE.T(0.05, 1, 50)', result: '0.284196855109565' }, (alpha, sd, size) => {
+export const CONFIDENCE_T = dist('CONFIDENCE.T', 'Half the width of a confidence interval for a mean, from Student’s t distribution.', ['alpha', 'standard_dev', 'size'], { formula: '=CONFIDENCE.T(0.05, 1, 50)', result: '0.284196855495729' }, (alpha, sd, size) => {
   const n = Math.trunc(size);
   const e = confidenceCheck('CONFIDENCE.T', alpha, sd, n);
   if (e) return e;
