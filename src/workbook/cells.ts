@@ -68,6 +68,12 @@ function fromPrimitive(value: number | boolean): CellValue {
   return typeof value === 'number' ? { type: 'number', value } : { type: 'boolean', value };
 }
 
+/**
+ * The error a formula gave, kept with the cell value made from it: a LAMBDA is a #CALC! error
+ * that stays callable through the cell's name (`=MYFN(2)`). Never serialized; a copy reads as a plain error.
+ */
+const formulaErrors = new WeakMap<CellValue, FormulaError>();
+
 /** A cell's value as formulas read it. */
 export function toScalar(v: CellValue): Scalar {
   switch (v.type) {
@@ -76,7 +82,7 @@ export function toScalar(v: CellValue): Scalar {
     case 'date':
       return parseIsoDate(v.value) ?? v.value;
     case 'error':
-      return new FormulaError(v.value, v.message);
+      return formulaErrors.get(v) ?? new FormulaError(v.value, v.message);
     default:
       return v.value;
   }
@@ -89,7 +95,11 @@ export function fromScalar(v: Scalar): CellValue {
   if (typeof v === 'string') return { type: 'text', value: v };
   if (typeof v === 'boolean') return { type: 'boolean', value: v };
   if (isDate(v)) return { type: 'date', value: formatDate(v) };
-  if (isFormulaError(v)) return { type: 'error', value: v.code, message: v.message };
+  if (isFormulaError(v)) {
+    const c: CellValue = { type: 'error', value: v.code, message: v.message };
+    formulaErrors.set(c, v);
+    return c;
+  }
   return { type: 'text', value: String(v) };
 }
 

@@ -1,5 +1,5 @@
 import type { Block } from './document';
-import { isFormulaText, parseFormula, walk, type FormulaNode } from './formula';
+import { isFormulaText, lookupFunction, parseFormula, walk, type FormulaNode } from './formula';
 import { assertNever } from './never';
 
 /** The names a formula reads: cells or tables by name, tables through their columns, other sheets. */
@@ -36,6 +36,8 @@ export function formulaRefs(text: string, sheet = false): FormulaRefs {
   const sheets = new Set<string>();
   walk(node, (n) => {
     if (n.type === 'name') names.add(n.name);
+    // A call of no known function may be a named cell's LAMBDA (`=MYFN(2)`).
+    else if (n.type === 'call' && !n.callee && !lookupFunction(n.name)) names.add(n.name);
     else if (n.type === 'column' && n.table) tables.add(n.table);
     else if ((n.type === 'cell' || n.type === 'range') && n.sheet) sheets.add(n.sheet);
   });

@@ -48,16 +48,22 @@ export class LambdaValue extends FormulaError {
     return `This LAMBDA takes ${takes} argument${max === 1 ? '' : 's'} (${describeParams(this.params)}); it was given ${count}.`;
   }
 
-  /** The body's value with the parameters bound to `args` (checked against arityProblem first); `sources`: where each argument came from, for references. */
-  call(args: readonly LambdaArg[], sources: readonly (Source | undefined)[] = []): Value {
+  /**
+   * The body's value with the parameters bound to `args` (checked against arityProblem first).
+   * `sources`: where each argument came from, for references. `caller`: the context of the call,
+   * whose own cell (ROW()) and SQL answers serve a LAMBDA written elsewhere (in a named cell).
+   */
+  call(args: readonly LambdaArg[], sources: readonly (Source | undefined)[] = [], caller?: EvalContext): Value {
     const problem = this.arityProblem(args.length);
     if (problem) return new FormulaError('#VALUE!', problem);
     const bindings = this.params.map((p, i) => {
       const a = i < args.length ? args[i]! : OMITTED;
       return a === OMITTED ? { name: p.name, value: null, omitted: true } : { name: p.name, value: a, omitted: false, source: sources[i] };
     });
+    const scope = withBindings(this.closure, bindings);
+    if (caller) Object.assign(scope, { origin: caller.origin, pushdown: caller.pushdown });
     try {
-      return this.evaluate(this.body, withBindings(this.closure, bindings));
+      return this.evaluate(this.body, scope);
     } catch (e) {
       // A LAMBDA that calls itself (through a name) without end runs out of stack: Excel's #NUM!.
       if (e instanceof RangeError) return new FormulaError('#NUM!', 'Too many nested LAMBDA calls: does a LAMBDA call itself without ever stopping?');

@@ -76,6 +76,7 @@ function called(f: LambdaValue, node: NodeOf<'call'>, ctx: EvalContext, evaluate
   const v = f.call(
     lambdaArgs(node, ctx, evaluate),
     node.args.map((a) => ({ node: a, ctx })),
+    ctx,
   );
   // Errors from the call point at the call, unless they point somewhere already.
   return isFormulaError(v) && !(v instanceof LambdaValue) && !v.span ? new FormulaError(v.code, v.message, node.span) : v;
