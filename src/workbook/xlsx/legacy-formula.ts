@@ -7,6 +7,18 @@ const ARRAY_RESULTS = new Set(['ROW', 'COLUMN', 'TRANSPOSE', 'MMULT', 'MINVERSE'
 /** Arguments a function passes on as they are (IF's branches, CHOOSE's choices): they take the call's own place. */
 const PASS_ON: Record<string, (i: number) => boolean> = { IF: (i) => i > 0, CHOOSE: (i) => i > 0 };
 
+/** Functions whose ranges are arrays in Excel (not references): an expression there computes as an array, as in SUMPRODUCT(A1:A3*B1:B3). */
+const ARRAY_PARAMS = new Set([
+  'SUMPRODUCT', 'MMULT', 'TRANSPOSE', 'MDETERM', 'MINVERSE', 'FREQUENCY', 'LINEST', 'LOGEST', 'TREND', 'GROWTH', 'LOOKUP', 'MATCH', 'INDEX',
+  'CORREL', 'PEARSON', 'RSQ', 'SLOPE', 'INTERCEPT', 'STEYX', 'COVAR', 'COVARIANCE.P', 'COVARIANCE.S', 'FORECAST', 'FORECAST.LINEAR',
+  'SUMX2MY2', 'SUMX2PY2', 'SUMXMY2', 'PROB', 'TTEST', 'T.TEST', 'CHITEST', 'CHISQ.TEST', 'FTEST', 'F.TEST', 'PERCENTILE', 'PERCENTILE.INC',
+  'PERCENTILE.EXC', 'QUARTILE', 'QUARTILE.INC', 'QUARTILE.EXC', 'PERCENTRANK', 'PERCENTRANK.INC', 'PERCENTRANK.EXC', 'MODE.MULT', 'XLOOKUP', 'XMATCH',
+]);
+
+function isReference(node: FormulaNode): boolean {
+  return node.type === 'cell' || node.type === 'name' || node.type === 'column' || isMultiCell(node);
+}
+
 function isMultiCell(node: FormulaNode): boolean {
   if (node.type === 'range') return true;
   return node.type === 'call' && REFERENCE_CALLS.has(node.name);
@@ -34,11 +46,11 @@ export function legacyFormula(text: string): string {
     switch (node.type) {
       case 'unary':
       case 'percent':
-        visit(node.arg, true);
+        visit(node.arg, wantsValue);
         return;
       case 'binary':
-        visit(node.left, true);
-        visit(node.right, true);
+        visit(node.left, wantsValue);
+        visit(node.right, wantsValue);
         return;
       case 'call': {
         if (node.name === 'SINGLE') return node.args.forEach((a) => visit(a, false));
@@ -46,7 +58,10 @@ export function legacyFormula(text: string): string {
         const passOn = PASS_ON[node.name];
         node.args.forEach((a, i) => {
           if (passOn?.(i)) visit(a, wantsValue);
-          else visit(a, spec !== undefined && (paramAt(spec, i)?.kind ?? 'value') === 'value');
+          else if (!spec) visit(a, false);
+          else if ((paramAt(spec, i)?.kind ?? 'value') === 'value') visit(a, true);
+          // A range argument: a reference stays whole; an expression there computes value by value, unless the function takes arrays.
+          else visit(a, !isReference(a) && !ARRAY_PARAMS.has(node.name) && spec.category !== 'array');
         });
         return;
       }
