@@ -37,7 +37,7 @@ export const LAMBDA_FUNCTIONS: FunctionSpec[] = [
     {
       repeat: 1,
       notes:
-        'A LAMBDA left uncalled in a cell shows #CALC!, as in Excel. A call with too few or too many arguments is #VALUE!; a LAMBDA that calls itself without end is #NUM!. A defined name holding a LAMBDA in an .xlsx is called by its name. ' +
+        'A LAMBDA left uncalled in a cell shows #CALC!, as in Excel. A call with too few or too many arguments is #VALUE!; a LAMBDA that calls itself without end is #NUM!. A named cell holding =LAMBDA(…), or a defined name holding one in an .xlsx, is called by its name: =MYFN(2). A LET or LAMBDA name given a cell or range stays a reference (ROW, OFFSET read it). ' +
         NAMES_NOTE,
     },
   ),
