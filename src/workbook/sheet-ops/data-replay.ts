@@ -32,7 +32,27 @@ export function applySheetDataOp(d: SheetData, op: SheetDataOp, sheet: string): 
       const rowTo = op.axis === 'rows' ? indexMap(d.rows, axisMap) : identity(d.rows);
       const colTo = op.axis === 'cols' ? indexMap(d.cols, axisMap) : identity(d.cols);
       const rewrite = formulaRewrite((t) => rewriteReferences(t, target, map));
-      copyCells(d, out, (row, col) => (rowTo[row]! < 0 || colTo[col]! < 0 ? -1 : colTo[col]! * rows + rowTo[row]!), (t) => rewrite(t));
+      // Runs of cells that keep their order are copied as blocks; texts are moved one by one.
+      for (let col = 0; col < d.cols; col++) {
+        const to = colTo[col]!;
+        if (to < 0) continue;
+        for (let row = 0; row < d.rows; ) {
+          const start = row;
+          const dest = rowTo[row]!;
+          do row++;
+          while (row < d.rows && (dest < 0 ? rowTo[row]! < 0 : rowTo[row] === dest + (row - start)));
+          if (dest < 0) continue;
+          const [from, end, at] = [col * d.rows + start, col * d.rows + row, to * rows + dest];
+          out.kind.set(d.kind.subarray(from, end), at);
+          out.num.set(d.num.subarray(from, end), at);
+          out.format.set(d.format.subarray(from, end), at);
+        }
+      }
+      for (const [i, text] of d.text) {
+        const row = i % d.rows;
+        const col = (i - row) / d.rows;
+        if (rowTo[row]! >= 0 && colTo[col]! >= 0) out.text.set(colTo[col]! * rows + rowTo[row]!, rewrite(text));
+      }
       return out;
     }
     case 'move': {
@@ -76,6 +96,8 @@ export function applySheetDataOp(d: SheetData, op: SheetDataOp, sheet: string): 
  * empty; undefined for a formula (a sort records those values).
  */
 export function storedValue(d: SheetData): (row: number, col: number) => Scalar | undefined {
+  // Typing a text is slow (it may be a date or a number with a format): each distinct text once.
+  const typed = new Map<string, Scalar>();
   return (row, col) => {
     if (row >= d.rows || col >= d.cols) return null;
     const i = col * d.rows + row;
@@ -83,7 +105,10 @@ export function storedValue(d: SheetData): (row: number, col: number) => Scalar 
     if (k === NUMBER) return d.num[i]!;
     if (k !== TEXT) return null;
     const text = d.text.get(i)!;
-    return isFormulaText(text) ? undefined : typedValue(text);
+    if (isFormulaText(text)) return undefined;
+    let v = typed.get(text);
+    if (v === undefined) typed.set(text, (v = typedValue(text)));
+    return v;
   };
 }
 

@@ -17,33 +17,48 @@ export function rank(v: Scalar | undefined): number {
   return 3;
 }
 
-function compare(a: Scalar | undefined, b: Scalar | undefined, desc: boolean, matchCase: boolean): number {
-  const [ra, rb] = [rank(a), rank(b)];
-  if (ra === 4 || rb === 4) return ra === rb ? 0 : ra === 4 ? 1 : -1;
-  const sign = desc ? -1 : 1;
-  if (ra !== rb) return sign * (ra - rb);
-  const plain = (v: Scalar | undefined) => (isDate(v) ? v.serial : isFormulaError(v) ? 0 : typeof v === 'string' && !matchCase ? v.toLowerCase() : v);
-  const [x, y] = [plain(a), plain(b)] as [number | string | boolean, number | string | boolean];
-  return sign * (x < y ? -1 : x > y ? 1 : 0);
+/** What the comparator compares within one kind: a date's serial, an error as 0, text folded unless matchCase. */
+function plain(v: Scalar | undefined, matchCase: boolean): number | string | boolean {
+  if (isDate(v)) return v.serial;
+  if (isFormulaError(v) || v === null || v === undefined) return 0;
+  return typeof v === 'string' && !matchCase ? v.toLowerCase() : v;
 }
 
 /**
  * The rows `top`..`bottom` in sorted order (old row numbers, first to last), as Excel sorts:
- * by each key in turn, ties kept in order. `valueAt` is read once per row and key. The one
- * comparator for a sort made in the document and the same sort replayed over a big sheet's cells.
+ * by each key in turn, ties kept in order. `valueAt` is read once per row and key, and each value
+ * reduced to its kind and a plain value first (a sort of 200,000 rows makes millions of
+ * comparisons). The one comparator for a sort made in the document and the same sort replayed
+ * over a big sheet's cells.
  */
 export function sortOrder(top: number, bottom: number, keys: SortKey[], valueAt: (row: number, col: number) => Scalar | undefined, matchCase = false): number[] {
   const n = bottom - top + 1;
-  const values = keys.map((k) => {
-    const column: (Scalar | undefined)[] = new Array(n);
-    for (let i = 0; i < n; i++) column[i] = valueAt(top + i, k.col);
-    return column;
+  const columns = keys.map((k) => {
+    const ranks = new Uint8Array(n);
+    const plains: (number | string | boolean)[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = valueAt(top + i, k.col);
+      ranks[i] = rank(v);
+      plains[i] = plain(v, matchCase);
+    }
+    return { ranks, plains, sign: k.desc ? -1 : 1 };
   });
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((i, j) => {
-    for (let k = 0; k < keys.length; k++) {
-      const c = compare(values[k]![i], values[k]![j], !!keys[k]!.desc, matchCase);
-      if (c !== 0) return c;
+    for (let k = 0; k < columns.length; k++) {
+      const { ranks, plains, sign } = columns[k]!;
+      const ra = ranks[i]!;
+      const rb = ranks[j]!;
+      // Empty cells go last whichever way the key sorts.
+      if (ra === 4 || rb === 4) {
+        if (ra !== rb) return ra === 4 ? 1 : -1;
+        continue;
+      }
+      if (ra !== rb) return sign * (ra - rb);
+      const x = plains[i]!;
+      const y = plains[j]!;
+      if (x < y) return -sign;
+      if (x > y) return sign;
     }
     return i - j;
   });

@@ -39,8 +39,9 @@ export function guessHeader(range: CellRect, valueOf: (key: string) => Scalar | 
     anyText = true;
   }
   if (!anyText) return false;
-  for (let col = range.left; col <= range.right; col++)
-    for (let row = range.top + 1; row <= range.bottom; row++) {
+  // Row by row: on a big sheet of text and number columns the first row below answers.
+  for (let row = range.top + 1; row <= range.bottom; row++)
+    for (let col = range.left; col <= range.right; col++) {
       const r = rank(valueOf(addressKey(row, col)));
       if (r !== 1 && r !== 4) return true;
     }

@@ -28,8 +28,10 @@ const ARROW_ROWS = 2_000;
 
 /** Evaluates a sheet and makes its used range the table SQL reads by the sheet's name. */
 export async function runSheet(ctx: RunContext, b: SheetBlock): Promise<SheetResult> {
-  const data = await sheetDataOf(ctx, b);
   const node = ctx.node(b.id);
+  const data = await sheetDataOf(ctx, b);
+  // A big sheet's cells just moved (sorted, a row inserted): the grid shows them before the run recomputes and makes its table again.
+  if (data && data !== node.sheetTable?.data) await nextFrame();
   const values = await evaluateSheet(b.name, b.cells, formulaWorld(ctx), sqlRunner(ctx), undefined, data);
   const view: Record<string, SheetCellView> = {};
   for (const [key, v] of values) view[key] = cellView(v);
@@ -53,6 +55,9 @@ export async function runSheet(ctx: RunContext, b: SheetBlock): Promise<SheetRes
   }
   return { values, view, columns: await ctx.engine.catalog.describe(b.name), rows: table?.rows ?? 0 };
 }
+
+/** Resolves after the page has painted a frame (at once where there are no frames, as in tests). */
+const nextFrame = () => new Promise<void>((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : resolve()));
 
 /** Runs an edit's UPDATEs on the sheet's table; false when there are none to run or one fails (the table is then made again). */
 async function updateInPlace(ctx: RunContext, statements: string[] | undefined): Promise<boolean> {
