@@ -64,7 +64,7 @@ function referenceEdits(tokens: Token[], dRow: number, dCol: number): Edit[] {
 }
 
 /** A cell address, or one end of a whole-column range (`A` in `A:C`, `$A` fixed) or of a whole-row range (`1` in `1:3`). */
-type Part = { kind: 'cell'; token: Token } | { kind: 'column'; token: Token; letters: string; abs: boolean } | { kind: 'row'; token: Token; row: number };
+type Part = { kind: 'cell'; token: Token } | { kind: 'column'; token: Token; letters: string; abs: boolean } | { kind: 'row'; token: Token; row: number; abs: boolean };
 
 /** The reference starting at tokens[i] (a cell, a cell range or a column range), with the index after it. */
 function readReference(tokens: Token[], i: number): { parts: Part[]; next: number } | undefined {
@@ -84,9 +84,9 @@ function readReference(tokens: Token[], i: number): { parts: Part[]; next: numbe
   return undefined;
 }
 
-/** `3` (a number token of digits only) as one end of a whole-row range; `$3` does not lex, so rows here are relative. */
+/** `3` or `$3` (a number token of digits) as one end of a whole-row range; `$3` is fixed and never moves. */
 function rowPart(t: Token | undefined): Part | undefined {
-  return t?.type === 'number' && /^[0-9]+$/.test(t.text) ? { kind: 'row', token: t, row: Number(t.text) } : undefined;
+  return t?.type === 'number' && /^\$?[0-9]+$/.test(t.text) ? { kind: 'row', token: t, row: Number(t.value), abs: t.text.startsWith('$') } : undefined;
 }
 
 /** `A` (a name token) or `$A` (a param token) as one end of a whole-column range. */
@@ -100,7 +100,7 @@ function columnPart(t: Token | undefined): Part | undefined {
 /** The part's text after the move (unchanged when nothing of it moves), or undefined when it leaves the sheet. */
 function movePart(part: Part, dRow: number, dCol: number): Moved {
   if (part.kind === 'row') {
-    if (dRow === 0) return part.token.text;
+    if (dRow === 0 || part.abs) return part.token.text;
     const row = part.row + dRow;
     return row < 1 || row > MAX_ROW ? undefined : String(row);
   }

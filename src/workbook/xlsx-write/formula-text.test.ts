@@ -21,6 +21,11 @@ describe('formulas as a file holds them', () => {
     expect(excel('=IF(TRUE, {1,2;3,4}, #N/A)')).toEqual({ ok: true, text: 'IF(TRUE, {1,2;3,4}, #N/A)' });
   });
 
+  test('write @ as a plain formula (which intersects there) and A1# as _xlfn.ANCHORARRAY(A1)', () => {
+    expect(excel('=SQRT(@A1:A3)+@B:B')).toEqual({ ok: true, text: 'SQRT(A1:A3)+B:B' });
+    expect(excel('=SUM(A1#)*2')).toEqual({ ok: true, text: 'SUM(_xlfn.ANCHORARRAY(A1))*2' });
+  });
+
   test('give newer functions the prefix Excel expects, once', () => {
     expect(excel('=CONCAT(A1,"b")').ok && excel('=CONCAT(A1,"b")')).toEqual({ ok: true, text: '_xlfn.CONCAT(A1,"b")' });
     expect(excel('=textjoin(",",TRUE,A1:A3)')).toEqual({ ok: true, text: '_xlfn.TEXTJOIN(",",TRUE,A1:A3)' });

@@ -71,6 +71,16 @@ export function toExcelFormula(text: string, scope: FormulaScope): ExcelFormula 
       case 'error':
         if (t.value === '#ERROR!') return { ok: false, reason: 'the formula holds #ERROR!, which Excel has no form of' };
         break;
+      case 'op':
+        // A plain <f> already intersects where Cellar writes @ (as imported legacy formulas have it).
+        if (t.text === '@') replace(t, '');
+        else if (t.text === '#') {
+          // A1#: Excel's file form is _xlfn.ANCHORARRAY(A1).
+          if (before?.type !== 'a1' || tokens[i - 2]?.type === 'sheet') return { ok: false, reason: 'a spill reference to another sheet (Sheet!A1#) is not written yet' };
+          out += `${text.slice(at, before.start)}_xlfn.ANCHORARRAY(${before.text})`;
+          at = t.end;
+        }
+        break;
       default:
         break;
     }

@@ -118,4 +118,10 @@ describe('shiftFormula moves relative references like a copy in Excel', () => {
       expect(shifted.endsWith('&"A1"')).toBe(true);
     }
   });
+
+  test('fixed whole rows ($3:$3) stay, a spill reference (A1#) and a range around OFFSET move', () => {
+    expect(shiftFormula('=SUM($3:$3)+SUM(3:4)+SUM($3:4)', 1, 0)).toBe('=SUM($3:$3)+SUM(4:5)+SUM($3:5)');
+    expect(shiftFormula('=SUM(A1#)+@B1:B3', 1, 1)).toBe('=SUM(B2#)+@C2:C4');
+    expect(shiftFormula('=SUM(A1:OFFSET(A1,2,0))', 2, 0)).toBe('=SUM(A3:OFFSET(A3,2,0))');
+  });
 });

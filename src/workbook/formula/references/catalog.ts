@@ -12,6 +12,8 @@ import { isFormulaError } from '../errors';
 function form(name: string, category: Category, summary: string, params: ParamSpec[], example: FunctionSpec['example'], notes?: string): FunctionSpec {
   return {
     name,
+    // Which cells they read is known only when they run: recomputed on every recalculation, as in Excel.
+    ...(VOLATILE.has(name) ? { volatile: true } : {}),
     category,
     summary,
     params,
@@ -21,6 +23,8 @@ function form(name: string, category: Category, summary: string, params: ParamSp
     scalar: () => new FormulaError('#VALUE!', `${name} reads references: it is evaluated by the formula evaluator, not as a function of values.`),
   };
 }
+
+const VOLATILE = new Set(['OFFSET', 'INDIRECT', 'CELL']);
 
 const ref = (name: string, optional = false): ParamSpec => ({ name, kind: 'range', ...(optional ? { optional } : {}) });
 const value = (name: string, optional = false): ParamSpec => ({ name, ...(optional ? { optional } : {}) });

@@ -45,7 +45,7 @@ export function resolveRef(node: FormulaNode, ctx: EvalContext, evaluate: Evalua
 
 function callRef(node: NodeOf<'call'>, ctx: EvalContext, evaluate: Evaluate): RefResult {
   const args = node.args;
-  switch (node.name) {
+  switch (node.name.replace(/^_XLFN\./, '')) {
     case ':':
       return rangeOperator(node, ctx, evaluate);
     case 'ANCHORARRAY':
