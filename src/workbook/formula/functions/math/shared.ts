@@ -1,6 +1,8 @@
 import type { FunctionSpec } from '../../catalog';
 import { FormulaError, isFormulaError } from '../../errors';
 import { toNumber, type Scalar } from '../../values';
+import { errWhen, result } from '../../sql/coerce';
+import { isSqlRange, type SqlArg, type SqlExpr } from '../../sql/types';
 import { arg } from '../helpers';
 
 // ---- shared pieces of the math functions
@@ -49,5 +51,15 @@ export function toolpak(spec: FunctionSpec): FunctionSpec {
       }
       return spec.scalar(args, ctx);
     },
+    sql: spec.sql && ((args, ctx) => sqlToolpak(spec.sql!(args, ctx), args)),
   };
+}
+
+/** The SQL form's answer, with #VALUE! where a TRUE/FALSE argument holds a value (after the errors of the arguments before it). */
+function sqlToolpak(out: SqlExpr, args: (SqlArg | undefined)[]): SqlExpr {
+  const i = args.findIndex((a) => a !== undefined && !isSqlRange(a) && a.type === 'boolean');
+  if (i < 0) return out;
+  const before = args.slice(0, i).filter((a): a is SqlExpr => a !== undefined && !isSqlRange(a));
+  const flag = args[i] as SqlExpr;
+  return result(out.sql, out.type, [...before, flag.err, errWhen(`${flag.sql} IS NOT NULL`, '#VALUE!'), out.err], out.nullable);
 }
