@@ -9,7 +9,9 @@ export const SLN = financial(
   [p('cost'), p('salvage'), p('life')],
   { formula: '=SLN(30000, 7500, 10)', result: '2250' },
   (c, s, l) => (l === 0 ? DIV0('SLN: a life of 0 divides by zero.') : (c - s) / l),
-  { sql: (c, s, l) => `CASE WHEN ${l} <> 0 THEN (${c} - ${s}) / ${l} ELSE 'nan'::DOUBLE END` },
+  {
+    sql: (c, s, l) => ({ value: `CASE WHEN ${l} <> 0 THEN (${c} - ${s}) / ${l} END`, err: `CASE WHEN ${l} = 0 THEN '#DIV/0!' END` }),
+  },
 );
 
 export const SYD = financial(
@@ -19,6 +21,7 @@ export const SYD = financial(
   { formula: '=SYD(30000, 7500, 10, 1)', result: '4090.90909090909' },
   (c, s, l, per) =>
     l <= 0 || per <= 0 || per > l || s < 0 ? NUM('SYD: life must be positive, per between 1 and life, salvage not negative.') : ((c - s) * (l - per + 1) * 2) / (l * (l + 1)),
+  { sql: (c, s, l, per) => `CASE WHEN ${l} > 0 AND ${per} > 0 AND ${per} <= ${l} AND ${s} >= 0 THEN (${c} - ${s}) * (${l} - ${per} + 1) * 2 / (${l} * (${l} + 1)) END` },
 );
 
 export const DB = financial(

@@ -197,3 +197,20 @@ describe('depreciation', () => {
     }
   });
 });
+
+describe('the SQL forms agree with the scalar forms', () => {
+  const grid = [-1, -0.5, 0, 0.05, 1, 3, 12, -200];
+  const formulas = ['PV($0, $1, $2)', 'PV($0, $1, $2, 100, $3)', 'FV($0, $1, $2, -50, $3)', 'PMT($0, $1, $2, 0, $3)', 'EFFECT($0, $1)', 'NOMINAL($0, $1)', 'RRI($0, $1, $2)', 'PDURATION($0, $1, $2)', 'SLN($0, $1, $2)', 'SYD($0, $1, $2, $3)'];
+  test.each(formulas)('%s on a grid of edge values', async (formula) => {
+    const bad: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const values = [0, 1, 2, 3].map((k) => grid[(i * (k * 3 + 1) + k) % grid.length]!);
+      const ours = show(scalarResult(formula, { values }));
+      const sql = await constantResult(formula, { values });
+      const theirs = sql === 'no-sql' ? 'no-sql' : show(sql);
+      const close = (a: string, b: string) => a === b || Math.abs(Number(a) - Number(b)) <= 1e-9 * Math.max(1, Math.abs(Number(a)));
+      if (!close(ours, theirs)) bad.push(`${formula} with ${JSON.stringify(values)}: scalar ${ours}, SQL ${theirs}`);
+    }
+    expect(bad).toEqual([]);
+  });
+});

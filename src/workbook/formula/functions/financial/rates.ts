@@ -12,7 +12,7 @@ export const PDURATION = financial(
   [p('rate'), p('pv'), p('fv')],
   { formula: '=PDURATION(0.025, 2000, 2200)', result: '3.85986616262266' },
   (r, v, f) => (r <= 0 || v <= 0 || f <= 0 ? NUM('PDURATION: rate, pv and fv must be positive.') : (Math.log(f) - Math.log(v)) / Math.log(1 + r)),
-  { sql: (r, v, f) => `CASE WHEN ${r} > 0 AND ${v} > 0 AND ${f} > 0 THEN (ln(${f}) - ln(${v})) / ln(1 + ${r}) ELSE 'nan'::DOUBLE END` },
+  { sql: (r, v, f) => `CASE WHEN ${r} > 0 AND ${v} > 0 AND ${f} > 0 THEN (ln(${f}) - ln(${v})) / ln(1 + ${r}) END` },
 );
 
 export const RRI = financial(
@@ -21,6 +21,7 @@ export const RRI = financial(
   [p('nper'), p('pv'), p('fv')],
   { formula: '=RRI(96, 10000, 11000)', result: '0.00099330737629133' },
   (n, v, f) => (n <= 0 || v === 0 ? NUM('RRI: nper must be positive and pv not 0.') : Math.pow(f / v, 1 / n) - 1),
+  { sql: (n, v, f) => `CASE WHEN ${n} > 0 AND ${v} <> 0 THEN pow(${f} / ${v}, 1 / ${n}) - 1 END` },
 );
 
 export const EFFECT = financial(
@@ -32,6 +33,7 @@ export const EFFECT = financial(
     const n = Math.trunc(n0);
     return r <= 0 || n < 1 ? NUM('EFFECT: the rate must be positive and npery at least 1.') : Math.pow(1 + r / n, n) - 1;
   },
+  { sql: (r, n) => `CASE WHEN ${r} > 0 AND trunc(${n}) >= 1 THEN pow(1 + ${r} / trunc(${n}), trunc(${n})) - 1 END` },
 );
 
 export const NOMINAL = financial(
@@ -43,6 +45,7 @@ export const NOMINAL = financial(
     const n = Math.trunc(n0);
     return r <= 0 || n < 1 ? NUM('NOMINAL: the rate must be positive and npery at least 1.') : n * (Math.pow(1 + r, 1 / n) - 1);
   },
+  { sql: (r, n) => `CASE WHEN ${r} > 0 AND trunc(${n}) >= 1 THEN trunc(${n}) * (pow(1 + ${r}, 1 / trunc(${n})) - 1) END` },
 );
 
 export const FVSCHEDULE: FunctionSpec = {

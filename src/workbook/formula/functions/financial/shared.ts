@@ -45,7 +45,7 @@ export function financial(
   params: FinParam[],
   example: FunctionSpec['example'],
   scalar: (...xs: number[]) => number | FormulaError,
-  extra: { notes?: string; sql?: (...xs: string[]) => string } = {},
+  extra: { notes?: string; sql?: (...xs: string[]) => string | { value: string; err: string } } = {},
 ): FunctionSpec {
   const specs: ParamSpec[] = params.map((q) => (q.fallback === undefined ? { name: q.name } : { name: q.name, optional: true }));
   const spec: FunctionSpec = {
@@ -71,10 +71,13 @@ export function financial(
   if (sqlForm) {
     spec.sql = (args) => {
       const xs = params.map((q, i) => sqlNum(args, i, q.fallback ?? null));
-      const value = sqlForm(...xs.map((x) => `(${x.sql})`));
+      const out = sqlForm(...xs.map((x) => `(${x.sql})`));
+      const [value, own] = typeof out === 'string' ? [out, null] : [out.value, out.err];
+      // NULL from DuckDB (a division by zero) and NaN or ±inf are all #NUM!, as non-finite results are in the scalar form.
       return result(`CASE WHEN isfinite(${value}) THEN ${value} END`, 'number', [
         ...xs.map((x) => x.err),
-        `CASE WHEN NOT isfinite(${value}) THEN '#NUM!' END`,
+        own,
+        `CASE WHEN ${value} IS NULL OR NOT isfinite(${value}) THEN '#NUM!' END`,
       ]);
     };
   }

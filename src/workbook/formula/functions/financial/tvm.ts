@@ -7,6 +7,14 @@ import { DIV0, financial, NUM, p } from './shared';
 // Excel's identity: pv·(1+r)^n + pmt·(1+r·type)·((1+r)^n − 1)/r + fv = 0.
 
 const growth = (rate: number, nper: number) => Math.pow(1 + rate, nper);
+
+// The same closed forms in SQL (rate 0 apart, as above).
+const sqlDue = (t: string) => `(CASE WHEN ${t} <> 0 THEN 1 ELSE 0 END)`;
+const sqlAnnuity = (r: string, n: string, m: string, t: string) => `${m} * (1 + ${r} * ${sqlDue(t)}) * (pow(1 + ${r}, ${n}) - 1) / ${r}`;
+const DIV0_AT_MINUS_ONE = (r: string, n: string, value: string) => ({
+  value: `CASE WHEN ${r} = -1 AND ${n} < 0 THEN NULL ELSE ${value} END`,
+  err: `CASE WHEN ${r} = -1 AND ${n} < 0 THEN '#DIV/0!' END`,
+});
 const due = (type: number) => (type !== 0 ? 1 : 0);
 
 export function fv(rate: number, nper: number, pmt: number, pv: number, type: number): number {
@@ -46,6 +54,10 @@ export const FV = financial(
     const x = fv(r, n, m, v, t);
     return !Number.isFinite(x) && r === -1 ? DIV0('FV: a rate of -100% over negative periods divides by zero.') : x;
   },
+  {
+    sql: (r, n, m, v, t) =>
+      DIV0_AT_MINUS_ONE(r, n, `CASE WHEN ${r} = 0 THEN -(${v} + ${m} * ${n}) ELSE -(${v} * pow(1 + ${r}, ${n}) + ${sqlAnnuity(r, n, m, t)}) END`),
+  },
 );
 
 export const PV = financial(
@@ -54,6 +66,12 @@ export const PV = financial(
   RATE_TYPE,
   { formula: '=PV(0.08/12, 12*20, 500)', result: '-59777.1458511878' },
   (r, n, m, f, t) => (r === -1 ? DIV0('PV: a rate of -100% divides by zero.') : pv(r, n, m, f, t)),
+  {
+    sql: (r, n, m, f, t) => ({
+      value: `CASE WHEN ${r} = -1 THEN NULL WHEN ${r} = 0 THEN -(${f} + ${m} * ${n}) ELSE -(${f} + ${sqlAnnuity(r, n, m, t)}) / pow(1 + ${r}, ${n}) END`,
+      err: `CASE WHEN ${r} = -1 THEN '#DIV/0!' END`,
+    }),
+  },
 );
 
 export const PMT = financial(
@@ -62,6 +80,10 @@ export const PMT = financial(
   [p('rate'), p('nper'), p('pv'), p('fv', 0), p('type', 0)],
   { formula: '=PMT(0.08/12, 10, 10000)', result: '-1037.03208935916' },
   (r, n, v, f, t) => (n === 0 ? NUM('PMT: the number of periods must not be 0.') : pmt(r, n, v, f, t)),
+  {
+    sql: (r, n, v, f, t) =>
+      `CASE WHEN ${n} = 0 THEN NULL WHEN ${r} = 0 THEN -(${v} + ${f}) / ${n} ELSE -(${f} + ${v} * pow(1 + ${r}, ${n})) * ${r} / ((1 + ${r} * ${sqlDue(t)}) * (pow(1 + ${r}, ${n}) - 1)) END`,
+  },
 );
 
 /** IPMT and PPMT: a payment period between 1 and nper. */
