@@ -59,6 +59,33 @@ describe('an empty lookup value', () => {
   });
 });
 
+describe('binary searches (search_mode 2 and -2) find what Excel finds in sorted data', () => {
+  const up = '{1;2;3;4;5;5;5;6;7;7;7;8;9}';
+  const names = '{"aa";"a";"b";"c";"d";"e";"f";"g";"h";"i";"j";"k";"l"}';
+  const down = '{9;8;7;7;7;6;5;5;5;4;3;2;1}';
+  test('ascending: an exact match is the first of equal values; the next smaller, the last of them; the next larger, the first', () => {
+    expect(one(`=XLOOKUP(5, ${up}, ${names},, -1, 2)`)).toBe('d');
+    expect(one(`=XLOOKUP(7.1, ${up}, ${names},, -1, 2)`)).toBe('j');
+    expect(one(`=XLOOKUP(6.8, ${up}, ${names},, 1, 2)`)).toBe('h');
+  });
+  test('descending: the mirror image', () => {
+    expect(one(`=XLOOKUP(5, ${down}, ${names},, -1, -2)`)).toBe('h');
+    expect(one(`=XLOOKUP(7.1, ${down}, ${names},, -1, -2)`)).toBe('b');
+    expect(one(`=XLOOKUP(6.8, ${down}, ${names},, 1, -2)`)).toBe('d');
+  });
+  test('both forms agree, over tables and in a pivot', async () => {
+    const sets = [
+      { values: [7.1], ranges: [[1, 2, 7, 7, 7, 8], ['a', 'b', 'c', 'd', 'e', 'f']] },
+      { values: [7], ranges: [[1, 2, 7, 7, 7, 8], ['a', 'b', 'c', 'd', 'e', 'f']] },
+      { values: [7.1], ranges: [[9, 8, 7, 7, 5, 5], ['a', 'b', 'c', 'd', 'e', 'f']] },
+      { values: ['c'], ranges: [[1, 2, 'b', 'b', 3], ['a', 'b', 'c', 'd', 'e']] },
+    ];
+    for (const f of ['XLOOKUP($0, #0, #1, "none", -1, 2)', 'XLOOKUP($0, #0, #1, "none", -1, -2)', 'XLOOKUP($0, #0, #1, "none", 1, -2)', 'XMATCH($0, #0, -1, 2)']) {
+      expect(await differences(f, sets), f).toEqual([]);
+    }
+  });
+});
+
 describe('VLOOKUP and HLOOKUP as Excel has them', () => {
   test('a single value given as the table is #VALUE!, not #N/A', () => {
     expect(errorOf('=VLOOKUP("a", "Nothing", 1)')).toBe('#VALUE!');

@@ -54,8 +54,8 @@ export function classicFinder(key: SqlExpr, x: SqlExpr, mode: 0 | 1 | -1): { x: 
   return { x: xs, find: { kind: 'where', conds: (q) => [`${k} = ${q} AND NOT ${sqlIsPattern(q)}`, `${sqlIsPattern(q)} AND ${like(sqlLikePattern(q))}`] } };
 }
 
-/** findMatch's search in SQL (XLOOKUP, XMATCH): modes -1, 0, 1 and 2 as there. */
-export function xFinder(key: SqlExpr, x: SqlExpr, mode: number): { x: string; find: Finder } {
+/** findMatch's search in SQL (XLOOKUP, XMATCH): modes -1, 0, 1 and 2 as there; `binary` flips the ties of a next-smaller match as findMatch does. */
+export function xFinder(key: SqlExpr, x: SqlExpr, mode: number, binary = false): { x: string; find: Finder } {
   const xSql = x.type === 'empty' ? 'NULL' : x.sql;
   const bound = (q: string): SqlExpr => ({ ...x, sql: x.type === 'empty' ? x.sql : q, err: null, constant: undefined });
   if (mode === 2) {
@@ -78,11 +78,12 @@ export function xFinder(key: SqlExpr, x: SqlExpr, mode: number): { x: string; fi
   if (cls && (x.type === 'empty' || sqlClass(x.type) === cls)) {
     // Same class: empty is that class's zero value, as compareValues has it.
     const xs = cls === 'number' ? num(x).sql : cls === 'text' ? `lower(${text(x).sql})` : bool(x).sql;
-    return { x: xs, find: { kind: 'nearest', key: comparable(key), side } };
+    return { x: xs, find: { kind: 'nearest', key: comparable(key), side, flipInexact: binary && mode === -1 } };
   }
   const op = mode === -1 ? '<=' : '>=';
   const order = [`${comparable(key)} ${mode === -1 ? 'DESC' : 'ASC'}`];
-  return { x: xSql, find: { kind: 'where', conds: (q) => [`${key.sql} IS NOT NULL AND ${compare(key, bound(q), op).sql}`], order } };
+  // Keys of another class than the value never equal it: every match is inexact.
+  return { x: xSql, find: { kind: 'where', conds: (q) => [`${key.sql} IS NOT NULL AND ${compare(key, bound(q), op).sql}`], order, flipTies: binary && mode === -1 } };
 }
 
 /**

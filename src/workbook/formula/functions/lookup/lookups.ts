@@ -45,7 +45,7 @@ export const XLOOKUP: FunctionSpec = {
     if (down ? ret.rows !== look.rows : ret.cols !== look.cols) {
       return new FormulaError('#VALUE!', `XLOOKUP: return_array must have as many ${down ? 'rows' : 'columns'} as lookup_array (${values.length}); it is ${ret.rows}×${ret.cols}.`);
     }
-    const i = findMatch(values, key, mode, search < 0);
+    const i = findMatch(values, key, mode, search < 0, Math.abs(search) === 2);
     if (i < 0) return given(args, 3) ? arg(args, 3) : new FormulaError('#N/A', `XLOOKUP found no match for ${String(key)}.`);
     if (down) return ret.cols === 1 ? ret.at(i, 0) : new RangeValue(1, ret.cols, row(ret, i));
     return ret.rows === 1 ? ret.at(0, i) : RangeValue.column(column(ret, i));
@@ -62,7 +62,7 @@ export const XLOOKUP: FunctionSpec = {
     const fallback = sqlGiven(args[3]) ? sqlArg(args, 3) : undefined;
     const type = fallback ? commonType([returned, fallback]) : returned.type;
     const r = castTo(returned, type);
-    const search_ = { name: 'XLOOKUP', range: look, ...xFinder(look.columns[0]!, x, mode), ties: search < 0 ? ('last' as const) : ('first' as const), fields: returnFields(r) };
+    const search_ = { name: 'XLOOKUP', range: look, ...xFinder(look.columns[0]!, x, mode, Math.abs(search) === 2), ties: search < 0 ? ('last' as const) : ('first' as const), fields: returnFields(r) };
     const sub = sqlSearch(search_, ctx);
     if (!fallback) return answer(sub, 'v', r.type, x, !!r.err);
     // Not found: the fallback, put in the match's place so the search is read once for the value.

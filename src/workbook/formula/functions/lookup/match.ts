@@ -4,8 +4,12 @@ import { matches, parseCriterion, wildcardRegex } from '../criteria';
 
 // Where a key matches in a list of values, as the scalar forms search: findMatch (XLOOKUP, XMATCH) and classicMatch.
 
-/** Which value of `values` matches `key`: -1 next smaller, 0 exact, 1 next larger, 2 wildcard text. */
-export function findMatch(values: readonly Scalar[], key: Scalar, matchMode: number, reverse = false): number {
+/**
+ * Which value of `values` matches `key`: -1 next smaller, 0 exact, 1 next larger, 2 wildcard text;
+ * searching from the first (or the last, `reverse`). `binary`: as Excel's binary search finds it in
+ * sorted data, which differs only in the next smaller value's ties: the last of them in search order.
+ */
+export function findMatch(values: readonly Scalar[], key: Scalar, matchMode: number, reverse = false, binary = false): number {
   const order = values.map((_, i) => i);
   if (reverse) order.reverse();
   if (matchMode === 2) {
@@ -19,7 +23,7 @@ export function findMatch(values: readonly Scalar[], key: Scalar, matchMode: num
     if (isFormulaError(v) || (v === null && (key !== null || matchMode !== 0))) continue;
     const cmp = compareValues(v, key);
     if (cmp === 0 && !isFormulaError(key)) return i;
-    if (matchMode === -1 && cmp < 0 && (best < 0 || compareValues(v, values[best]!) > 0)) best = i;
+    if (matchMode === -1 && cmp < 0 && (best < 0 || compareValues(v, values[best]!) >= (binary ? 0 : 1))) best = i;
     if (matchMode === 1 && cmp > 0 && (best < 0 || compareValues(v, values[best]!) < 0)) best = i;
   }
   return best;

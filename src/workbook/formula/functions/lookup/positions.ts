@@ -57,7 +57,7 @@ export const XMATCH: FunctionSpec = {
   params: [{ name: 'lookup_value' }, { name: 'lookup_array', kind: 'range' }, { name: 'match_mode', optional: true }, { name: 'search_mode', optional: true }],
   propagate: false,
   notes:
-    'match_mode 0 exact (the default), -1 exact or next smaller, 1 exact or next larger, 2 wildcard (* ? ~). search_mode 1 from the first, -1 from the last; the binary searches 2 and -2 search as 1 and -1 do (the same answer on sorted data, except perhaps which of equal values). Values compare as XLOOKUP compares them. Over a table, the position counts rows in the table\'s order, the modes must be written into the formula, and the table must be a base table; not inside a pivot\'s value.',
+    'match_mode 0 exact (the default), -1 exact or next smaller, 1 exact or next larger, 2 wildcard (* ? ~). search_mode 1 from the first, -1 from the last; the binary searches 2 (ascending data) and -2 (descending) give what a binary search in Excel gives on sorted data: as 1 and -1, except that of several equal next-smaller values the last in search order is found; on unsorted data the answer of Excel depends on its search, that of Cellar does not. Values compare as XLOOKUP compares them. Over a table, the position counts rows in the table\'s order, the modes must be written into the formula, and the table must be a base table; not inside a pivot\'s value.',
   example: { formula: '=XMATCH("c", {"a","b","c"})', result: '3' },
   scalar(args) {
     const key = arg(args, 0);
@@ -72,7 +72,7 @@ export const XMATCH: FunctionSpec = {
     if (problem) return problem;
     const values = vectorOf(look);
     if (!values) return new FormulaError('#VALUE!', 'XMATCH looks in one row or one column, not a block of several.');
-    const i = findMatch(values, key, mode, search < 0);
+    const i = findMatch(values, key, mode, search < 0, Math.abs(search) === 2);
     return i < 0 ? notFound('XMATCH', key) : i + 1;
   },
   sql(args, ctx) {
@@ -86,7 +86,7 @@ export const XMATCH: FunctionSpec = {
     if (problem) return failAfter(x, problem.code);
     if (look.columns.length > 1) return failAfter(x, '#VALUE!');
     if (!look.ordered) throw unordered('XMATCH');
-    const sub = sqlSearch({ name: 'XMATCH', range: look, ...xFinder(look.columns[0]!, x, mode), ties: search < 0 ? 'last' : 'first', fields: {}, position: true }, ctx);
+    const sub = sqlSearch({ name: 'XMATCH', range: look, ...xFinder(look.columns[0]!, x, mode, Math.abs(search) === 2), ties: search < 0 ? 'last' : 'first', fields: {}, position: true }, ctx);
     return answer(sub, 'p', 'number', x, false);
   },
 };

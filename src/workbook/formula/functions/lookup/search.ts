@@ -19,9 +19,12 @@ export const POS = '"__cellar_pos"';
 /** How a search finds its row. */
 export type Finder =
   /** The rows where any of the conditions holds, given the bound value's SQL; several run as UNION ALL. */
-  | { kind: 'where'; conds: (x: string) => string[]; order?: string[] }
-  /** The row whose `key` is nearest the value: `below` the largest key ≤ it, `above` the smallest ≥ it. */
-  | { kind: 'nearest'; key: string; side: 'below' | 'above' };
+  | { kind: 'where'; conds: (x: string) => string[]; order?: string[]; flipTies?: boolean }
+  /**
+   * The row whose `key` is nearest the value: `below` the largest key ≤ it, `above` the smallest ≥ it.
+   * flipInexact: among equal keys that are not the value itself, the other end of `ties` (a binary search's next smaller).
+   */
+  | { kind: 'nearest'; key: string; side: 'below' | 'above'; flipInexact?: boolean };
 
 interface Search {
   name: string;
@@ -63,23 +66,30 @@ export function sqlSearch(s: Search, ctx: SqlFunctionContext): string {
   const struct = `{${Object.entries(fields)
     .map(([k, v]) => `'${k}': ${v}`)
     .join(', ')}}`;
-  const tie = s.ties === 'first' ? 'ASC' : 'DESC';
-  const orderBy = (extra: string[] = []) => {
-    const order = [...extra, ...(rowOrder ? [`${rowOrder} ${tie}`] : [])];
+  const flipped = find.kind === 'where' && !!find.flipTies;
+  const tie = (s.ties === 'first') !== flipped ? 'ASC' : 'DESC';
+  const other = tie === 'ASC' ? 'DESC' : 'ASC';
+  const orderBy = (extra: string[] = [], t = tie) => {
+    const order = [...extra, ...(rowOrder ? [`${rowOrder} ${t}`] : [])];
     return order.length ? ` ORDER BY ${order.join(', ')}` : '';
   };
+  const flipInexact = find.kind === 'nearest' && !!find.flipInexact;
   if (range.inline) {
     if (find.kind === 'where') return `first(${struct}${orderBy(find.order)}) FILTER (WHERE ${find.conds(s.x).map((c) => `(${c})`).join(' OR ')})`;
     const [op, dir] = find.side === 'below' ? ['<=', 'DESC'] : ['>=', 'ASC'];
-    return `first(${struct}${orderBy([`${find.key} ${dir}`])}) FILTER (WHERE ${find.key} ${op} ${s.x})`;
+    // Flipped ties: the row order counts backwards for keys other than the value itself.
+    const rows = flipInexact && rowOrder ? [`(CASE WHEN ${find.key} = ${s.x} THEN 1 ELSE -1 END) * ${rowOrder} ${tie}`] : [];
+    return `first(${struct}${flipInexact && rowOrder ? ` ORDER BY ${find.key} ${dir}, ${rows[0]}` : orderBy([`${find.key} ${dir}`])}) FILTER (WHERE ${find.key} ${op} ${s.x})`;
   }
   const q = ctx.alias();
   const bound = `(SELECT ${s.x} AS x) AS ${q}`;
   const x = `${q}.x`;
   if (find.kind === 'nearest') {
     const g = ctx.alias();
-    const keys = `(SELECT ${find.key} AS k, first(${struct}${orderBy()}) AS s FROM ${from} WHERE ${find.key} IS NOT NULL GROUP BY ${find.key}) AS ${g}`;
-    return `(SELECT ${g}.s FROM ${bound} ASOF JOIN ${keys} ON ${x} ${find.side === 'below' ? '>=' : '<='} ${g}.k)`;
+    const flip = flipInexact ? `, first(${struct}${orderBy([], other)}) AS f` : '';
+    const keys = `(SELECT ${find.key} AS k, first(${struct}${orderBy()}) AS s${flip} FROM ${from} WHERE ${find.key} IS NOT NULL GROUP BY ${find.key}) AS ${g}`;
+    const pick = flipInexact ? `CASE WHEN ${g}.k = ${x} THEN ${g}.s ELSE ${g}.f END` : `${g}.s`;
+    return `(SELECT ${pick} FROM ${bound} ASOF JOIN ${keys} ON ${x} ${find.side === 'below' ? '>=' : '<='} ${g}.k)`;
   }
   const conds = find.conds(x);
   if (conds.length === 1) return `(SELECT first(${struct}${orderBy(find.order)}) FROM ${bound}, ${from} WHERE ${conds[0]})`;
