@@ -115,7 +115,9 @@ function call(node: NodeOf<'call'>, ctx: EvalContext): Value {
   const lifted: number[] = [];
   for (const [i, argNode] of node.args.entries()) {
     const kind = paramAt(spec, i)?.kind ?? 'value';
-    const v = evaluate(argNode, ctx);
+    let v = evaluate(argNode, ctx);
+    // A cell given where a range is taken is a range of one cell, as in Excel: SUM(A2) skips A2's text "7".
+    if (kind === 'range' && !isRange(v) && !isFormulaError(v) && isCellReference(argNode)) v = RangeValue.of(v);
     // An array where one value is expected: the function applies to each of its values (Excel's lifting).
     if (kind === 'value' && isRange(v) && v.rows * v.cols > 1) lifted.push(i);
     const arg = kind === 'range' || lifted.at(-1) === i ? v : single(v, argNode.span);
@@ -157,6 +159,12 @@ function lift(args: (ScalarArg | RangeValue)[], lifted: number[], propagate: boo
       out[r * cols + c] = error ?? single(apply(values));
     }
   return new RangeValue(rows, cols, out);
+}
+
+/** Whether a formula part is a reference to cells (not a value typed or computed): a cell, or OFFSET, INDIRECT, `x:y`, `A1#` of one. */
+function isCellReference(node: FormulaNode): boolean {
+  if (node.type === 'cell') return true;
+  return node.type === 'call' && ['OFFSET', 'INDIRECT', ':', 'ANCHORARRAY', '_XLFN.ANCHORARRAY'].includes(node.name);
 }
 
 /** An operator over a range applies to each of its values, as in Excel's array formulas (`SUM(A1:A3*2)`). */

@@ -170,3 +170,24 @@ describe('IF and CHOOSE pass references through', () => {
     expect(run('=SUM(IF(TRUE,A1:A3,A1))', { A1: 1, A2: 2, A3: 3 })).toBe(6);
   });
 });
+
+describe('a cell given where a function takes a range is a range of one cell (Excel\'s coercions)', () => {
+  const cells = { A1: 5, A2: '7', A3: 'seven', A4: true };
+  test('SUM(A2) over a text cell "7" is 0, while SUM("7") is 7', () => {
+    expect(run('=SUM(A2)', cells)).toBe(0);
+    expect(run('=SUM("7")', cells)).toBe(7);
+    expect(run('=SUM(A1,A2,A3,A4)', cells)).toBe(5);
+    expect(run('=SUM(INDIRECT("A2"))', cells)).toBe(0);
+  });
+
+  test('AVERAGE, MIN and MAX over referenced text cells ignore them', () => {
+    expect(run('=AVERAGE(A1,A2,A3)', cells)).toBe(5);
+    expect(run('=MIN(A1,A2,A3)', cells)).toBe(5);
+    expect(run('=MAX(A1,A2,A3,A4)', cells)).toBe(5);
+  });
+
+  test('COUNTA over empty referenced cells counts nothing', () => {
+    expect(run('=COUNTA(B1,B2,B3)', cells)).toBe(0);
+    expect(run('=COUNT(A1,A2,A3,A4)', cells)).toBe(1);
+  });
+});
