@@ -75,7 +75,8 @@ export const IRR: FunctionSpec = {
   summary: 'The internal rate of return of cash flows at regular periods: the rate where their NPV is 0.',
   params: [{ name: 'values', kind: 'range' }, { name: 'guess', optional: true }],
   example: { formula: '=IRR({-70000, 12000, 15000, 18000, 21000, 26000})', result: '0.0866309480365315' },
-  notes: "Solved by Newton's method from the guess (10% by default), then by bisection; #NUM! without both a positive and a negative flow.",
+  notes:
+    "Solved by Newton's method from the guess (10% by default) to full precision, then by bisection; #NUM! without both a positive and a negative flow, #VALUE! for a guess at or below -1. Excel stops iterating earlier, so where the NPV is flat (a repeated root) its answer can differ from Cellar's after the 7th digit.",
   scalar(args) {
     const values = numbersOf([args[0]]);
     if (isFormulaError(values)) return values;
@@ -149,7 +150,8 @@ export const XIRR: FunctionSpec = {
   summary: 'The internal rate of return of cash flows at given dates: the rate where their XNPV is 0.',
   params: [{ name: 'values', kind: 'range' }, { name: 'dates', kind: 'range' }, { name: 'guess', optional: true }],
   example: { formula: '=XIRR({-10000, 2750, 4250, 3250, 2750}, {39448, 39508, 39751, 39859, 39904})', result: '0.373362533518832' },
-  notes: "Solved by Newton's method from the guess (10% by default), then by bisection; #NUM! without both a positive and a negative flow.",
+  notes:
+    "Solved by Newton's method from the guess (10% by default) to full precision, then by bisection; #NUM! without both a positive and a negative flow. Excel's own iteration stops within about 1e-8 of the root, so its answers can differ from Cellar's (the exact root) in the 8th or 9th significant digit. An empty cell among the values counts as 0; text or a boolean is #VALUE!.",
   scalar(args) {
     const flows = datedFlows('XIRR', [undefined, args[0], args[1]], true);
     if (isFormulaError(flows)) return flows;
