@@ -110,3 +110,21 @@ describe('GCD and LCM', () => {
   });
   test('text given directly is read as a number', () => expect(value('LCM(" 10 ", 3)')).toBe(30));
 });
+
+describe('SUMX2MY2, SUMX2PY2 and SUMXMY2 over table columns', () => {
+  // A table column holds one type, so the mixed cases are columns of text or TRUE/FALSE.
+  const pairs = [
+    { ranges: [[1, 3, 3, 4, 5], [4.4, 5, 6, 2, 3]] },
+    { ranges: [[1, null, 2], [2, 2, -1]] },
+    { ranges: [['a', 'b'], [1, 2]] },
+    { ranges: [[true, false], [1, 2]] },
+    { ranges: [[2.5], [-1]] },
+    { ranges: [[], []] },
+  ];
+  for (const f of ['SUMX2MY2', 'SUMX2PY2', 'SUMXMY2']) {
+    test(`${f} agrees in both forms (pairs with text, TRUE/FALSE or empty skipped)`, async () => {
+      expect(await differences(`${f}(#0, #1)`, pairs)).toEqual([]);
+      expect(await differences(`${f}($0, $1)`, [{ values: [3, 1] }, { values: ['a', 1] }])).toEqual([]);
+    });
+  }
+});
