@@ -87,9 +87,11 @@ describe('binary searches (search_mode 2 and -2) find what Excel finds in sorted
 });
 
 describe('VLOOKUP and HLOOKUP as Excel has them', () => {
-  test('a single value given as the table is #VALUE!, not #N/A', () => {
+  test('text given as the table is #VALUE!, not #N/A; a number or TRUE is a table of one value', () => {
     expect(errorOf('=VLOOKUP("a", "Nothing", 1)')).toBe('#VALUE!');
     expect(errorOf('=HLOOKUP("a", "Nothing", 1)')).toBe('#VALUE!');
+    expect(errorOf('=VLOOKUP("a", 3, 1)')).toBe('#N/A');
+    expect(errorOf('=HLOOKUP("a", TRUE, 1)')).toBe('#N/A');
   });
 });
 

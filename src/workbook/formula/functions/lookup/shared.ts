@@ -2,7 +2,7 @@ import type { ScalarArg, SqlFunctionContext } from '../../catalog';
 import { FormulaError, isFormulaError, type ErrorCode } from '../../errors';
 import { errCode, result } from '../../sql/coerce';
 import { DUCKDB_TYPE, expr, isSqlRange, type SqlArg, type SqlExpr, type SqlRange, type SqlType } from '../../sql/types';
-import { isRange, toBoolean, toNumber, type RangeValue, type Scalar } from '../../values';
+import { toBoolean, toNumber, type RangeValue, type Scalar } from '../../values';
 import { rangeArg } from '../helpers';
 import { sqlProblem } from './search';
 
@@ -97,10 +97,9 @@ export function xModes(name: string, mode: number, search: number): FormulaError
   return undefined;
 }
 
-/** A table argument of VLOOKUP and HLOOKUP: a range; a single value there is #VALUE!. */
+/** A table argument of VLOOKUP and HLOOKUP: a range; a single number or TRUE/FALSE is a table of one value, text is #VALUE! (as in Excel). */
 export function lookupTable(name: string, args: ScalarArg[], i: number): RangeValue | FormulaError {
   const a = args[i];
-  if (isFormulaError(a)) return a;
-  if (!isRange(a)) return new FormulaError('#VALUE!', `${name} needs a range or an array to look in, not a single value.`);
-  return a;
+  if (typeof a === 'string') return new FormulaError('#VALUE!', `${name} needs a range or an array to look in, not the text ${JSON.stringify(a)}.`);
+  return tableArg(args, i);
 }
