@@ -7,8 +7,10 @@ import { betaI, gammaP, gammaQ, invertCdf, lnBeta } from './special';
 
 const MAX_DF = 1e10;
 
+/** CHISQ and F take degrees of freedom from 1 up to 10^10; T only bounds them below. */
 function dfCheck(name: string, ...dfs: number[]): FormulaError | undefined {
-  return dfs.some((d) => d < 1 || d >= MAX_DF) ? bad(name, 'the degrees of freedom must be from 1 up to 10^10') : undefined;
+  const bounded = !name.startsWith('T');
+  return dfs.some((d) => d < 1 || (bounded && d >= MAX_DF)) ? bad(name, `the degrees of freedom must be at least 1${bounded ? ' and below 10^10' : ''}`) : undefined;
 }
 
 function probabilityCheck(name: string, p: number): FormulaError | undefined {

@@ -2,6 +2,7 @@
 import type { FunctionSpec } from '../../../catalog';
 import { FormulaError } from '../../../errors';
 import { numeric } from '../../helpers';
+import { alias } from '../statistic';
 import { bad, dist, legacy } from './define';
 import { tInv } from './sampling';
 import { gamma, lnGamma, normCdf, normInv, normPdf } from './special';
@@ -12,7 +13,7 @@ export const GAMMA = dist('GAMMA', 'The gamma function Γ(x); #NUM! at 0 and the
 });
 
 export const GAMMALN = dist('GAMMALN', 'The natural logarithm of the gamma function, for x > 0.', ['x'], { formula: '=GAMMALN(4)', result: '1.79175946922805' }, (x) => (x <= 0 ? bad('GAMMALN', 'x must be greater than 0') : lnGamma(x)));
-export const GAMMALN_PRECISE = legacy(GAMMALN, 'GAMMALN.PRECISE', { formula: '=GAMMALN.PRECISE(4)', result: '1.79175946922805' });
+export const GAMMALN_PRECISE = alias(GAMMALN, 'GAMMALN.PRECISE', { formula: '=GAMMALN.PRECISE(4)', result: '1.79175946922805' });
 
 export const FISHER = numeric(
   'FISHER',
