@@ -1,6 +1,5 @@
 import type { FunctionSpec } from '../../catalog';
-import { isFormulaError } from '../../errors';
-import { toNumber } from '../../values';
+import { FormulaError, isFormulaError } from '../../errors';
 import { numberArg, rangeArg } from '../helpers';
 import { DIV0, financial, NUM, p } from './shared';
 
@@ -60,9 +59,9 @@ export const FVSCHEDULE: FunctionSpec = {
     if (isFormulaError(principal)) return principal;
     let out = principal;
     for (const v of rangeArg(args, 1).values) {
-      const r = toNumber(typeof v === 'boolean' ? String(v) : v);
-      if (isFormulaError(r)) return r;
-      out *= 1 + r;
+      if (isFormulaError(v)) return v;
+      if (typeof v === 'string' || typeof v === 'boolean') return new FormulaError('#VALUE!', 'FVSCHEDULE: every rate in the schedule must be a number.');
+      out *= 1 + (v === null ? 0 : typeof v === 'number' ? v : v.serial);
     }
     return out;
   },
