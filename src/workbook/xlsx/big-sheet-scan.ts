@@ -14,6 +14,8 @@ export interface ScannedFormula {
   /** Where `text` was written; the cell moves it by its offset from here. */
   row: number;
   col: number;
+  /** An array formula (`t="array"`): it spills, and keeps array semantics (no @, legacy-formula.ts). */
+  array?: boolean;
 }
 
 /** What the scanner needs from the rest of the workbook. */
@@ -96,6 +98,8 @@ export class SheetScan {
   private rowAt = -1;
   private colAt = -1;
   private readonly masters = new Map<string, ScannedFormula>();
+  /** Array formulas' ranges: the values Excel saved over them are left out, as read.ts does (the formula spills again). */
+  private readonly spills: { r0: number; c0: number; r1: number; c1: number }[] = [];
   /** Style index → [format index + 1, is a date format]. */
   private readonly styles = new Map<number, [number, boolean]>();
 
@@ -215,6 +219,7 @@ export class SheetScan {
     const [format, dated] = style ? this.style(style) : [0, false];
     const f = inner.includes('<f') ? FORMULA_TAG.exec(inner) : null;
     if (f && (f[2] || /\st="/.test(f[1]!))) return this.formula(row, col, format, f[1]!, f[2] === undefined ? '' : unescape(f[2]));
+    if (this.spills.length && this.spills.some((a) => row >= a.r0 && row <= a.r1 && col >= a.c0 && col <= a.c1)) return;
     let raw: string | undefined;
     if (type === 'inlineStr' && inner.includes('<is')) {
       const is = INLINE_TAG.exec(inner)?.[1] ?? '';
@@ -255,6 +260,12 @@ export class SheetScan {
     const shared = /\st="shared"/.test(attributes);
     const si = shared ? /\ssi="([^"]*)"/.exec(attributes)?.[1] : undefined;
     let formula: ScannedFormula = { text, row, col };
+    if (/\st="array"/.test(attributes)) {
+      formula.array = true;
+      const ref = /\sref="\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?"/.exec(attributes);
+      const column = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      if (ref) this.spills.push({ r0: Number(ref[2]) - 1, c0: column(ref[1]!), r1: Number(ref[4] ?? ref[2]) - 1, c1: column(ref[3] ?? ref[1]!) });
+    }
     if (si !== undefined) {
       if (/\sref="/.test(attributes)) this.masters.set(si, formula);
       else formula = this.masters.get(si) ?? formula;

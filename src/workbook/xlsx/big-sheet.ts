@@ -3,6 +3,7 @@ import { parseNumberFormats, parseSharedStrings } from './big-sheet-parts';
 import { FORMULA, NUMBER, SheetScan, TEXT } from './big-sheet-scan';
 import { replaceParts, streamPart, zipEntries } from './big-sheet-zip';
 import { type RewriteContext, rewriteFormula } from './formula-text';
+import { legacyFormula } from './legacy-formula';
 import type { LeftOut } from './left-out';
 import type { ImportedSheet } from './types';
 import type { WorkbookXml } from './workbook-xml';
@@ -81,7 +82,8 @@ export function toSheetData(scan: SheetScan, rewrite: RewriteContext): SheetData
     if (kind === TEXT) d.text.set(at, scan.texts[scan.num[i]!]!);
     else if (kind === FORMULA) {
       const f = scan.formulas[scan.num[i]!]!;
-      d.text.set(at, `=${rewriteFormula(f.text, rewrite, row - f.row, col - f.col)}`);
+      const text = `=${rewriteFormula(f.text, rewrite, row - f.row, col - f.col)}`;
+      d.text.set(at, f.array ? text : legacyFormula(text));
     }
   }
   return d;
