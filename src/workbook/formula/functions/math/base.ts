@@ -1,12 +1,15 @@
 import type { FunctionSpec } from '../../catalog';
 import { isFormulaError } from '../../errors';
-import { numberArg, textArg } from '../helpers';
+import { errWhen, result } from '../../sql/coerce';
+import { numberArg, sqlNum, sqlText, textArg } from '../helpers';
 import { EXACT, NUM } from './shared';
 
 // ---- BASE and DECIMAL: whole numbers written in radix 2 to 36
 
 /** Excel's longest text for BASE's min_length and DECIMAL's input. */
 const MAX_LENGTH = 255;
+
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** The radix argument: truncated, 2 to 36. */
 function radixOf(name: string, x: number) {
@@ -35,6 +38,14 @@ export const BASE: FunctionSpec = {
     if (len < 0 || len > MAX_LENGTH) return NUM(`BASE takes a min_length from 0 to ${MAX_LENGTH}.`);
     return Math.trunc(x).toString(radix).toUpperCase().padStart(Math.trunc(len), '0');
   },
+  sql(args) {
+    const [x, r, len] = [sqlNum(args, 0), sqlNum(args, 1), sqlNum(args, 2, 0)];
+    const [xs, rs, ls] = [`trunc(${x.sql})`, `trunc(${r.sql})`, `trunc(${len.sql})`];
+    const bad = `${x.sql} < 0 OR ${x.sql} >= ${EXACT} OR ${rs} < 2 OR ${rs} > 36 OR ${len.sql} < 0 OR ${len.sql} > ${MAX_LENGTH}`;
+    // Each argument clamped into range too: DuckDB folds constants even in branches not taken.
+    const value = `to_base(CAST(least(greatest(${xs}, 0), ${EXACT - 1}) AS BIGINT), CAST(least(greatest(${rs}, 2), 36) AS INTEGER), CAST(least(greatest(${ls}, 0), ${MAX_LENGTH}) AS INTEGER))`;
+    return result(`CASE WHEN NOT (${bad}) THEN ${value} END`, 'text', [x.err, r.err, len.err, errWhen(bad, '#NUM!')]);
+  },
 };
 
 export const DECIMAL: FunctionSpec = {
@@ -60,5 +71,13 @@ export const DECIMAL: FunctionSpec = {
       value = value * radix + d;
     }
     return value >= EXACT ? NUM('DECIMAL: the value is 2^53 or more.') : value;
+  },
+  sql(args) {
+    const [t, r] = [sqlText(args, 0), sqlNum(args, 1)];
+    const rs = `trunc(${r.sql})`;
+    const digits = `list_transform(string_split(upper(${t.sql}), ''), lambda _c: strpos('${DIGITS}', _c) - 1)`;
+    const value = `list_reduce(${digits}, lambda _a, _d: _a * ${rs} + _d, CAST(0 AS DOUBLE))`;
+    const bad = `${rs} < 2 OR ${rs} > 36 OR length(${t.sql}) > ${MAX_LENGTH} OR list_min(${digits}) < 0 OR list_max(${digits}) >= ${rs} OR ${value} >= ${EXACT}`;
+    return result(`CASE WHEN NOT (${bad}) THEN ${value} END`, 'number', [t.err, r.err, errWhen(bad, '#NUM!')]);
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { scalarResult, show } from '../../../testing/differential';
+import { differences, scalarResult, show } from '../../../testing/differential';
 
 /** The displayed value of a formula's scalar form. */
 const shown = (formula: string) => show(scalarResult(formula, {}));
@@ -70,5 +70,15 @@ describe('BASE and DECIMAL', () => {
   test('a digit outside the radix is #NUM!', () => {
     expect(shown('DECIMAL("12", 2)')).toBe('#NUM!');
     expect(shown('DECIMAL("-1", 10)')).toBe('#NUM!');
+  });
+});
+
+describe('BASE and DECIMAL in both forms', () => {
+  test('agree, errors included', async () => {
+    const numbers = [[16, 7, 20], [12.567, 2, 7], [-1, 2, 0], [123, 1, 0], [123456789, 36, 0], [10, 16, 256], [2 ** 53, 2, 0], [0, 10, 3]].map((values) => ({ values }));
+    expect(await differences('BASE($0, $1, $2)', numbers)).toEqual([]);
+    expect(await differences('BASE($0, $1)', numbers)).toEqual([]);
+    const texts = [['22', 7], ['21i3v9', 36], ['12', 2], ['-1', 10], ['', 10], ['FF', 37], ['zz', 36.9]].map((values) => ({ values }));
+    expect(await differences('DECIMAL($0, $1)', texts)).toEqual([]);
   });
 });
