@@ -135,7 +135,21 @@ describe('every example runs as documented, in both forms', () => {
   }
 });
 
+describe('DATE past year 9999 (Excel-saved workbook: DATE(9999, 13, -1) is #NUM!)', () => {
+  test('months carried past December 9999 are #NUM!, even when the days bring the date back', async () => {
+    expect(await all('DATE($0, $1, $2)', { values: [9999, 13, -1] })).toBe('#NUM!');
+    expect(await all('DATE($0, $1, $2)', { values: [10000, 1, 1] })).toBe('#NUM!');
+    expect(await all('DATE($0, $1, $2)', { values: [-1, 24, 1] })).toBe('#NUM!');
+    expect(await all('DATE($0, $1, $2)', { values: [9999, 12, 31] })).toBe('date(9999-12-31)');
+    expect(await all('DATE($0, $1, $2)', { values: [99, 14, 1] })).toBe('date(2000-02-01)');
+  });
+});
+
 describe('EDATE and EOMONTH', () => {
+  test('TRUE or FALSE as the months is #VALUE! (Excel-saved workbook: EOMONTH(44987, TRUE) is #VALUE!)', async () => {
+    expect(await all('EOMONTH($0, $1)', { values: [44987, true] })).toBe('#VALUE!');
+    expect(await all('EDATE($0, $1)', { values: [44987, false] })).toBe('#VALUE!');
+  });
   test("EDATE keeps the day when it can, else the month's last day", async () => {
     expect(await all('EDATE($0, 1)', { values: [date(2011, 1, 15)] })).toBe('date(2011-02-15)');
     expect(await all('EDATE($0, -1)', { values: [date(2011, 1, 15)] })).toBe('date(2010-12-15)');
@@ -480,8 +494,20 @@ describe('DATEVALUE and TIMEVALUE', () => {
     expect(await all('DATEVALUE($0)', { values: ['12/31/99'] })).toBe('date(1999-12-31)');
     expect(await all('DATEVALUE($0)', { values: ['1/1/29'] })).toBe('date(2029-01-01)');
   });
+  test('DATEVALUE reads day-month name-year dates, and 29-Feb-1900 is serial 60 (Excel-saved workbooks: DATEVALUE("1-Mar-1900") is 61)', async () => {
+    expect(await all('DATEVALUE($0)', { values: ['22-Aug-2011'] })).toBe('date(2011-08-22)');
+    expect(await all('DATEVALUE($0)', { values: ['1 March 2024'] })).toBe('date(2024-03-01)');
+    expect(await all('DATEVALUE($0)', { values: ['1-Mar-1900'] })).toBe('date(1900-03-01)');
+    expect(await all('DAYS(DATEVALUE($0), 0)', { values: ['29-Feb-1900'] })).toBe('60');
+    expect(await all('DATEVALUE($0)', { values: ['30-Feb-2024'] })).toBe('#VALUE!');
+    expect(await all('DATEVALUE($0)', { values: ['1-Foo-2024'] })).toBe('#VALUE!');
+  });
+  test('TIMEVALUE takes 24:00 and later hours into the next day and keeps the time of day (Excel: TIMEVALUE("24:00") is 0)', async () => {
+    expect(await all('TIMEVALUE($0)', { values: ['24:00'] })).toBe('0');
+    expect(await all('TIMEVALUE($0)', { values: ['30:00'] })).toBe('0.25');
+  });
   test('DATEVALUE: impossible dates, dates before 1900, times alone, numbers and empty are #VALUE!', async () => {
-    for (const v of ['2/30/2024', '13/1/2024', '1899-12-31', '18:45', '22-Aug-2011', '', 'x', '2024-3-1']) expect(await all('DATEVALUE($0)', { values: [v] }), v).toBe('#VALUE!');
+    for (const v of ['2/30/2024', '13/1/2024', '1899-12-31', '18:45', '', 'x', '2024-3-1']) expect(await all('DATEVALUE($0)', { values: [v] }), v).toBe('#VALUE!');
     expect(await all('DATEVALUE($0)', { values: [45000] })).toBe('#VALUE!');
   });
   test('TIMEVALUE reads times, 12-hour or 24-hour, with or without a date', async () => {
@@ -491,10 +517,10 @@ describe('DATEVALUE and TIMEVALUE', () => {
     expect(await all('TIMEVALUE($0)', { values: ['12:00 pm'] })).toBe('0.5');
     expect(await all('TIMEVALUE($0)', { values: ['18:00:00'] })).toBe('0.75');
     expect(await all('TIMEVALUE($0)', { values: ['2024-03-01'] })).toBe('0');
-    for (const v of ['24:00', '13:00 PM', '10:60', '6 PM', 'noon', '']) expect(await all('TIMEVALUE($0)', { values: [v] }), v).toBe('#VALUE!');
+    for (const v of ['13:00 PM', '10:60', '6 PM', 'noon', '']) expect(await all('TIMEVALUE($0)', { values: [v] }), v).toBe('#VALUE!');
   });
   test('agree in TypeScript and DuckDB', async () => {
-    const texts = ['3/1/2024', '03/01/2024', '2/29/2023', '12/31/9999', '1/1/1900', '1/1/00', '6/15/30', '2024-06-15', '2024-06-15T08:00', '2024-06-15 8:05:09.25 pm', '10:30', '9:05:01 am', '23:59:59', '0:00', '12:30 AM', '  7:15 PM ', '7:15PM', '25:00', '3/1/2024 14:00 PM', 'x', '', '1899-12-30', '2024-02-30'];
+    const texts = ['3/1/2024', '03/01/2024', '2/29/2023', '12/31/9999', '1/1/1900', '1/1/00', '6/15/30', '2024-06-15', '2024-06-15T08:00', '2024-06-15 8:05:09.25 pm', '10:30', '9:05:01 am', '23:59:59', '0:00', '12:30 AM', '  7:15 PM ', '7:15PM', '25:00', '3/1/2024 14:00 PM', 'x', '', '1899-12-30', '2024-02-30', '29-Feb-1900', '1-mar-2024 10:00', '15 September 99'];
     const sets = [...texts.map((t) => ({ values: [t] })), ...cases(30, (g) => ({ values: [g.integer(0, 2) ? g.pick(texts) : g.any()] })), { values: [dateTime(2024, 3, 10, 13, 30)] }, { values: [date(2024, 3, 10)] }, { values: [null] }];
     for (const t of ['DATEVALUE($0)', 'TIMEVALUE($0)', 'HOUR($0)', 'MINUTE($0)', 'SECOND($0)']) expect(await differences(t, sets), t).toEqual([]);
   });

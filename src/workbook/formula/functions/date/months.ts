@@ -1,7 +1,7 @@
 import type { FunctionSpec } from '../../catalog';
-import { isFormulaError } from '../../errors';
-import { num } from '../../sql/coerce';
-import { numberArg } from '../helpers';
+import { FormulaError, isFormulaError } from '../../errors';
+import { errCode, num } from '../../sql/coerce';
+import { arg, numberArg } from '../helpers';
 import { dateResult, dayArg, daysInMonth, type Example, outOfRange, serialAt, ymd } from './shared';
 import { dateOf, sqlDateResult, sqlMonthStart, sqlSerial, sqlSerialOf } from './sql-calendar';
 import { ref, REUSED, sqlLet, valueArgs, withArgs } from './sql-let';
@@ -21,6 +21,8 @@ export function monthShift(name: 'EDATE' | 'EOMONTH', summary: string, example: 
     scalar(args) {
       const start = dayArg(args, 0, name);
       if (isFormulaError(start)) return start;
+      // As the Analysis ToolPak reads its numbers: TRUE and FALSE are #VALUE!, not 1 and 0.
+      if (typeof arg(args, 1) === 'boolean' || typeof arg(args, 0) === 'boolean') return new FormulaError('#VALUE!', `${name} takes a date and a number of months, not TRUE or FALSE.`);
       const months = numberArg(args, 1);
       if (isFormulaError(months)) return months;
       const p = ymd(start);
@@ -45,7 +47,8 @@ export function monthShift(name: 'EDATE' | 'EOMONTH', summary: string, example: 
             return `CASE WHEN ${ok} THEN ${sqlSerialOf(target)} END`;
           }, REUSED);
         });
-        return sqlDateResult(ctx, day, [start.err, months.err]);
+        const booleans = a!.type === 'boolean' || b!.type === 'boolean' ? errCode('#VALUE!') : null;
+        return sqlDateResult(ctx, day, [start.err, months.err, booleans]);
       });
     },
   };

@@ -1,5 +1,5 @@
 import type { FunctionSpec } from '../../catalog';
-import { isFormulaError } from '../../errors';
+import { FormulaError, isFormulaError } from '../../errors';
 import { num, result } from '../../sql/coerce';
 import { dateFromSerial, dateParts, DateValue, serialFromParts, toDate as toDateValue } from '../../values';
 import { arg, firstError, numberArg } from '../helpers';
@@ -43,7 +43,10 @@ export const DATE: FunctionSpec = {
     let year = Math.trunc(y as number);
     // As in Excel, years 0 to 1899 count from 1900.
     if (year >= 0 && year < 1900) year += 1900;
-    return dateFromSerial(serialFromParts(year, Math.trunc(m as number), Math.trunc(d as number)), false);
+    const month = Math.trunc(m as number);
+    // Excel carries months into the year first: past year 9999 is #NUM! even if the days come back (DATE(9999, 13, -1)).
+    if (year < 0 || year + Math.floor((month - 1) / 12) > 9999) return new FormulaError('#NUM!', 'DATE: the year must be from 0 to 9999 (months past December count into it).');
+    return dateFromSerial(serialFromParts(year, month, Math.trunc(d as number)), false);
   },
   sql(args, ctx) {
     return withArgs(ctx, valueArgs(args, null, null, null), ([ya, ma, da]) => {
@@ -53,8 +56,8 @@ export const DATE: FunctionSpec = {
         const year = `(CASE WHEN ${yy} >= 0 AND ${yy} < 1900 THEN ${yy} + 1900 ELSE ${yy} END)`;
         return sqlLet(ctx, { i: `(${year} * 12 + ${mm} - 1)` }, (w) => {
           const i = ref(w, 'i');
-          // Months and days roll over. Past ±200,000 years (or 10^8 days) make_date fails and no date comes back into range.
-          const ok = `(${i} BETWEEN -2400000 AND 2400000 AND abs(${dd}) < 100000000)`;
+          // Months and days roll over; a negative year, or months carried past year 9999, are #NUM! (as in the scalar form).
+          const ok = `(${yy} >= 0 AND ${i} BETWEEN 0 AND ${10000 * 12 - 1} AND abs(${dd}) < 100000000)`;
           return `CASE WHEN ${ok} THEN ${sqlSerialOf(sqlMonthStart(i))} + ${dd} - 1 END`;
         }, REUSED);
       });
