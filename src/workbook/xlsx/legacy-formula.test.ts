@@ -22,8 +22,9 @@ describe('a plain .xlsx formula gets @ where Excel intersected a range with its 
     expect(legacyFormula('=ROW(A1)')).toBe('=ROW(A1)');
   });
 
-  test('an expression in a range argument computes value by value (Excel 365 shows =SUM(IF(@A1:A10=1,@B1:B10)))', () => {
-    expect(legacyFormula('=SUM(IF(A1:A10=1,B1:B10))')).toBe('=SUM(IF(@A1:A10=1,@B1:B10))');
+  test('an expression in a range argument computes value by value; IF and CHOOSE pass a reference on whole', () => {
+    expect(legacyFormula('=SUM(IF(A1:A10=1,B1:B10))')).toBe('=SUM(IF(@A1:A10=1,B1:B10))');
+    expect(legacyFormula('=SUM(CHOOSE(2,A9:A10,A9:A11))')).toBe('=SUM(CHOOSE(2,A9:A10,A9:A11))');
     expect(legacyFormula('=SUM(A1:A3*2)')).toBe('=SUM(@A1:A3*2)');
     expect(legacyFormula('=IF(A1,B1:B3,0)')).toBe('=IF(A1,@B1:B3,0)');
   });

@@ -60,8 +60,8 @@ export function legacyFormula(text: string): string {
           if (passOn?.(i)) visit(a, wantsValue);
           else if (!spec) visit(a, false);
           else if ((paramAt(spec, i)?.kind ?? 'value') === 'value') visit(a, true);
-          // A range argument: a reference stays whole; an expression there computes value by value, unless the function takes arrays.
-          else visit(a, !isReference(a) && !ARRAY_PARAMS.has(node.name) && spec.category !== 'array');
+          // A range argument: a reference (or IF / CHOOSE giving one) stays whole; an expression there computes value by value, unless the function takes arrays.
+          else visit(a, !isReference(a) && !(a.type === 'call' && PASS_ON[a.name]) && !ARRAY_PARAMS.has(node.name) && spec.category !== 'array');
         });
         return;
       }
