@@ -195,26 +195,39 @@ test('measure: sort and insert a row on the 200,000 × 10 sheet', async ({ cella
   const grid = cellar.block('bench_Data');
   const value = (key: string) => grid.locator(`[data-cell="${key}"]`).getAttribute('data-value');
   const now = () => page.evaluate(() => performance.now());
-  /** Milliseconds from `action` to `shown` holding in the page (checked every frame), and to the Summary computed again. */
-  const timed = async (action: () => Promise<void>, shown: () => boolean) => {
+  type Shown = { __shownAt?: number };
+  /** What the grid must show: a cell's value, or column C sorted Z to A from its first value changed. */
+  type Want = { key: string; value: string } | { sortedFrom: number };
+  /**
+   * Milliseconds from `action` to the first animation frame (just before a paint) in which the
+   * grid shows `want`, timed in the page (a reply to the test would wait for any long task after
+   * that paint), and to the Summary computed again.
+   */
+  const timed = async (action: () => Promise<void>, want: Want) => {
     const since = await cellar.runId('bench_Summary');
+    await page.evaluate((w) => {
+      const at = (k: string) => document.querySelector(`[data-block-name="bench_Data"] [data-cell="${k}"]`)?.getAttribute('data-value');
+      const n = (k: string) => Number(at(k));
+      const holds = () => ('key' in w ? at(w.key) === w.value : n('C2') !== w.sortedFrom && n('C2') >= n('C3') && n('C3') >= n('C4'));
+      const shown = window as unknown as Shown;
+      shown.__shownAt = undefined;
+      const tick = () => (holds() ? (shown.__shownAt = performance.now()) : requestAnimationFrame(tick));
+      requestAnimationFrame(tick);
+    }, want);
     const t0 = await now();
     await action();
-    await page.waitForFunction(shown, null, { polling: 'raf', timeout: 300_000 });
-    const screen = (await now()) - t0;
+    await page.waitForFunction(() => (window as unknown as Shown).__shownAt !== undefined, null, { timeout: 300_000 });
+    const screen = (await page.evaluate(() => (window as unknown as Shown).__shownAt!)) - t0;
     await cellar.expectOk('bench_Summary', 300_000, since);
     return { screen: Math.round(screen), recomputed: Math.round((await now()) - t0) };
   };
-  const cellIs = (key: string, v: string) => new Function(`return document.querySelector('[data-block-name="bench_Data"] [data-cell="${key}"]')?.getAttribute('data-value') === ${JSON.stringify(v)};`) as () => boolean;
+  const cellIs = (key: string, value: string): Want => ({ key, value });
   const results: Record<string, { screen: number; recomputed: number }> = {};
 
   const first = await value('C2');
   await grid.locator('[data-cell="C5"]').click();
   await grid.getByTestId('sheet-ops-menu').click();
-  results.sort = await timed(
-    () => grid.getByTestId('sheet-sort-desc').click(),
-    new Function(`const c = (k) => Number(document.querySelector('[data-block-name="bench_Data"] [data-cell="' + k + '"]')?.getAttribute('data-value')); return c('C2') !== ${Number(first)} && c('C2') >= c('C3') && c('C3') >= c('C4');`) as () => boolean,
-  );
+  results.sort = await timed(() => grid.getByTestId('sheet-sort-desc').click(), { sortedFrom: Number(first) });
   const top = (await value('C2'))!;
 
   await grid.locator('[data-cell="A1"]').click();
