@@ -1,6 +1,8 @@
 import type { FunctionSpec } from '../../catalog';
 import { FormulaError, isFormulaError } from '../../errors';
-import { arg, numberArg, textArg } from '../helpers';
+import { errCode, errWhen, result } from '../../sql/coerce';
+import { isSqlRange } from '../../sql/types';
+import { arg, numberArg, sqlText, textArg } from '../helpers';
 
 // ---- ROMAN and ARABIC
 
@@ -98,5 +100,18 @@ export const ARABIC: FunctionSpec = {
     const v = fromRoman(negative ? trimmed.slice(1) : trimmed);
     if (v === undefined) return bad(`"${t}" is not a Roman numeral: ARABIC reads only the letters M, D, C, L, X, V and I.`);
     return negative && v !== 0 ? -v : v;
+  },
+  sql(args) {
+    const a = args[0];
+    const t = sqlText(args, 0);
+    const s = `upper(regexp_replace(${t.sql}, '^\\s+|\\s+$', '', 'g'))`;
+    const body = `CASE WHEN starts_with(${s}, '-') THEN ${s}[2:] ELSE ${s} END`;
+    const cases = Object.entries(VALUE_OF).map(([c, v]) => `WHEN '${c}' THEN ${v}`).join(' ');
+    const vals = `list_filter(list_transform(string_split(${body}, ''), lambda _c: CASE _c ${cases} WHEN '' THEN 0 ELSE -1 END), lambda _v: _v <> 0)`;
+    const sum = `list_sum(list_transform(range(1, len(${vals}) + 1), lambda _i: CASE WHEN _i < len(${vals}) AND ${vals}[_i + 1] > ${vals}[_i] THEN -${vals}[_i] ELSE ${vals}[_i] END))`;
+    const value = `CAST(COALESCE(${sum}, 0) AS DOUBLE)`;
+    const bad = `length(${t.sql}) > ${MAX_TEXT} OR list_contains(${vals}, -1)`;
+    const bool = a !== undefined && !isSqlRange(a) && a.type === 'boolean' ? errCode('#VALUE!') : null;
+    return result(`CASE WHEN NOT (${bad}) THEN (CASE WHEN starts_with(${s}, '-') THEN 0 - ${value} ELSE ${value} END) END`, 'number', [t.err, bool, errWhen(bad, '#VALUE!')]);
   },
 };

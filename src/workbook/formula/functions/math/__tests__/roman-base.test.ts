@@ -82,3 +82,11 @@ describe('BASE and DECIMAL in both forms', () => {
     expect(await differences('DECIMAL($0, $1)', texts)).toEqual([]);
   });
 });
+
+describe('ARABIC in both forms', () => {
+  test('agrees, errors included', async () => {
+    const texts = ['mcmxii', 'IM', 'ixix', 'XIXI', 'LDVLIV', '-MMXI', '  X ', '', '-', 'A', '0', 'Ⅻ', '"X"', 'MMMCMXCIX'].map((t) => ({ values: [t] }));
+    expect(await differences('ARABIC($0)', texts)).toEqual([]);
+    expect(await differences('ARABIC($0)', [{ values: [126] }, { values: [true] }])).toEqual([]);
+  });
+});
