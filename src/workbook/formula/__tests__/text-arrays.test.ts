@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../evaluate';
 import { parseFormula } from '../parser';
-import { scalarResult, show } from '../testing/differential';
+import { differences, scalarResult, show } from '../testing/differential';
 import { RangeValue, type Value } from '../values';
 
 // TEXTSPLIT, the REGEX functions, VALUETOTEXT and ARRAYTOTEXT against Excel's documented results,
@@ -57,6 +57,32 @@ describe('REGEXTEST, REGEXEXTRACT, REGEXREPLACE', () => {
     expect(shown('REGEXTEST("aa", "(")')).toBe('#VALUE!');
     expect(shown('REGEXTEST("aa", "a", 2)')).toBe('#VALUE!');
     expect(shown('REGEXEXTRACT("aa", "a", 3)')).toBe('#VALUE!');
+  });
+});
+
+describe('the REGEX functions’ subset (Excel’s PCRE2, DuckDB’s RE2 and JavaScript read it alike)', () => {
+  test('lookaround, backreferences, named groups, possessive quantifiers and \\A are #VALUE!, saying which', () => {
+    for (const p of ['a(?=b)', '(?<!a)b', '(a)\\1', '(?<n>a)', 'a*+', '\\Aa', '(?m)^a']) {
+      const v = scalarResult(`REGEXTEST("ab", "${p}")`, {});
+      expect(show(v), p).toBe('#VALUE!');
+    }
+    expect(shown('REGEXTEST("a+", "a\\++")')).toBe('TRUE');
+    expect(shown('REGEXTEST("a\\1", "a\\\\1")')).toBe('TRUE');
+  });
+  test('agree in TypeScript and DuckDB over any text, patterns constant', async () => {
+    const sets = ['Order 42 of 7', 'no digits', '', 'ABC abc', 'a.b|c', 'x1y22z333', 'ü 12'].map((t) => ({ values: [t] }));
+    for (const t of [
+      'REGEXTEST($0, "[0-9]+")',
+      'REGEXTEST($0, "^abc", 1)',
+      'REGEXTEST($0, "(?i)ABC")',
+      'REGEXEXTRACT($0, "[0-9]+")',
+      'REGEXEXTRACT($0, "[a-z]+ ?", 0, 1)',
+      'REGEXREPLACE($0, "[0-9]+", "#")',
+      'REGEXREPLACE($0, "([a-z])([0-9])", "$2$1")',
+      'REGEXREPLACE($0, "\\.|\\|", "\\$$")',
+      'REGEXTEST($0, "a(?=b)")',
+    ])
+      expect(await differences(t, sets), t).toEqual([]);
   });
 });
 
