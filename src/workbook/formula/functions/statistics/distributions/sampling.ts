@@ -49,7 +49,7 @@ export const CHIINV = legacy(CHISQ_INV_RT, 'CHIINV', { formula: '=CHIINV(0.05000
 
 /** P(T > t) for t ≥ 0. */
 function tRight(t: number, df: number): number {
-  return 0.5 * betaI(df / (df + t * t), df / 2, 0.5);
+  return 0.5 * betaI(df / (df + t * t), df / 2, 0.5, (t * t) / (df + t * t));
 }
 
 function tCdf(t: number, df: number): number {
@@ -95,12 +95,12 @@ export const TINV = legacy(T_INV_2T, 'TINV', { formula: '=TINV(0.546449, 60)', r
 // ---- F
 
 function fCdf(x: number, d1: number, d2: number): number {
-  return betaI((d1 * x) / (d1 * x + d2), d1 / 2, d2 / 2);
+  return betaI((d1 * x) / (d1 * x + d2), d1 / 2, d2 / 2, d2 / (d1 * x + d2));
 }
 
 /** The right tail, computed as its own incomplete beta so small tails keep their digits. */
 function fRight(x: number, d1: number, d2: number): number {
-  return betaI(d2 / (d2 + d1 * x), d2 / 2, d1 / 2);
+  return betaI(d2 / (d2 + d1 * x), d2 / 2, d1 / 2, (d1 * x) / (d2 + d1 * x));
 }
 
 function fPdf(x: number, d1: number, d2: number): number {

@@ -48,9 +48,26 @@ export function gamma(x: number): number {
   return Math.sqrt(2 * Math.PI) * half * (half * Math.exp(-t)) * lanczosSum(x);
 }
 
-/** ln B(a, b). */
+/** Stirling's series for ln Γ(x) − ((x − ½) ln x − x + ½ ln 2π), for large x. */
+function stirlingTail(x: number): number {
+  const x2 = x * x;
+  return (1 / 12 - (1 / 360 - 1 / (1260 * x2)) / x2) / x;
+}
+
+/** ln B(a, b); for a large argument by a difference that does not cancel (ln Γ(10^12) has no digits to spare). */
 export function lnBeta(a: number, b: number): number {
-  return lnGamma(a) + lnGamma(b) - lnGamma(a + b);
+  const [big, small] = a > b ? [a, b] : [b, a];
+  if (big < 1e4) return lnGamma(a) + lnGamma(b) - lnGamma(a + b);
+  // ln Γ(big + small) − ln Γ(big), by Stirling's formula written around log1p(small / big).
+  const diff = (big - 0.5) * Math.log1p(small / big) + small * Math.log(big + small) - small + stirlingTail(big + small) - stirlingTail(big);
+  return lnGamma(small) - diff;
+}
+
+/** a·ln x − x − ln Γ(a): the common factor of the incomplete gamma functions, kept accurate for large a. */
+function gammaLogFactor(a: number, x: number): number {
+  if (a < 100) return a * Math.log(x) - x - lnGamma(a);
+  const d = (x - a) / a;
+  return a * (Math.log1p(d) - d) + 0.5 * Math.log(a / (2 * Math.PI)) - stirlingTail(a);
 }
 
 /** The regularized lower incomplete gamma function P(a, x), a > 0, x ≥ 0. */
@@ -77,7 +94,7 @@ function gammaSeries(a: number, x: number): number {
     sum += del;
     if (Math.abs(del) < Math.abs(sum) * EPS) break;
   }
-  return sum * Math.exp(-x + a * Math.log(x) - lnGamma(a));
+  return sum * Math.exp(gammaLogFactor(a, x));
 }
 
 /** Q(a, x) by its continued fraction (modified Lentz). */
@@ -98,17 +115,23 @@ function gammaFraction(a: number, x: number): number {
     h *= del;
     if (Math.abs(del - 1) < EPS) break;
   }
-  return Math.exp(-x + a * Math.log(x) - lnGamma(a)) * h;
+  return Math.exp(gammaLogFactor(a, x)) * h;
 }
 
-/** The regularized incomplete beta function I_x(a, b), 0 ≤ x ≤ 1. */
-export function betaI(x: number, a: number, b: number): number {
+/**
+ * The regularized incomplete beta function I_x(a, b), 0 ≤ x ≤ 1. `y` is 1 − x when the caller
+ * knows it more precisely than 1 − x rounds (x near 1 with a huge a, as in T.DIST at 10^12
+ * degrees of freedom).
+ */
+export function betaI(x: number, a: number, b: number, y = 1 - x): number {
   if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lnBeta(a, b));
+  if (y <= 0) return 1;
+  const logX = x > 0.5 ? Math.log1p(-y) : Math.log(x);
+  const logY = y > 0.5 ? Math.log1p(-x) : Math.log(y);
+  const front = Math.exp(a * logX + b * logY - lnBeta(a, b));
   // The fraction converges fast below (a + 1) / (a + b + 2); above it, the symmetry I_x(a,b) = 1 − I_{1−x}(b,a).
   if (x < (a + 1) / (a + b + 2)) return (front * betaFraction(x, a, b)) / a;
-  return 1 - (front * betaFraction(1 - x, b, a)) / b;
+  return 1 - (front * betaFraction(y, b, a)) / b;
 }
 
 function betaFraction(x: number, a: number, b: number): number {
