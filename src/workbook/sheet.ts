@@ -98,7 +98,11 @@ export async function evaluateSheet(
       let v: Scalar;
       if (node instanceof FormulaSyntaxError) v = node.toValue();
       else {
-        const result = evaluate(node, { ...ctx, origin: { sheet: name, row, col } });
+        // The formula's own cell, for ROW(), @ and R1C1; saved and put back around cells computed on the way.
+        const outer = ctx.origin;
+        ctx.origin = { sheet: name, row, col };
+        const result = evaluate(node, ctx);
+        ctx.origin = outer;
         v = isRange(result) && result.rows * result.cols > 1 ? spills.place({ key, row, col }, result, occupied, (k, x) => values.set(k, x)) : scalarOf(result);
       }
       visiting.delete(key);
