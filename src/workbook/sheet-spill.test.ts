@@ -143,3 +143,11 @@ describe('spilled cells outside the sheet\'s typed cells', () => {
     expect(v.get('A1')).toBe(10);
   });
 });
+
+describe('the forms Excel writes in files', () => {
+  test('_xlfn.ANCHORARRAY(A1) is A1#, _xlfn.SINGLE(x) is @x', async () => {
+    const v = await compute({ s: { A1: '={1;2;3}', B1: '=SUM(_xlfn.ANCHORARRAY(A1))', B2: '=_xlfn.SINGLE(A1:A3)' } });
+    expect(v.get('B1')).toBe(6);
+    expect(v.get('B2')).toBe(2);
+  });
+});
