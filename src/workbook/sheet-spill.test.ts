@@ -151,3 +151,11 @@ describe('the forms Excel writes in files', () => {
     expect(v.get('B2')).toBe(2);
   });
 });
+
+describe('whole columns over spilled cells', () => {
+  test('SUM(A:A) reaches the cells an array in A1 spills into, before or after it in the sheet', async () => {
+    const v = await compute({ s: { A1: '={1;2;3;4}', B1: '=SUM(A:A)', C9: '=SUM(D:D)', D20: '={5;6}' } });
+    expect(v.get('B1')).toBe(10);
+    expect(v.get('C9')).toBe(11);
+  });
+});

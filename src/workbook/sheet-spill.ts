@@ -28,10 +28,16 @@ export class SpillPass {
   private readonly rangeReads: { r0: number; c0: number; r1: number; c1: number; at: number }[] = [];
   private stale = false;
 
+  /** Rows and columns up to the last cell a spill reaches (for A:A over spilled cells). */
+  readonly reach = { rows: 0, cols: 0 };
+
   constructor(
     /** The spills of the previous pass: a covered cell → its anchor, to compute first. */
     readonly known: ReadonlyMap<number, string> = new Map(),
-  ) {}
+    knownReach?: { rows: number; cols: number },
+  ) {
+    if (knownReach) Object.assign(this.reach, knownReach);
+  }
 
   /** The anchor whose spill covers a cell (this pass's, else the last pass's). */
   anchorOf(row: number, col: number): string | undefined {
@@ -66,6 +72,8 @@ export class SpillPass {
       }
     const order = this.placed.size;
     this.placed.set(anchor.key, { ...anchor, rows: value.rows, cols: value.cols });
+    this.reach.rows = Math.max(this.reach.rows, row + value.rows);
+    this.reach.cols = Math.max(this.reach.cols, col + value.cols);
     for (let r = 0; r < value.rows; r++)
       for (let c = 0; c < value.cols; c++) {
         if (r === 0 && c === 0) continue;

@@ -121,7 +121,7 @@ export async function evaluateSheet(
           const reader = readerOf(other);
           if (!own(other) && !reader) return new FormulaError('#REF!', `No sheet is called ${other}.`);
           // A whole column (A:A) or row (1:1) ends at the sheet's last used row or column: past it every cell is empty.
-          const size = reader ?? extent;
+          const size = reader ?? { rows: Math.max(extent.rows, spills.reach.rows), cols: Math.max(extent.cols, spills.reach.cols) };
           const endRow = end.row < 0 ? Math.max(start.row, size.rows - 1) : end.row;
           const endCol = end.col < 0 ? Math.max(start.col, size.cols - 1) : end.col;
           const [r0, r1] = [Math.min(start.row, endRow), Math.max(start.row, endRow)];
@@ -132,7 +132,8 @@ export async function evaluateSheet(
           const id = `${own(other) ? '' : other!.toLowerCase()}!${r0}:${c0}:${r1}:${c1}`;
           const cached = ranges.get(id);
           if (cached) return cached;
-          if (!reader) spills.noteRangeRead(r0, c0, r1, c1);
+          // A whole column or row is noted whole: an array spilling past the used range later still makes the pass run again.
+          if (!reader) spills.noteRangeRead(r0, c0, end.row < 0 ? SHEET_ROWS - 1 : r1, end.col < 0 ? SHEET_COLS - 1 : c1);
           const out: Scalar[] = new Array((r1 - r0 + 1) * (c1 - c0 + 1));
           let i = 0;
           for (let r = r0; r <= r1; r++)
@@ -167,7 +168,7 @@ export async function evaluateSheet(
   };
   const settled = () => {
     let result = pass(new SpillPass());
-    for (let i = 1; i < MAX_SPILL_PASSES && result.spills.needsAnotherPass; i++) result = pass(new SpillPass(result.spills.layout()));
+    for (let i = 1; i < MAX_SPILL_PASSES && result.spills.needsAnotherPass; i++) result = pass(new SpillPass(result.spills.layout(), result.spills.reach));
     recordSpills(result.values, result.spills.placed);
     return result.values;
   };
