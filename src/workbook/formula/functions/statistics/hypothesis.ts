@@ -41,7 +41,7 @@ export const T_TEST: FunctionSpec = {
   category: 'statistics',
   summary: 'The P-value of Student’s t-test on two samples: type 1 paired, 2 equal variances, 3 unequal variances; tails 1 or 2.',
   params: [{ name: 'array1', kind: 'range' }, { name: 'array2', kind: 'range' }, { name: 'tails' }, { name: 'type' }],
-  example: { formula: '=T.TEST({3,4,5,8,9,1,2,4,5}, {6,19,3,2,14,4,5,17,1}, 2, 1)', result: '0.196015784925282' },
+  example: { formula: '=T.TEST({3,4,5,8,9,1,2,4,5}, {6,19,3,2,14,4,5,17,1}, 2, 1)', result: '0.196015784925281' },
   scalar(args) {
     const tails = numberArg(args, 2);
     if (isFormulaError(tails)) return tails;
@@ -80,7 +80,7 @@ export const T_TEST: FunctionSpec = {
     return k * tRight(Math.abs(t), df);
   },
 };
-export const TTEST = alias(T_TEST, 'TTEST', { formula: '=TTEST({3,4,5,8,9,1,2,4,5}, {6,19,3,2,14,4,5,17,1}, 2, 1)', result: '0.196015784925282' });
+export const TTEST = alias(T_TEST, 'TTEST', { formula: '=TTEST({3,4,5,8,9,1,2,4,5}, {6,19,3,2,14,4,5,17,1}, 2, 1)', result: '0.196015784925281' });
 
 export const F_TEST: FunctionSpec = {
   name: 'F.TEST',

@@ -86,11 +86,11 @@ export const T_INV = dist('T.INV', 'The left-tailed inverse of Student’s t dis
   if (p <= 0 || p >= 1) return bad('T.INV', 'probability must be between 0 and 1 (both excluded)');
   return dfCheck('T.INV', df) ?? tInv(p, Math.trunc(df));
 });
-export const T_INV_2T = dist('T.INV.2T', 'The two-tailed inverse of Student’s t distribution.', ['probability', 'deg_freedom'], { formula: '=T.INV.2T(0.546449, 60)', result: '0.60653307582576' }, (p, df) => {
+export const T_INV_2T = dist('T.INV.2T', 'The two-tailed inverse of Student’s t distribution.', ['probability', 'deg_freedom'], { formula: '=T.INV.2T(0.546449, 60)', result: '0.606533075825758' }, (p, df) => {
   if (p <= 0 || p > 1) return bad('T.INV.2T', 'probability must be greater than 0 and at most 1');
   return dfCheck('T.INV.2T', df) ?? tInv(1 - p / 2, Math.trunc(df));
 });
-export const TINV = legacy(T_INV_2T, 'TINV', { formula: '=TINV(0.546449, 60)', result: '0.60653307582576' });
+export const TINV = legacy(T_INV_2T, 'TINV', { formula: '=TINV(0.546449, 60)', result: '0.606533075825758' });
 
 // ---- F
 
