@@ -120,6 +120,16 @@ describe('complex numbers', () => {
     for (const f of ['IMABS("1+2k")', 'IMABS("1 + 2i")', 'IMDIV("1", "0")', 'IMLN("0")', 'IMCSC("0")']) expect(shown(f), f).toBe('#NUM!');
     expect(shown('IMARGUMENT("0")')).toBe('#DIV/0!');
   });
+  test("Excel's documented results to the last digit (IMPOWER in polar form, IMTAN, IMSEC, IMCSC by double angles)", () => {
+    expect(shown('IMPOWER("2+3i", 3)')).toBe('"-46+9.00000000000001i"');
+    expect(shown('IMSQRT("1+i")')).toBe('"1.09868411346781+0.455089860562227i"');
+    expect(shown('IMLN("3+4i")')).toBe('"1.6094379124341+0.927295218001612i"');
+    expect(shown('IMSIN("4+3i")')).toBe('"-7.61923172032141-6.548120040911i"');
+    expect(shown('IMTAN("4+3i")')).toBe('"0.00490825806749606+1.00070953606723i"');
+    expect(shown('IMSEC("4+3i")')).toBe('"-0.0652940278579471-0.0752249603027732i"');
+    expect(shown('IMCSC("4+3i")')).toBe('"-0.0754898329158637+0.0648774713706355i"');
+    expect(shown('IMCOSH("4+3i")')).toBe('"-27.0349456030742+3.85115333481178i"');
+  });
   test('functions of a complex number agree with the identities they should', () => {
     near('IMREAL(IMEXP(IMLN("3+4i")))', 3);
     near('IMAGINARY(IMEXP(IMLN("3+4i")))', 4);

@@ -87,3 +87,18 @@ export const cosh = (a: C): C => ({ re: Math.cosh(a.re) * Math.cos(a.im), im: Ma
 
 const ONE: C = { re: 1, im: 0 };
 export const reciprocal = (a: C): C | FormulaError => div(ONE, a);
+
+// tan, cot, sec, csc and their hyperbolic forms by the double-angle formulas (one division by a
+// real denominator), the way Excel's results come out to the last digit.
+
+/** n / d for a real d; #NUM! where d is 0 (a pole). */
+function over(n: C, d: number): C | FormulaError {
+  return d === 0 ? NUM('The function has a pole there.') : { re: n.re / d, im: n.im / d };
+}
+
+export const tan = ({ re: a, im: b }: C) => over({ re: Math.sin(2 * a), im: Math.sinh(2 * b) }, Math.cos(2 * a) + Math.cosh(2 * b));
+export const cot = ({ re: a, im: b }: C) => over({ re: Math.sin(2 * a), im: -Math.sinh(2 * b) }, Math.cosh(2 * b) - Math.cos(2 * a));
+export const sec = ({ re: a, im: b }: C) => over({ re: 2 * Math.cos(a) * Math.cosh(b), im: 2 * Math.sin(a) * Math.sinh(b) }, Math.cosh(2 * b) + Math.cos(2 * a));
+export const csc = ({ re: a, im: b }: C) => over({ re: 2 * Math.sin(a) * Math.cosh(b), im: -2 * Math.cos(a) * Math.sinh(b) }, Math.cosh(2 * b) - Math.cos(2 * a));
+export const sech = ({ re: a, im: b }: C) => over({ re: 2 * Math.cosh(a) * Math.cos(b), im: -2 * Math.sinh(a) * Math.sin(b) }, Math.cosh(2 * a) + Math.cos(2 * b));
+export const csch = ({ re: a, im: b }: C) => over({ re: 2 * Math.sinh(a) * Math.cos(b), im: -2 * Math.cosh(a) * Math.sin(b) }, Math.cosh(2 * a) - Math.cos(2 * b));
