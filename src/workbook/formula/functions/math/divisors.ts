@@ -1,29 +1,24 @@
 import type { FunctionSpec, ScalarArg } from '../../catalog';
 import { FormulaError, isFormulaError } from '../../errors';
-import { errCode, errWhen, result } from '../../sql/coerce';
-import { isSqlRange, type SqlArg } from '../../sql/types';
-import { isDate } from '../../values';
-import { argValues, sqlNumberList } from '../helpers';
+import { aggregate, errWhen, num, result } from '../../sql/coerce';
+import { isSqlRange, type SqlArg, type SqlExpr } from '../../sql/types';
+import { argValues } from '../helpers';
 import { EXACT, EXACT_SQL, NUM, toolpakNumber } from './shared';
 
 // ---- GCD and LCM
 
 /**
- * The numbers of GCD / LCM, as Excel reads them: a value given directly (a single cell too) is read
- * as a number, TRUE/FALSE #VALUE!, empty skipped; inside a range only numbers and dates count; no
- * numbers at all is #VALUE!. Each is truncated; negative or from 2^53 on is #NUM!.
+ * The numbers of GCD / LCM, as Excel reads them, in ranges and references as much as given
+ * directly: text read as a number (#VALUE! when it is not one), TRUE/FALSE #VALUE!, empty cells
+ * skipped, no numbers at all #VALUE!. Each is truncated; negative or from 2^53 on is #NUM!.
  */
 function wholeNumbers(name: string, args: ScalarArg[]): number[] | FormulaError {
   const xs: number[] = [];
-  for (const { value, direct } of argValues(args)) {
-    if (isFormulaError(value)) return value;
+  for (const { value } of argValues(args)) {
     if (value === null) continue;
-    if (direct) {
-      const n = toolpakNumber(name, value);
-      if (isFormulaError(n)) return n;
-      xs.push(n);
-    } else if (typeof value === 'number') xs.push(value);
-    else if (isDate(value)) xs.push(value.serial);
+    const n = toolpakNumber(name, value);
+    if (isFormulaError(n)) return n;
+    xs.push(n);
   }
   if (xs.length === 0) return new FormulaError('#VALUE!', `${name} needs at least one number.`);
   if (xs.some((x) => x < 0)) return NUM(`${name} takes no negative numbers.`);
@@ -36,14 +31,34 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-/** The SQL numbers of GCD / LCM, and the #NUM! for negative or too large ones. */
+/** One value's number in SQL, as toolpakNumber reads it: TRUE/FALSE #VALUE!, text read as a number. */
+function sqlToolpakNumber(e: SqlExpr): SqlExpr {
+  if (e.type !== 'boolean') return num(e);
+  return result('CAST(NULL AS DOUBLE)', 'number', [e.err, errWhen(`${e.sql} IS NOT NULL`, '#VALUE!')]);
+}
+
+/** The SQL numbers of GCD / LCM, read as wholeNumbers reads them (empty values skipped), and their errors. */
 function sqlWholeNumbers(args: (SqlArg | undefined)[]): { list: string; valid: string; errs: (string | null)[] } {
-  const { list, err } = sqlNumberList(args);
+  const parts: string[] = [];
+  const errs: (string | null)[] = [];
+  for (const a of args) {
+    if (a === undefined) continue;
+    if (isSqlRange(a)) {
+      for (const c of a.columns) {
+        const n = sqlToolpakNumber(c);
+        parts.push(`COALESCE(${aggregate(a, `list(${n.sql}) FILTER (WHERE ${c.sql} IS NOT NULL)`)}, [])`);
+        if (n.err) errs.push(aggregate(a, `min(${n.err}) FILTER (WHERE ${c.sql} IS NOT NULL)`));
+      }
+    } else if (a.type === 'empty') errs.push(a.err);
+    else {
+      const n = sqlToolpakNumber(a);
+      parts.push(a.nullable ? `CASE WHEN ${a.sql} IS NULL THEN [] ELSE [${n.sql}] END` : `[${n.sql}]`);
+      errs.push(n.err);
+    }
+  }
+  const list = parts.length === 0 ? 'CAST([] AS DOUBLE[])' : parts.reduce((acc, p) => `list_concat(${acc}, ${p})`);
   const valid = `len(${list}) > 0 AND list_min(${list}) >= 0 AND list_max(${list}) < ${EXACT_SQL}`;
-  // TRUE or FALSE given directly is #VALUE!, as no numbers at all is.
-  const bool = args.some((a) => a !== undefined && !isSqlRange(a) && a.type === 'boolean') ? errCode('#VALUE!') : null;
-  const none = errWhen(`len(${list}) = 0`, '#VALUE!');
-  return { list: `[trunc(_x) for _x in ${list}]`, valid, errs: [err, bool, none, errWhen(`NOT (${valid})`, '#NUM!')] };
+  return { list: `[trunc(_x) for _x in ${list}]`, valid, errs: [...errs, errWhen(`len(${list}) = 0`, '#VALUE!'), errWhen(`NOT (${valid})`, '#NUM!')] };
 }
 
 export const GCD: FunctionSpec = {
@@ -52,7 +67,7 @@ export const GCD: FunctionSpec = {
   summary: 'The greatest common divisor of whole numbers (fractions are truncated).',
   params: [{ name: 'number', kind: 'range' }],
   repeat: 1,
-  notes: 'Negative numbers and numbers from 2^53 on are #NUM!; TRUE/FALSE given directly and no numbers at all are #VALUE!, as in Excel.',
+  notes: 'Negative numbers and numbers from 2^53 on are #NUM!; TRUE/FALSE (in ranges too), text that is not a number and no numbers at all are #VALUE!; numeric text is read as a number, as in Excel.',
   example: { formula: '=GCD(24, 36)', result: '12' },
   scalar(args) {
     const xs = wholeNumbers('GCD', args);
@@ -71,7 +86,7 @@ export const LCM: FunctionSpec = {
   summary: 'The least common multiple of whole numbers (fractions are truncated); 0 when any of them is 0.',
   params: [{ name: 'number', kind: 'range' }],
   repeat: 1,
-  notes: 'Negative numbers, numbers from 2^53 on and a multiple from 2^53 on are #NUM!; TRUE/FALSE given directly and no numbers at all are #VALUE!, as in Excel.',
+  notes: 'Negative numbers, numbers from 2^53 on and a multiple from 2^53 on are #NUM!; TRUE/FALSE (in ranges too), text that is not a number and no numbers at all are #VALUE!; numeric text is read as a number, as in Excel.',
   example: { formula: '=LCM(4, 6)', result: '12' },
   scalar(args) {
     const xs = wholeNumbers('LCM', args);

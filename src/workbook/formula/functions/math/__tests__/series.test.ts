@@ -109,6 +109,15 @@ describe('GCD and LCM', () => {
     expect(shown('LCM({"a","b"})')).toBe('#VALUE!');
   });
   test('text given directly is read as a number', () => expect(value('LCM(" 10 ", 3)')).toBe(30));
+  test('text in a range or reference is read as a number and TRUE/FALSE there is #VALUE!, as in Excel', () => {
+    expect(value('LCM({"8", 2})')).toBe(8);
+    expect(shown('GCD({TRUE, 2})')).toBe('#VALUE!');
+    expect(shown('GCD({"eight", 2})')).toBe('#VALUE!');
+  });
+  test('text, TRUE/FALSE and empty values in columns agree in both forms', async () => {
+    const sets = [{ ranges: [['8', '12', null]] }, { ranges: [[true, null]] }, { ranges: [['x', '4']] }, { ranges: [[null, null]] }, { ranges: [[6, 9, null]] }];
+    for (const t of ['GCD(#0)', 'LCM(#0)', 'LCM(#0, 4)']) expect(await differences(t, sets), t).toEqual([]);
+  });
 });
 
 describe('SUMX2MY2, SUMX2PY2 and SUMXMY2 over table columns', () => {
