@@ -22,7 +22,7 @@ export type FormulaNode =
   | { type: 'name'; name: string; span: Span }
   /** A sheet cell, `B2` or `sheet1!$B$2`. */
   | { type: 'cell'; sheet?: string; address: CellAddress; span: Span }
-  /** A sheet range, `B2:C20`, `sheet1!A:A`; whole columns have `end.row` = -1. */
+  /** A sheet range, `B2:C20`, `sheet1!A:A`, `1:1`; whole columns have `end.row` = -1, whole rows `end.col` = -1. */
   | { type: 'range'; sheet?: string; start: CellAddress; end: CellAddress; span: Span }
   /**
    * A table's column: `[qty]` (the formula's own table), `sales[amount]`, and `[@qty]` (this
@@ -33,6 +33,7 @@ export type FormulaNode =
    * A function call. With `callee`, the value of that expression is called (`LAMBDA(x, x+1)(5)`):
    * `name` is then the callee's function name, or LAMBDA.
    */
+  /** A function call; Excel's reference operators are calls too: `x:y` is named `:`, `A1#` is ANCHORARRAY(A1), `@x` is SINGLE(x) (references/ evaluates them). */
   | { type: 'call'; name: string; args: FormulaNode[]; span: Span; nameSpan: Span; callee?: FormulaNode }
   | { type: 'unary'; op: '-' | '+'; arg: FormulaNode; span: Span }
   | { type: 'percent'; arg: FormulaNode; span: Span }
