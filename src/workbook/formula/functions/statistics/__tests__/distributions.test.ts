@@ -91,6 +91,10 @@ describe('the chi-squared, t and F distributions', () => {
     expectNear('F.INV(0.40509259259259256, 4, 2.4)', 0.8753979410454287);
     expectNear('CONFIDENCE.T(0.05, 1, 50)', 0.2841968554957298);
   });
+  test('T.DIST keeps its digits at huge degrees of freedom, where it is the normal distribution', () => {
+    expectNear('T.DIST(2, 1E12, TRUE)', 0.9772498680518208);
+    expectNear('T.DIST.RT(2, 1E7)', 1 - 0.9772498545540799);
+  });
   test('a negative x for the two-tailed t, or degrees of freedom below 1, are #NUM!', () => {
     expectError('T.DIST.2T(-2, 5)', '#NUM!');
     expectError('T.DIST(1, 0.5, TRUE)', '#NUM!');

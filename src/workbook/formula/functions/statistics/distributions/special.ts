@@ -130,16 +130,17 @@ export function betaI(x: number, a: number, b: number, y = 1 - x): number {
   const logY = y > 0.5 ? Math.log1p(-x) : Math.log(y);
   const front = Math.exp(a * logX + b * logY - lnBeta(a, b));
   // The fraction converges fast below (a + 1) / (a + b + 2); above it, the symmetry I_x(a,b) = 1 − I_{1−x}(b,a).
-  if (x < (a + 1) / (a + b + 2)) return (front * betaFraction(x, a, b)) / a;
-  return 1 - (front * betaFraction(y, b, a)) / b;
+  if (x < (a + 1) / (a + b + 2)) return (front * betaFraction(x, a, b, y)) / a;
+  return 1 - (front * betaFraction(y, b, a, x)) / b;
 }
 
-function betaFraction(x: number, a: number, b: number): number {
+function betaFraction(x: number, a: number, b: number, y: number): number {
   const qab = a + b;
   const qap = a + 1;
   const qam = a - 1;
   let c = 1;
-  let d = 1 - (qab * x) / qap;
+  // 1 − (a + b)x / (a + 1), written with y = 1 − x so it does not cancel when x is near 1.
+  let d = x > 0.5 ? (1 - b + qab * y) / qap : 1 - (qab * x) / qap;
   if (Math.abs(d) < TINY) d = TINY;
   d = 1 / d;
   let h = d;
