@@ -115,7 +115,7 @@ test('a 60,000-row worksheet opens as a sheet whose cells stay out of the docume
   await other.context().close();
 });
 
-test("the big sheet sorts, takes a row inserted above its cells (another sheet's references follow), undoes both, and after a reload shows the operations replayed over its file", async ({ cellar, page }) => {
+test("the big sheet sorts, takes a row inserted above its cells (another sheet's references follow), undoes both, and after a reload shows the operations replayed over its file; a link carries them", async ({ cellar, page, browser, baseURL }) => {
   test.setTimeout(300_000);
   await cellar.dropFiles([{ name: 'sales.xlsx', bytes: await sales(true) }]);
   await cellar.expectOk('sales_Data', 120_000);
@@ -178,6 +178,23 @@ test("the big sheet sorts, takes a row inserted above its cells (another sheet's
   await expect(cell('C2')).toHaveAttribute('data-value', '');
   await settled(ROWS);
   expect(await cellar.scalar('SELECT count(*) FROM sales_Data')).toBe(ROWS + 1);
+
+  // A link carries the log, not the cells: the opener drops the workbook and sees them sorted, the row inserted.
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-link')).toHaveValue(/#w=1\./, { timeout: 30_000 });
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link.length).toBeLessThan(8_000);
+  const other = await (await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } })).newPage();
+  await other.goto(link);
+  await other.evaluate(() => window.cellar.ready);
+  const opened = new Cellar(other);
+  await opened.expectError('sales_Data', 60_000);
+  await opened.dropFiles([{ name: 'sales.xlsx', bytes: await sales(true) }]);
+  await opened.expectOk('sales_Data', 120_000);
+  await expect(opened.block('sales_Data').locator('[data-cell="C3"]')).toHaveAttribute('data-value', String(ROWS), { timeout: 60_000 });
+  await expect(opened.block('sales_Data').locator('[data-cell="C2"]')).toHaveAttribute('data-value', '');
+  await expect.poll(() => other.evaluate(() => window.cellar.cells('sales_Summary')), { timeout: 120_000 }).toEqual(right(ROWS));
+  await other.context().close();
 });
 
 /**

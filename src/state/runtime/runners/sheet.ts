@@ -168,20 +168,22 @@ function vectorOf(c: SheetTable['columns'][number]): Vector {
   }
 }
 
+let stagingSeq = 0;
+
 /** A big sheet's table, handed to DuckDB as Arrow (SQL text of 2 million literals would take longer to parse than to compute). */
 async function loadArrow(ctx: RunContext, b: SheetBlock, table: SheetTable): Promise<void> {
-  const staging = `${INTERNAL_PREFIX}sheet_${b.id}`;
+  // One staging table per load: a run stopped by the next one (a sort, then Redo) drops its own, not the next run's.
+  const staging = `${INTERNAL_PREFIX}sheet_${b.id}_${++stagingSeq}`;
   const vectors: Record<string, Vector> = {};
   table.columns.forEach((c, i) => (vectors[`c${i}`] = vectorOf(c)));
   const bytes = tableToIPC(new Table(vectors), 'stream');
-  await ctx.engine.catalog.drop(staging, 'table');
-  await ctx.engine.ingest({ kind: 'file', file: new File([bytes as Uint8Array<ArrayBuffer>], `${staging}.arrow`) }, staging, { format: 'arrow', signal: ctx.signal });
   const select = table.columns.map((c, i) => {
     const v = `c${i}`;
     const typed = c.type === 'DATE' ? `CAST(epoch_ms(CAST(${v} AS BIGINT)) AS DATE)` : c.type === 'TIMESTAMP' ? `epoch_ms(CAST(${v} AS BIGINT))` : v;
     return `${typed} AS ${quoteIdent(c.name)}`;
   });
   try {
+    await ctx.engine.ingest({ kind: 'file', file: new File([bytes as Uint8Array<ArrayBuffer>], `${staging}.arrow`) }, staging, { format: 'arrow', signal: ctx.signal });
     await ctx.engine.query(createTableAsSql(b.name, `SELECT ${select.join(', ')} FROM ${quoteIdent(staging)}`), {}, { signal: ctx.signal });
   } finally {
     await ctx.engine.catalog.drop(staging, 'table');
