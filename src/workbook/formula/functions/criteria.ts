@@ -195,9 +195,9 @@ export function sqlMatches(x: SqlExpr, criterion: SqlExpr): string {
   }
 }
 
-/** Where a row's criterion is empty (read as 0): the numbers equal to 0. */
+/** Where a row's criterion is empty (read as 0): the numbers equal to 0, and text that reads as 0. */
 function zeroWhenNull(x: SqlExpr, c: string): string {
-  const numeric = x.type === 'number' || x.type === 'date' || x.type === 'datetime';
+  const numeric = x.type === 'number' || x.type === 'date' || x.type === 'datetime' || x.type === 'text';
   return numeric ? `(${c} IS NULL AND ${x.sql} IS NOT NULL AND ${sqlNum(x).sql} = 0)` : 'FALSE';
 }
 
