@@ -137,8 +137,19 @@ export function parseNumberText(text: string): number | undefined {
   const t = trimSpaces(text);
   if (NUMBER_RE.test(t)) return Number(t);
   if (PERCENT_RE.test(t)) return Number(t.slice(0, -1)) / 100;
+  if (CURRENCY_RE.test(t)) return Number(t.replace(/[$€£¥,]/g, ''));
+  // An ISO date reads as its serial, as Excel coerces "2024-01-10"; with spaces around it, it does not.
+  if (ISO_DATE_RE.test(text)) return parseIsoDate(text)?.serial;
   return undefined;
 }
+
+/** An amount with a currency sign before or after it, thousands grouped or not: `$1,234.50`, `€100`, `-£5`, `100€`. */
+const AMOUNT_TEXT = '([0-9]{1,3}(,[0-9]{3})+|[0-9]+)([.][0-9]*)?|[.][0-9]+';
+export const CURRENCY_TEXT = `-?[$€£¥] ?(${AMOUNT_TEXT})|-?(${AMOUNT_TEXT}) ?[$€£¥]`;
+const CURRENCY_RE = new RegExp(`^(${CURRENCY_TEXT})$`);
+/** A date written yyyy-mm-dd, as parseIsoDate and DuckDB's DATE cast read it. */
+export const ISO_DATE_TEXT = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
+const ISO_DATE_RE = new RegExp(`^${ISO_DATE_TEXT}$`);
 
 /** Spaces off both ends, as DuckDB's trim() takes them (tabs and newlines stay). */
 export function trimSpaces(text: string): string {

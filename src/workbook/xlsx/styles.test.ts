@@ -24,9 +24,9 @@ describe('cell styles of a workbook another program wrote', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('S');
     ws.getCell('A1').value = 1;
-    ws.getCell('A1').fill = { type: 'pattern', pattern: 'solid', fgColor: { theme: 5, tint: 0.79998168889431442 } };
+    ws.getCell('A1').fill = { type: 'pattern', pattern: 'solid', fgColor: { theme: 5, tint: 0.79998168889431442 } as unknown as ExcelJS.Color };
     ws.getCell('A2').value = 2;
-    ws.getCell('A2').fill = { type: 'pattern', pattern: 'solid', fgColor: { indexed: 22 } };
+    ws.getCell('A2').fill = { type: 'pattern', pattern: 'solid', fgColor: { indexed: 22 } as unknown as ExcelJS.Color };
     const [sheet] = (await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), { blockName: (n) => n })).sheets;
     // exceljs writes the Office 2007 theme: accent 2 is C0504D, and Excel's "Lighter 80%" of it is F2DCDB.
     expect(sheet!.styles).toEqual({ A1: { fill: 'F2DCDB' }, A2: { fill: 'C0C0C0' } });

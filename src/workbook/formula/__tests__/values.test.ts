@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { FormulaError } from '../errors';
-import { sqlFormatNumber } from '../testing/differential';
+import { differences, sqlFormatNumber } from '../testing/differential';
 import { compareValues, DateValue, formatNumber, parseIsoDate, toBoolean, toNumber, toText } from '../values';
 
 describe('numbers as text: 15 significant digits, the same in TypeScript and DuckDB', () => {
@@ -27,6 +27,24 @@ describe('coercions follow Excel', () => {
     expect(toNumber('')).toBeInstanceOf(FormulaError);
     expect(toNumber(new DateValue(45292))).toBe(45292);
   });
+  test('FLOOR("2024-01-10", 1) reads the date: ISO date text is its serial where a number is expected, in both forms', async () => {
+    expect(toNumber('2024-01-10')).toBe(45301);
+    // With spaces around it Excel does not read it as a date; an impossible date is text.
+    expect(toNumber(' 2024-01-10 ')).toBeInstanceOf(FormulaError);
+    expect(toNumber('2024-02-30')).toBeInstanceOf(FormulaError);
+    const inputs = ['2024-01-10', ' 2024-01-10 ', '2024-02-30', '1999-12-31', '2024-1-5'].map((t) => ({ values: [t] }));
+    expect(await differences('$0+1', inputs)).toEqual([]);
+  }, 120_000);
+  test('an amount with a currency sign reads as its number ("€100", "100€", "$1,234.50"), in both forms', async () => {
+    expect(toNumber('€100')).toBe(100);
+    expect(toNumber(' 100€ ')).toBe(100);
+    expect(toNumber('$1,234.50')).toBe(1234.5);
+    expect(toNumber('-£5')).toBe(-5);
+    expect(toNumber('$')).toBeInstanceOf(FormulaError);
+    expect(toNumber('$1,23')).toBeInstanceOf(FormulaError);
+    const inputs = ['€100', ' 100€ ', '$1,234.50', '-£5', '$', '$1,23', '¥ 7', '€.5'].map((t) => ({ values: [t] }));
+    expect(await differences('$0*2', inputs)).toEqual([]);
+  }, 120_000);
   test('toText: TRUE/FALSE in capitals, dates as their serial', () => {
     expect(toText(true)).toBe('TRUE');
     expect(toText(null)).toBe('');

@@ -1,6 +1,6 @@
 import { quoteLiteral } from '../../../sql';
 import type { ErrorCode } from '../errors';
-import { formatDate, isDate, NUMBER_TEXT, type Scalar } from '../values';
+import { CURRENCY_TEXT, formatDate, isDate, ISO_DATE_TEXT, NUMBER_TEXT, type Scalar } from '../values';
 import { DUCKDB_TYPE, expr, type SqlExpr, type SqlRange, type SqlType } from './types';
 
 // The SQL half of values.ts: the same coercions, written as DuckDB expressions. Each must agree
@@ -61,6 +61,8 @@ function numberLiteral(n: number): string {
 
 const NUMBER_PATTERN = quoteLiteral(NUMBER_TEXT);
 const PERCENT_PATTERN = quoteLiteral(`${NUMBER_TEXT}%`);
+const CURRENCY_PATTERN = quoteLiteral(CURRENCY_TEXT);
+const ISO_DATE_PATTERN = quoteLiteral(ISO_DATE_TEXT);
 
 /** Days since 1899-12-30, for a DATE or TIMESTAMP (never NULL-safe: callers coalesce). */
 function serialOf(sql: string, type: 'date' | 'datetime'): string {
@@ -82,11 +84,14 @@ export function num(e: SqlExpr): SqlExpr {
       return expr(guard(`COALESCE(${serialOf(x, e.type)}, 0)`, e.err), 'number', e.err);
     case 'text': {
       const t = `trim(${x})`;
-      const value =
-        `CASE WHEN ${x} IS NULL THEN CAST(0 AS DOUBLE) ` +
+      // As values.ts's parseNumberText: a number, a percentage, an amount with a currency sign, an ISO date (untrimmed).
+      const readings =
         `WHEN regexp_full_match(${t}, ${NUMBER_PATTERN}) THEN CAST(${t} AS DOUBLE) ` +
-        `WHEN regexp_full_match(${t}, ${PERCENT_PATTERN}) THEN CAST(rtrim(${t}, '%') AS DOUBLE) / 100 END`;
-      const own = errWhen(`${x} IS NOT NULL AND NOT regexp_full_match(${t}, ${NUMBER_PATTERN}) AND NOT regexp_full_match(${t}, ${PERCENT_PATTERN})`, '#VALUE!');
+        `WHEN regexp_full_match(${t}, ${PERCENT_PATTERN}) THEN CAST(rtrim(${t}, '%') AS DOUBLE) / 100 ` +
+        `WHEN regexp_full_match(${t}, ${CURRENCY_PATTERN}) THEN CAST(regexp_replace(${t}, '[$€£¥, ]', '', 'g') AS DOUBLE) ` +
+        `WHEN regexp_full_match(${x}, ${ISO_DATE_PATTERN}) THEN CAST(TRY_CAST(${x} AS DATE) - DATE '1899-12-30' AS DOUBLE) `;
+      const value = `CASE WHEN ${x} IS NULL THEN CAST(0 AS DOUBLE) ${readings}END`;
+      const own = errWhen(`${x} IS NOT NULL AND (CASE ${readings}END) IS NULL`, '#VALUE!');
       return result(value, 'number', [e.err, own]);
     }
   }
