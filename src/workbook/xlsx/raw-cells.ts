@@ -1,4 +1,5 @@
 import type { CachedValue } from './types';
+import { decodeEscapes } from './big-sheet-parts';
 import { unescapeXml } from './workbook-xml';
 
 /**
@@ -16,7 +17,7 @@ export function rawValues(sheetXml: string, wanted: ReadonlySet<string>): Map<st
     const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(m[2] ?? '')?.[1];
     if (v === undefined) out.set(address, { type: 'empty' });
     else if (type === 'e') out.set(address, { type: 'error', value: unescapeXml(v) });
-    else if (type === 'str' || type === 'inlineStr') out.set(address, { type: 'text', value: unescapeXml(v) });
+    else if (type === 'str' || type === 'inlineStr') out.set(address, { type: 'text', value: decodeEscapes(unescapeXml(v)) });
     else if (type === 'b') out.set(address, { type: 'boolean', value: v.trim() === '1' });
     else if (type === 'n' && Number.isFinite(Number(v))) out.set(address, { type: 'number', value: Number(v) });
   }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { ErrorCode } from '../formula';
 import { attachBigSheet, splitBigSheets } from './big-sheet';
 import { rewriteFormula } from './formula-text';
 import { legacyFormula } from './legacy-formula';
@@ -7,6 +8,7 @@ import { LeftOut, listWords } from './left-out';
 import { nameScope } from './names';
 import type { CachedValue, ImportedSheet, ImportedWorkbook, ReadXlsxOptions } from './types';
 import { rawValues } from './raw-cells';
+import { richErrorCells, richErrors } from './rich-errors';
 import { sheetStyles } from './styles';
 import { cachedOf, errorCell, numberCell, valueCell } from './values';
 import { readWorkbookXml } from './workbook-xml';
@@ -103,11 +105,13 @@ export async function readXlsx(input: Uint8Array | ArrayBuffer, options: ReadXls
   const names = nameScope(xml.names, blocks);
   const leftOut = new LeftOut();
   const sheets: ImportedSheet[] = [];
+  const errors = await richErrors((path) => xml.part(path));
   for (const ws of worksheets) {
     const { sheet, dated } = readSheet(ws, { block: blocks.get(ws.name.toLowerCase())!, date1904: xml.date1904, blocks, name: names.forSheet(ws.name), leftOut });
     const part = xml.sheets.find((s) => s.name.toLowerCase() === ws.name.toLowerCase())?.part;
     const sheetXml = dated.size && part ? await xml.part(part) : undefined;
     if (sheetXml !== undefined) exactDates(sheet, rawValues(sheetXml, dated));
+    if (errors.size && part) realErrors(sheet, richErrorCells((await xml.part(part)) ?? '', errors));
     const scanned = part === undefined ? undefined : big.parts.get(part);
     if (scanned) attachBigSheet(sheet, scanned, { blocks, name: names.forSheet(ws.name) }, leftOut);
     sheets.push(sheet);
@@ -124,6 +128,14 @@ export async function readXlsx(input: Uint8Array | ArrayBuffer, options: ReadXls
   if (xml.date1904) leftOut.say("The workbook uses Excel's 1904 date system: its dates were imported as 1900-system serial numbers, so they show 4 years and 1 day earlier than in Excel.");
   for (const n of names.kept) leftOut.say(`The defined name ${n} is a LAMBDA, which Cellar cannot inline: formulas that use it show #NAME?.`);
   return { sheets, leftOut: leftOut.list(), date1904: xml.date1904 };
+}
+
+/** Puts the errors Excel saved as #VALUE! with a rich value back as what they are (see rich-errors.ts). */
+function realErrors(sheet: ImportedSheet, errors: Map<string, ErrorCode>): void {
+  for (const [address, code] of errors) {
+    if (sheet.cached?.[address] !== undefined) sheet.cached[address] = { type: 'error', value: code };
+    else if (sheet.cells[address] !== undefined) sheet.cells[address] = errorCell(code);
+  }
 }
 
 /** Puts back the exact `<v>` of the cells exceljs turned into Dates (see raw-cells.ts). */

@@ -1,12 +1,13 @@
 import { parseTypedValue } from '../cells';
 import type { CachedValue } from './types';
+import { decodeEscapes } from './big-sheet-parts';
 
 const MS_PER_DAY = 86_400_000;
 /** 1970-01-01 as an Excel serial in the 1900 date system; the 1904 system starts 1,462 days later. */
 const UNIX_EPOCH_SERIAL = 25_569;
 const DATE_1904_OFFSET = 1_462;
 /** The error values Cellar's formulas can write as literals; any other (#SPILL!, #FIELD!, …) stays text. */
-const LITERAL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#CALC!', '#ERROR!']);
+const LITERAL_ERRORS = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#CALC!', '#SPILL!', '#ERROR!']);
 
 /**
  * The Excel serial of a date exceljs made from one. exceljs rounds serials to the millisecond
@@ -60,7 +61,8 @@ export function cachedOf(result: unknown, date1904: boolean): CachedValue {
   if (result === null || result === undefined) return { type: 'empty' };
   if (typeof result === 'number') return { type: 'number', value: result };
   if (typeof result === 'boolean') return { type: 'boolean', value: result };
-  if (typeof result === 'string') return { type: 'text', value: result };
+  // A formula's text result keeps OOXML's `_x0001_` escapes in exceljs (it decodes them only in shared strings).
+  if (typeof result === 'string') return { type: 'text', value: decodeEscapes(result) };
   if (result instanceof Date) return { type: 'number', value: serialOf(result, date1904) };
   if (isObject(result) && typeof result.error === 'string') return { type: 'error', value: result.error };
   return { type: 'empty' };
