@@ -148,6 +148,8 @@ describe('Bessel functions', () => {
     near('BESSELY(2.5, 1)', 0.1459181379667858);
     near('BESSELY(0.5, 3)', -42.059494304723884);
     near('BESSELI(1.5, 1)', 0.9816664285779076);
+    // An odd order at a negative x: the series' terms are all negative, and it must not stop at the first.
+    near('BESSELI(-2.574, 1)', -2.6912920979384025);
     near('BESSELK(0.01, 0)', 4.721244730161094);
     near('BESSELK(2, 5.9)', 9.431049100596467);
   });

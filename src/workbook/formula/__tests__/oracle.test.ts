@@ -49,6 +49,11 @@ const KNOWN: Record<string, string> = {
   // Excel (and LibreOffice, which follows it) puts the earlier date first; IronCalc applies the 30/360 rules in the order given.
   '=YEARFRAC(42329,36922)': 'a later start date: Excel swaps the dates before its US 30/360 rules (5,331 days / 360).',
   '=YEARFRAC(41398,33847)': 'a later start date: Excel swaps the dates before its US 30/360 rules.',
+  // IronCalc's BESSELI is a polynomial approximation good to ~1e-8; Cellar sums the series to full precision
+  // (I0(0.594) = 1 + 0.297² + 0.297⁴/4 + … = 1.09017337737, by hand).
+  '=BESSELI(-0.594,0)': 'IronCalc approximates (1.0901733448); the series gives 1.0901733774.',
+  '=BESSELI(-2.574,1)': 'IronCalc approximates, 3e-9 off the series.',
+  '=BESSELI(2.304,2)': 'IronCalc approximates, 3e-9 off the series.',
 };
 
 const CASES_PER_CALL = 12;

@@ -59,7 +59,7 @@ export function besselI(x: number, n: number): number {
   for (let k = 1; k < 1000; k++) {
     term *= (h * h) / (k * (k + n));
     sum += term;
-    if (term < 1e-17 * Math.abs(sum)) break;
+    if (Math.abs(term) < 1e-17 * Math.abs(sum)) break;
   }
   return sum;
 }
