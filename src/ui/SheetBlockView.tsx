@@ -4,6 +4,7 @@ import { dataCellCount, dataFormat, parseAddress, rawText, restyle, SHEET_COLS, 
 import { columnIndex, columnLetters } from '../workbook/formula';
 import { canonicalInput, formatShown, impliedFormat, sheetDataValue } from '../workbook/format';
 import { BlockErrorView } from './BlockErrorView';
+import { COL_W } from './sheet-geometry';
 import { BlockFrame } from './BlockFrame';
 import { FormatMenu } from './FormatMenu';
 import { FormulaEditor } from './FormulaEditor';
@@ -44,9 +45,9 @@ export function SheetBlockView({ block, run }: { block: SheetBlock; run: BlockRu
       const v = run.sheet?.[key] ?? storedView(data, block.cells, key);
       const style = block.styles?.[key];
       if (!v) return style && { text: '', kind: 'empty' as const, style };
-      return { ...v, text: formatShown(v, formatOf(key), locale), value: sheetDataValue(v), ...(style ? { style } : {}) };
+      return { ...v, text: formatShown(v, formatOf(key), locale, charsIn(colWidths, key)), value: sheetDataValue(v), ...(style ? { style } : {}) };
     },
-    [run.sheet, data, block.cells, formatOf, locale, block.styles],
+    [run.sheet, data, block.cells, formatOf, locale, block.styles, colWidths],
   );
   const ops = useSheetOps(block, (key) => view(key)?.text);
   // Sheets store en-US text: what is typed in another locale is stored as the same value in en-US.
@@ -129,6 +130,12 @@ function keysOf(range: CellRange): string[] {
   const keys: string[] = [];
   for (let row = range.top; row <= range.bottom; row++) for (let col = range.left; col <= range.right; col++) keys.push(cellKey({ row, col }));
   return keys;
+}
+
+/** How many characters of a number fit in the cell's column (digits of the grid's 13px font are about 8px; 12px of padding). */
+function charsIn(widths: (number | undefined)[] | undefined, key: string): number {
+  const col = parseAddress(key)?.col ?? 0;
+  return Math.max(1, Math.floor(((widths?.[col] ?? COL_W) - 12) / 8));
 }
 
 /** Excel's column widths (characters of the default font) in pixels, as Excel draws them at 100%. */

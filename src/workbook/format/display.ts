@@ -21,18 +21,42 @@ export function formatCodeProblem(code: string): string | undefined {
  * A computed value shown with an Excel format code in `locale`: numbers and dates go through
  * the code; text, booleans and errors show as they are.
  */
-export function formatShown(v: ShownValue, code: string | undefined, locale: string = DEFAULT_LOCALE): string {
+export function formatShown(v: ShownValue, code: string | undefined, locale: string = DEFAULT_LOCALE, chars?: number): string {
   // General shows a number as Excel does in a cell of standard width: at most 11 characters
-  // (4203.60000000001 shows 4203.6, 1/3 0.333333333); the cell's data-value keeps every digit.
+  // (4203.60000000001 shows 4203.6, 1/3 0.333333333), fewer in a narrower cell; data-value keeps every digit.
   const general = code === undefined || code === GENERAL;
   if (general && v.kind !== 'number') return v.text;
   const n = v.kind === 'number' ? Number(v.text) : v.kind === 'date' ? parseIsoDate(v.text)?.serial : undefined;
   if (n === undefined || !Number.isFinite(n)) return v.text;
+  if (general && chars !== undefined) return generalIn(n, chars, locale);
   try {
     return format(general ? GENERAL : code, n, { locale, throws: false });
   } catch {
     return v.text; // a code numfmt cannot render: the value stays readable
   }
+}
+
+/**
+ * A number in General within `chars` characters, as Excel narrows General to its column: the
+ * standard form if it fits, else fewer significant digits (scientific where General switches to
+ * it), else `#` across the cell.
+ */
+export function generalIn(x: number, chars: number, locale: string = DEFAULT_LOCALE): string {
+  const general = (n: number) => format(GENERAL, n, { locale, throws: false });
+  const full = general(x);
+  if (full.length <= chars) return full;
+  for (let digits = 10; digits >= 1; digits--) {
+    const shorter = general(Number(x.toPrecision(digits)));
+    if (shorter.length <= chars) return shorter;
+  }
+  const point = (1.5).toLocaleString(locale).charAt(1);
+  for (let digits = 6; digits >= 1; digits--) {
+    const [mantissa, exponent] = x.toExponential(digits - 1).split('e') as [string, string];
+    const e = Number(exponent);
+    const sci = `${mantissa.replace(/\.?0+$/, '').replace('.', point)}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+    if (sci.length <= chars) return sci;
+  }
+  return '#'.repeat(Math.max(1, chars));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serialFromParts } from '../formula/values';
-import { canonicalInput, formatCodeProblem, formatGridNumber, formatShown, gridDataValue, impliedFormat, parseInput, sheetDataValue } from '.';
+import { canonicalInput, formatCodeProblem, formatGridNumber, formatShown, generalIn, gridDataValue, impliedFormat, parseInput, sheetDataValue } from '.';
 
 const serial = (y: number, m: number, d: number) => serialFromParts(y, m, d);
 
@@ -91,6 +91,18 @@ describe('formatShown shows a computed value with an Excel code', () => {
     expect(formatShown({ text: '123456789012', kind: 'number' }, undefined)).toBe('1.23457E+11');
     expect(formatShown({ text: '12345678901', kind: 'number' }, undefined)).toBe('12345678901');
     expect(formatShown({ text: '1234.5', kind: 'number' }, undefined, 'de-DE')).toBe('1234,5');
+  });
+
+  it('narrows a General number to its column as Excel does: fewer digits, then scientific, then ####', () => {
+    expect(generalIn(1.9599639845400556, 10)).toBe('1.95996398');
+    expect(generalIn(-188.7123364401099, 10)).toBe('-188.71234');
+    expect(generalIn(123456789, 7)).toBe('1.2E+08');
+    expect(generalIn(123456789, 6)).toBe('1E+08');
+    expect(generalIn(42, 10)).toBe('42');
+    expect(generalIn(-123456789, 2)).toBe('##');
+    expect(formatShown({ text: '1.95996398454006', kind: 'number' }, undefined, 'en-US', 10)).toBe('1.95996398');
+    // A format code other than General is not narrowed.
+    expect(formatShown({ text: '1234.5', kind: 'number' }, '#,##0.00', 'en-US', 4)).toBe('1,234.50');
     expect(formatShown({ text: 'apple', kind: 'text' }, '0%')).toBe('apple');
     expect(formatShown({ text: '#DIV/0!', kind: 'error' }, '0%')).toBe('#DIV/0!');
   });
