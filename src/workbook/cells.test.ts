@@ -93,6 +93,16 @@ describe('parseTypedValue: booleans, dates, text, empty', () => {
     expect(parseTypedValue(input)).toEqual(bool(expected));
   });
 
+  it.each([
+    ['#N/A', '#N/A'],
+    [' #div/0! ', '#DIV/0!'],
+    ['#VALUE!', '#VALUE!'],
+  ])('COUNTIF(range, <#N/A cell>) counts the errors: %j typed is the error %s, as in Excel', (input, code) => {
+    expect(parseTypedValue(input)).toMatchObject({ type: 'error', value: code });
+    // Kept as text with a leading apostrophe, as in Excel.
+    expect(parseTypedValue(`'${input}`)).toEqual(text(input));
+  });
+
   it.each(['yes', 'no', 'T', 'F', 'truthy', '1true'])('reads %j as text, not a boolean', (input) => {
     expect(parseTypedValue(input)).toEqual(text(input));
   });

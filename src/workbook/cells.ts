@@ -15,13 +15,19 @@ export type CellValue =
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The error values a person can type into a cell (Excel's, not Cellar's own #ERROR!). */
+const TYPED_ERRORS = new Map<string, ErrorCode>((['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#CALC!', '#SPILL!'] as const).map((c) => [c, c]));
+
 /**
  * What a typed-in value means, the way Excel reads it in en-US: `42`, `-1.5e3`, `$1,234.50`,
  * `(1,234)` and `12%` are numbers, `TRUE`/`FALSE` booleans, `2024-03-01` and `3/1/2024` dates,
- * anything else text; a leading `'` keeps the rest as text. The format the typing implies is
+ * `#N/A` and Excel's other error values errors, anything else text; a leading `'` keeps the rest as text. The format the typing implies is
  * `impliedFormat` (workbook/format).
  */
 export function parseTypedValue(text: string): CellValue {
+  // An error typed as itself (#N/A, #DIV/0! …) is that error, as in Excel: COUNTIF(range, "#N/A") counts it.
+  const error = TYPED_ERRORS.get(text.trim().toUpperCase());
+  if (error) return { type: 'error', value: error, message: `${error} was typed into the cell.` };
   const input = parseInput(text);
   switch (input.kind) {
     case 'empty':
