@@ -147,8 +147,8 @@ export function parseNumberText(text: string): number | undefined {
 const AMOUNT_TEXT = '([0-9]{1,3}(,[0-9]{3})+|[0-9]+)([.][0-9]*)?|[.][0-9]+';
 export const CURRENCY_TEXT = `-?[$€£¥] ?(${AMOUNT_TEXT})|-?(${AMOUNT_TEXT}) ?[$€£¥]`;
 const CURRENCY_RE = new RegExp(`^(${CURRENCY_TEXT})$`);
-/** A date written yyyy-mm-dd, as parseIsoDate and DuckDB's DATE cast read it. */
-export const ISO_DATE_TEXT = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
+/** A date written yyyy-mm-dd from 1900 on (Excel reads no earlier date), as parseIsoDate and DuckDB's DATE cast read it. */
+export const ISO_DATE_TEXT = '(19[0-9]{2}|[2-9][0-9]{3})-[0-9]{2}-[0-9]{2}';
 const ISO_DATE_RE = new RegExp(`^${ISO_DATE_TEXT}$`);
 
 /** Spaces off both ends, as DuckDB's trim() takes them (tabs and newlines stay). */

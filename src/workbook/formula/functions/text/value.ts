@@ -2,7 +2,7 @@ import { quoteLiteral } from '../../../../sql';
 import type { FunctionSpec } from '../../catalog';
 import { isFormulaError } from '../../errors';
 import { errWhen, num, result } from '../../sql/coerce';
-import { isDate, NUMBER_TEXT, parseIsoDate, parseNumberText, trimSpaces } from '../../values';
+import { CURRENCY_TEXT, isDate, NUMBER_TEXT, parseIsoDate, parseNumberText, trimSpaces } from '../../values';
 import { arg, sqlArg } from '../helpers';
 import { quoted, valueError } from './shared';
 
@@ -13,7 +13,7 @@ const THOUSANDS_RE = new RegExp(`^${THOUSANDS}$`);
 const ISO = '(19[0-9]{2}|[2-9][0-9]{3})-[0-9]{2}-[0-9]{2}([ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,6})?)?)?';
 const ISO_RE = new RegExp(`^${ISO}$`);
 
-/** Text as VALUE reads it: a number, a percentage, thousands separators, an ISO date (its serial); undefined otherwise. */
+/** Text as VALUE reads it: a number, a percentage, an amount with a currency sign, thousands separators, an ISO date (its serial); undefined otherwise. */
 export function numberFromText(s: string): number | undefined {
   const n = parseNumberText(s);
   if (n !== undefined) return Number.isFinite(n) ? n : undefined;
@@ -37,6 +37,7 @@ export function sqlNumberFromText(x: string): string {
   return (
     `CASE WHEN regexp_full_match(${t}, ${quoteLiteral(NUMBER_TEXT)}) THEN ${finite(`TRY_CAST(${t} AS DOUBLE)`)} ` +
     `WHEN regexp_full_match(${t}, ${quoteLiteral(`${NUMBER_TEXT}%`)}) THEN ${finite(`TRY_CAST(rtrim(${t}, '%') AS DOUBLE) / 100`)} ` +
+    `WHEN regexp_full_match(${t}, ${quoteLiteral(CURRENCY_TEXT)}) THEN ${finite(`TRY_CAST(regexp_replace(${t}, '[$€£¥, ]', '', 'g') AS DOUBLE)`)} ` +
     `WHEN regexp_full_match(${t}, ${quoteLiteral(THOUSANDS)}) THEN ${finite(`TRY_CAST(replace(rtrim(${t}, '%'), ',', '') AS DOUBLE) / CASE WHEN ends_with(${t}, '%') THEN 100 ELSE 1 END`)} ` +
     `WHEN ${iso} THEN epoch_us(TRY_CAST(${t} AS TIMESTAMP)) / 86400000000.0 + 25569 END`
   );
@@ -45,7 +46,7 @@ export function sqlNumberFromText(x: string): string {
 export const VALUE: FunctionSpec = {
   name: 'VALUE',
   category: 'text',
-  summary: 'Text as a number: "12.5", "-3%", "1,234.5", or an ISO date such as "2024-03-01" (its serial number).',
+  summary: 'Text as a number: "12.5", "-3%", "1,234.5", "$1,234.50", or an ISO date such as "2024-03-01" (its serial number).',
   params: [{ name: 'text' }],
   notes: 'TRUE and FALSE are #VALUE!, as in Excel. Dates must be ISO (year-month-day), from 1900 on.',
   example: { formula: '=VALUE("1,234.5")', result: '1234.5' },
