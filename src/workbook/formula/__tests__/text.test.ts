@@ -242,6 +242,12 @@ describe('TRIM, UPPER, LOWER, PROPER, CLEAN', () => {
     expect(shown('TRIM("   ")')).toBe('');
   });
 
+  test('LEN("😀") counts UTF-16 units (2), as Excel does, in both forms', async () => {
+    expect(shown('LEN("😀")')).toBe('2');
+    expect(shown('LEN("a😀b")')).toBe('4');
+    expect(await differences('LEN($0)', ['😀', 'a😀b', '日本語', 'ÄÖü ß', '', '𝔸𝔹'].map((t) => ({ values: [t] })))).toEqual([]);
+  });
+
   test('UPPER and LOWER map each character to one character, as DuckDB does', () => {
     expect(shown('UPPER("total")')).toBe('TOTAL');
     expect(shown('LOWER("E. E. Cummings")')).toBe('e. e. cummings');

@@ -87,13 +87,15 @@ export const LEN: FunctionSpec = {
   category: 'text',
   summary: 'The number of characters in a text.',
   params: [{ name: 'text' }],
+  notes: 'As in Excel, a character outside the Basic Multilingual Plane (an emoji such as 😀) counts as 2: Excel counts UTF-16 code units.',
   example: { formula: '=LEN("Cellar")', result: '6' },
   scalar(args) {
     const t = textArg(args, 0);
-    return isFormulaError(t) ? t : chars(t).length;
+    return isFormulaError(t) ? t : t.length;
   },
   sql(args) {
     const t = sqlText(args, 0);
-    return result(`CAST(length(${t.sql}) AS DOUBLE)`, 'number', [t.err]);
+    // Code points, plus one for each that UTF-16 writes as a surrogate pair.
+    return result(`CAST(length(${t.sql}) + length(regexp_replace(${t.sql}, '[^\\x{10000}-\\x{10FFFF}]', '', 'g')) AS DOUBLE)`, 'number', [t.err]);
   },
 };
