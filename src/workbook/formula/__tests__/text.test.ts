@@ -400,6 +400,14 @@ describe('TEXT', () => {
     expect(await differences('TEXT($0, $1)', EDGE_DATES.flatMap((d) => ['yyyy-mm-dd', 'dddd', 'hh:mm:ss', 'mmmm', '0.00'].map((f) => ({ values: [d, f] }))))).toEqual([]);
   });
 
+  test('TEXT(date, "m/d/y") works: Excel\'s short US dates and times without leading zeros, in both forms', async () => {
+    expect(shown('TEXT(DATE(2024, 3, 5), "m/d/y")')).toBe('3/5/24');
+    expect(shown('TEXT(DATE(2024, 3, 5), "m/d/yyyy")')).toBe('3/5/2024');
+    expect(shown('TEXT(DATE(2024, 11, 25), "d/m/yyyy")')).toBe('25/11/2024');
+    expect(shown('TEXT(0.3125, "h:mm")')).toBe('7:30');
+    expect(await differences('TEXT($0, $1)', EDGE_DATES.flatMap((d) => ['m/d/y', 'm/d/yy', 'm/d/yyyy', 'd/m/yyyy', 'h:mm'].map((f) => ({ values: [d, f] }))))).toEqual([]);
+  });
+
   test('text that is not a number comes back as it is; numeric text is formatted', async () => {
     expect(shown('TEXT("abc", "0.00")')).toBe('abc');
     expect(shown('TEXT("1,234.5", "0.00")')).toBe('1234.50');

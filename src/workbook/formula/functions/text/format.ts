@@ -14,6 +14,11 @@ const DATE_FORMATS = new Map([
   ['yyyy-mm-dd', '%Y-%m-%d'],
   ['dd/mm/yyyy', '%d/%m/%Y'],
   ['mm/dd/yyyy', '%m/%d/%Y'],
+  ['m/d/yyyy', '%-m/%-d/%Y'],
+  ['m/d/yy', '%-m/%-d/%y'],
+  ['m/d/y', '%-m/%-d/%y'],
+  ['d/m/yyyy', '%-d/%-m/%Y'],
+  ['h:mm', '%-H:%M'],
   ['yyyy', '%Y'],
   ['mmm', '%b'],
   ['mmmm', '%B'],
@@ -30,6 +35,7 @@ function strftime(p: DateParts, pattern: string): string {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   const parts: Record<string, string> = {
     Y: pad(p.year, 4),
+    y: pad(p.year % 100),
     m: pad(p.month),
     d: pad(p.day),
     b: MONTHS[p.month - 1]!.slice(0, 3),
@@ -40,7 +46,8 @@ function strftime(p: DateParts, pattern: string): string {
     M: pad(p.minute),
     S: pad(p.second),
   };
-  return pattern.replace(/%(.)/g, (_, c: string) => parts[c] ?? '');
+  // %-m: without the leading zero, as strftime writes it.
+  return pattern.replace(/%(-?)(.)/g, (_, bare: string, c: string) => (bare ? String(Number(parts[c] ?? '')) : (parts[c] ?? '')));
 }
 
 /** 0, 0.00, #,##0.00, 0%, 0.0% …: digits after the point, thousands separators, percent. */
