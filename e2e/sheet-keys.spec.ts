@@ -121,8 +121,13 @@ test('a fill handle dragged past the bottom edge scrolls on and fills the rows i
   await page.mouse.move(from.x + 3, from.y + 3);
   await page.mouse.down();
   await page.mouse.move(from.x + 3, view.y + view.height + 20, { steps: 6 });
-  // Held past the edge, the grid scrolls until row 40 is on screen; back inside, the drag ends on the row under the pointer.
-  await expect(cell('A40')).toBeVisible({ timeout: 15_000 });
+  // Held past the edge, the grid scrolls until row 40 is on screen (inside the scroll view: rows just
+  // below it are rendered ahead, so "visible" alone is not enough); back inside, the drag ends on the row under the pointer.
+  const onScreen = async () => {
+    const box = await cell('A40').boundingBox();
+    return box !== null && box.y + box.height <= view.y + view.height;
+  };
+  await expect.poll(onScreen, { timeout: 15_000 }).toBe(true);
   await page.mouse.move(from.x + 3, view.y + view.height - 30, { steps: 2 });
   await page.mouse.up();
   const address = await sheet.getByTestId('sheet-address').textContent();

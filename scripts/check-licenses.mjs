@@ -30,7 +30,8 @@ function resolve(name, from) {
 /** An SPDX expression is acceptable when one side of each OR is, and every side of each AND. */
 function permissive(expr) {
   const clean = expr.replace(/[()]/g, '').trim();
-  return clean.split(/\s+OR\s+/).some((alt) => alt.split(/\s+AND\s+/).every((id) => PERMISSIVE.test(id.trim())));
+  // "MIT/Apache-2.0" (as @ironcalc/wasm writes it) is a choice of either, like "MIT OR Apache-2.0".
+  return clean.split(/\s+OR\s+|\//).some((alt) => alt.split(/\s+AND\s+/).every((id) => PERMISSIVE.test(id.trim())));
 }
 
 const seen = new Map();
