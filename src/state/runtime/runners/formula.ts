@@ -20,10 +20,13 @@ import {
   type PivotBlock,
   type RunSql,
   sheetReader,
+  type SheetData,
+  type SheetReader,
   type SheetWorld,
   type TableBlock,
   type SqlBlock,
 } from '../../../workbook';
+import type { Scalar } from '../../../workbook/formula';
 import type { RunContext } from '../context';
 
 /** Runs SQL for formulas, cancellable with the block's run. */
@@ -40,6 +43,7 @@ export function currentCellValue(b: CellBlock, result: CellValue | undefined): C
 export function formulaWorld(ctx: RunContext): SheetWorld {
   const doc = ctx.doc();
   const byName = new Map(doc.blocks.map((b) => [b.name.toLowerCase(), b] as const));
+  const readers = new Map<string, { values: ReadonlyMap<string, Scalar>; data: SheetData | undefined; reader: SheetReader }>();
   return {
     cell: (name) => {
       const b = byName.get(name.toLowerCase());
@@ -57,7 +61,13 @@ export function formulaWorld(ctx: RunContext): SheetWorld {
       const b = byName.get(name.toLowerCase());
       if (b?.kind !== 'sheet') return undefined;
       const node = ctx.node(b.id);
-      return node.sheetValues && sheetReader({ cells: b.cells, data: node.sheetData }, node.sheetValues);
+      if (!node.sheetValues) return undefined;
+      // One reader per computed sheet: each reference to it (Data!B5, 20,000 of them) asks again, and a reader measures the sheet.
+      const known = readers.get(b.id);
+      if (known && known.values === node.sheetValues && known.data === node.sheetData) return known.reader;
+      const reader = sheetReader({ cells: b.cells, data: node.sheetData }, node.sheetValues);
+      readers.set(b.id, { values: node.sheetValues, data: node.sheetData, reader });
+      return reader;
     },
   };
 }
