@@ -4,6 +4,7 @@ import { FormulaError, isFormulaError } from '../../errors';
 import { RangeValue } from '../../values';
 import { numberArg, numbersOf, rangeArg } from '../helpers';
 import { numbersStrict } from './least-squares';
+import { rankOf } from './rank';
 import { alias } from './statistic';
 
 export const RANK_AVG: FunctionSpec = {
@@ -14,16 +15,8 @@ export const RANK_AVG: FunctionSpec = {
   notes: 'Text, TRUE/FALSE and empty cells in ref are skipped; a number not in ref is #N/A.',
   example: { formula: '=RANK.AVG(5, {3,5,3,5,4})', result: '1.5' },
   scalar(args) {
-    const x = numberArg(args, 0);
-    if (isFormulaError(x)) return x;
-    const xs = numbersOf([args[1]]);
-    if (isFormulaError(xs)) return xs;
-    const order = numberArg(args, 2, 0);
-    if (isFormulaError(order)) return order;
-    const ties = xs.filter((v) => v === x).length;
-    if (ties === 0) return new FormulaError('#N/A', 'RANK.AVG: the number is not in the range.');
-    const before = xs.filter((v) => (order === 0 ? v > x : v < x)).length;
-    return before + (ties + 1) / 2;
+    const r = rankOf(args, 'RANK.AVG');
+    return isFormulaError(r) ? r : r.before + (r.ties + 1) / 2;
   },
 };
 

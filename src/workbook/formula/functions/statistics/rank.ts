@@ -1,5 +1,5 @@
 /** LARGE and SMALL, and RANK.EQ. */
-import type { FunctionSpec, SqlFunctionContext } from '../../catalog';
+import type { FunctionSpec, ScalarArg, SqlFunctionContext } from '../../catalog';
 import { FormulaError, isFormulaError } from '../../errors';
 import { errWhen, num, rangeErr, rangeNumbers, result } from '../../sql/coerce';
 import { isSqlRange, type SqlArg } from '../../sql/types';
@@ -74,6 +74,22 @@ function sqlRankOf(ref: SqlArg | undefined, args: SqlArgs, n: string, ctx: SqlFu
   };
 }
 
+/**
+ * RANK's arguments read (number, ref, order): how many of ref's numbers rank before the number
+ * and how many equal it; #N/A when none does.
+ */
+export function rankOf(args: ScalarArg[], name: string): { before: number; ties: number } | FormulaError {
+  const x = numberArg(args, 0);
+  if (isFormulaError(x)) return x;
+  const xs = numbersOf([args[1]]);
+  if (isFormulaError(xs)) return xs;
+  const order = numberArg(args, 2, 0);
+  if (isFormulaError(order)) return order;
+  const ties = xs.filter((v) => v === x).length;
+  if (ties === 0) return new FormulaError('#N/A', `${name}: the number is not in the range.`);
+  return { before: xs.filter((v) => (order === 0 ? v > x : v < x)).length, ties };
+}
+
 export const RANK_EQ: FunctionSpec = {
   name: 'RANK.EQ',
   category: 'statistics',
@@ -82,14 +98,8 @@ export const RANK_EQ: FunctionSpec = {
   notes: 'Text, TRUE/FALSE and empty cells in ref are skipped; a number not in ref is #N/A.',
   example: { formula: '=RANK.EQ(4, {3,5,3,5,4})', result: '3' },
   scalar(args) {
-    const x = numberArg(args, 0);
-    if (isFormulaError(x)) return x;
-    const xs = numbersOf([args[1]]);
-    if (isFormulaError(xs)) return xs;
-    const order = numberArg(args, 2, 0);
-    if (isFormulaError(order)) return order;
-    if (!xs.includes(x)) return new FormulaError('#N/A', 'RANK: the number is not in the range.');
-    return 1 + xs.filter((v) => (order === 0 ? v > x : v < x)).length;
+    const r = rankOf(args, 'RANK');
+    return isFormulaError(r) ? r : r.before + 1;
   },
   sql(args, ctx) {
     const x = sqlNum(args, 0);
